@@ -1,0 +1,34 @@
+"""Forms for sign-up profile fields and the profile page."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import LazyTypedChoiceField
+from django_countries import countries
+
+from .models import User
+
+
+class SignupProfileForm(forms.Form):
+    """Extra fields on allauth's sign-up form."""
+
+    full_name = forms.CharField(label=_("Full name"), max_length=150)
+    organisation = forms.CharField(label=_("Organisation"), max_length=200, required=False)
+    country = LazyTypedChoiceField(
+        label=_("Country"), choices=[("", "—"), *countries], required=False
+    )
+    profile_role = forms.ChoiceField(
+        label=_("I am a"), choices=User.ProfileRole.choices
+    )
+
+    def signup(self, request, user):
+        user.full_name = self.cleaned_data["full_name"]
+        user.organisation = self.cleaned_data.get("organisation", "")
+        user.country = self.cleaned_data.get("country", "")
+        user.profile_role = self.cleaned_data["profile_role"]
+        user.save()
+
+
+class ProfileForm(forms.ModelForm):
+    class Meta:
+        model = User
+        fields = ["full_name", "organisation", "country", "profile_role"]

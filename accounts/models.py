@@ -1,0 +1,141 @@
+"""Users (sign-in by email), their profile, and the outbound e-mail queue."""
+
+from django.contrib.auth.models import AbstractUser, BaseUserManager
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+
+from p2i_portal.models import TimeStampedModel
+
+
+class UserManager(BaseUserManager):
+    use_in_migrations = True
+
+    def _create_user(self, email, password, **extra):
+        if not email:
+            raise ValueError("An e-mail address is required.")
+        user = self.model(email=self.normalize_email(email).lower(), **extra)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_user(self, email, password=None, **extra):
+        extra.setdefault("is_staff", False)
+        extra.setdefault("is_superuser", False)
+        return self._create_user(email, password, **extra)
+
+    def create_superuser(self, email, password=None, **extra):
+        extra.update(is_staff=True, is_superuser=True, is_coordinator=True)
+        return self._create_user(email, password, **extra)
+
+
+class User(AbstractUser):
+    """A person; identified by e-mail. The coordinator runs the network."""
+
+    class ProfileRole(models.TextChoices):
+        PROCURER = "procurer", _("Public procurer")
+        SUPPLIER = "supplier", _("Supplier")
+        RESEARCHER = "researcher", _("Researcher")
+        OTHER = "other", _("Other")
+
+    username = None
+    first_name = None
+    last_name = None
+    email = models.EmailField(_("e-mail address"), unique=True)
+    full_name = models.CharField(_("full name"), max_length=150, blank=True)
+    organisation = models.CharField(_("organisation"), max_length=200, blank=True)
+    country = CountryField(_("country"), blank=True)
+    profile_role = models.CharField(
+        _("I am a"),
+        max_length=20,
+        choices=ProfileRole.choices,
+        default=ProfileRole.PROCURER,
+    )
+    is_coordinator = models.BooleanField(
+        _("network coordinator"),
+        default=False,
+        help_text=_("Runs the network: all centres, moderation, the Django admin."),
+    )
+
+    USERNAME_FIELD = "email"
+    EMAIL_FIELD = "email"
+    REQUIRED_FIELDS = []
+
+    objects = UserManager()
+
+    class Meta:
+        ordering = ["email"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(email=models.functions.Lower("email")),
+                name="user_email_lowercase",
+            ),
+        ]
+
+    def __str__(self):
+        return self.full_name or self.email
+
+    def get_full_name(self):
+        return self.full_name or self.email
+
+    def get_short_name(self):
+        return (self.full_name.split(" ")[0] if self.full_name else "") or self.email
+
+    def save(self, *args, **kwargs):
+        self.email = (self.email or "").strip().lower()
+        # The Django admin belongs to the coordinator alone.
+        self.is_staff = self.is_coordinator or self.is_superuser
+        super().save(*args, **kwargs)
+
+
+class OutboundEmailQuerySet(models.QuerySet):
+    def queued(self):
+        return self.filter(status=OutboundEmail.Status.QUEUED)
+
+    def stale_claims(self, older_than):
+        return self.filter(
+            status=OutboundEmail.Status.SENDING, claimed_at__lt=older_than
+        )
+
+
+class OutboundEmail(TimeStampedModel):
+    """One transactional e-mail. The row is the truth; Celery only delivers it."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Queued")
+        SENDING = "sending", _("Sending")
+        SENT = "sent", _("Sent")
+        FAILED = "failed", _("Failed")
+
+    to = models.EmailField()
+    subject = models.CharField(max_length=255)
+    body_text = models.TextField()
+    body_html = models.TextField(blank=True)
+    template = models.CharField(max_length=100, blank=True)
+    status = models.CharField(
+        max_length=10, choices=Status.choices, default=Status.QUEUED, db_index=True
+    )
+    attempts = models.PositiveSmallIntegerField(default=0)
+    claimed_at = models.DateTimeField(null=True, blank=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    last_error = models.TextField(blank=True)
+
+    objects = OutboundEmailQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(status="sent") | Q(sent_at__isnull=False),
+                name="outboundemail_sent_has_time",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.subject} → {self.to} ({self.status})"
+
+    def mark_sent(self):
+        self.status = self.Status.SENT
+        self.sent_at = timezone.now()

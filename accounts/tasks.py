@@ -1,0 +1,95 @@
+"""Celery tasks that deliver transactional e-mail rows."""
+
+import logging
+import smtplib
+from datetime import timedelta
+
+from celery import shared_task
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives, get_connection
+from django.db import transaction
+from django.utils import timezone
+
+from .models import OutboundEmail
+
+logger = logging.getLogger(__name__)
+
+MAX_ATTEMPTS = 5
+STALE_AFTER = timedelta(minutes=15)
+
+
+def _is_transient(exc: Exception) -> bool:
+    code = getattr(exc, "smtp_code", None)
+    if isinstance(exc, smtplib.SMTPRecipientsRefused):
+        codes = [c for c, _ in exc.recipients.values()]
+        code = min(codes) if codes else None
+    if code is None:
+        return True  # connection trouble: try again later
+    return 400 <= code < 500
+
+
+@shared_task(bind=True, acks_late=True, max_retries=MAX_ATTEMPTS)
+def email_send(self, email_id: int) -> str:
+    """Deliver one queued e-mail. Safe to repeat: a row not QUEUED is left alone.
+
+    The row is claimed with SELECT … FOR UPDATE SKIP LOCKED, marked SENDING, sent,
+    and marked SENT only after the server accepted it. 4xx answers go back to the
+    queue with back-off; 5xx answers mark the row FAILED with the reason.
+    """
+    with transaction.atomic():
+        email = (
+            OutboundEmail.objects.queued()
+            .select_for_update(skip_locked=True)
+            .filter(pk=email_id)
+            .first()
+        )
+        if email is None:
+            return "skipped"
+        email.status = OutboundEmail.Status.SENDING
+        email.claimed_at = timezone.now()
+        email.attempts += 1
+        email.save(update_fields=["status", "claimed_at", "attempts", "updated_at"])
+
+    message = EmailMultiAlternatives(
+        subject=email.subject,
+        body=email.body_text,
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[email.to],
+        connection=get_connection(),
+    )
+    if email.body_html:
+        message.attach_alternative(email.body_html, "text/html")
+    try:
+        message.send()
+    except Exception as exc:
+        transient = _is_transient(exc) and email.attempts < MAX_ATTEMPTS
+        email.status = (
+            OutboundEmail.Status.QUEUED if transient else OutboundEmail.Status.FAILED
+        )
+        email.last_error = f"{type(exc).__name__}: {exc}"[:2000]
+        email.save(update_fields=["status", "last_error", "updated_at"])
+        logger.warning("e-mail %s not sent: %s", email.pk, email.last_error)
+        if transient and not self.request.called_directly:
+            raise self.retry(countdown=min(30 * 2**email.attempts, 3600)) from exc
+        return "failed" if not transient else "requeued"
+    email.mark_sent()
+    email.save(update_fields=["status", "sent_at", "updated_at"])
+    return "sent"
+
+
+@shared_task(acks_late=True)
+def email_reap() -> int:
+    """Re-queue e-mails whose claim was abandoned (a worker died mid-send)."""
+    cutoff = timezone.now() - STALE_AFTER
+    with transaction.atomic():
+        ids = list(
+            OutboundEmail.objects.stale_claims(cutoff)
+            .select_for_update(skip_locked=True)
+            .values_list("pk", flat=True)
+        )
+        OutboundEmail.objects.filter(pk__in=ids).update(
+            status=OutboundEmail.Status.QUEUED
+        )
+    for pk in ids:
+        transaction.on_commit(lambda pk=pk: email_send.delay(pk))
+    return len(ids)

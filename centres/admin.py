@@ -1,0 +1,34 @@
+"""Admin for centres (the coordinator creates and onboards centres here)."""
+
+from django.contrib import admin
+
+from .models import AuditEntry, Centre, Invitation, Membership
+
+
+class MembershipInline(admin.TabularInline):
+    model = Membership
+    extra = 0
+    autocomplete_fields = ["user"]
+
+
+@admin.register(Centre)
+class CentreAdmin(admin.ModelAdmin):
+    list_display = ["name", "short_name", "country", "kind", "status", "is_active"]
+    list_filter = ["kind", "status", "is_active"]
+    search_fields = ["name", "short_name", "host_organisation"]
+    prepopulated_fields = {"slug": ["short_name"]}
+    inlines = [MembershipInline]
+
+
+@admin.register(Invitation)
+class InvitationAdmin(admin.ModelAdmin):
+    list_display = ["email", "centre", "role", "expires_at", "accepted_at", "revoked_at"]
+    list_filter = ["centre", "role"]
+    exclude = ["token_hash"]
+
+
+@admin.register(AuditEntry)
+class AuditEntryAdmin(admin.ModelAdmin):
+    list_display = ["created_at", "centre", "actor", "action", "target"]
+    list_filter = ["centre", "action"]
+    readonly_fields = ["created_at", "centre", "actor", "action", "target", "data"]

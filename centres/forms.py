@@ -1,0 +1,98 @@
+"""Forms for the centre workspace and the public directory filter."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries
+
+from p2i_portal.vocab import Language, Sector, Service
+
+from .models import Centre, Role
+
+
+class CentreProfileForm(forms.ModelForm):
+    services = forms.MultipleChoiceField(
+        label=_("Services offered"),
+        choices=Service.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    sectors = forms.MultipleChoiceField(
+        label=_("Sectors"),
+        choices=Sector.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    working_languages = forms.MultipleChoiceField(
+        label=_("Working languages"),
+        choices=Language.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+
+    class Meta:
+        model = Centre
+        fields = [
+            "name",
+            "short_name",
+            "tagline",
+            "host_organisation",
+            "website",
+            "contact_email",
+            "description",
+            "services",
+            "sectors",
+            "working_languages",
+            "logo",
+            "buddy",
+        ]
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 8}),
+            "logo": forms.ClearableFileInput(attrs={"accept": "image/png,image/jpeg,image/webp"}),
+        }
+        help_texts = {
+            "logo": _("PNG, JPEG or WebP, at most 2 MB."),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["buddy"].queryset = Centre.objects.active().exclude(
+            pk=self.instance.pk
+        )
+        self.fields["buddy"].required = False
+
+
+class MemberAddForm(forms.Form):
+    email = forms.EmailField(label=_("E-mail address"))
+    role = forms.ChoiceField(label=_("Role"), choices=Role.choices, initial=Role.EDITOR)
+
+
+class MemberRoleForm(forms.Form):
+    role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
+
+
+class DirectoryFilterForm(forms.Form):
+    q = forms.CharField(label=_("Name"), required=False, max_length=100)
+    status = forms.ChoiceField(
+        label=_("Status"),
+        required=False,
+        choices=[("", _("Any status")), *Centre.Status.choices],
+    )
+    kind = forms.ChoiceField(
+        label=_("Kind"), required=False, choices=[("", _("Any kind")), *Centre.Kind.choices]
+    )
+    service = forms.ChoiceField(
+        label=_("Service"),
+        required=False,
+        choices=[("", _("Any service")), *Service.choices],
+    )
+    country = forms.ChoiceField(
+        label=_("Country"), required=False, choices=[("", _("Any country"))]
+    )
+
+    def __init__(self, *args, country_codes=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        names = dict(countries)
+        self.fields["country"].choices = [
+            ("", _("Any country")),
+            *sorted(((c, names.get(c, c)) for c in country_codes), key=lambda x: x[1]),
+        ]

@@ -1,0 +1,332 @@
+"""Centres (the tenants), their memberships, invitations and audit trail."""
+
+import hashlib
+import secrets
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+from django_scopes import ScopedManager
+
+from p2i_portal.models import TimeStampedModel
+from p2i_portal.vocab import Language, Sector, Service
+
+from .validators import validate_logo
+
+
+class Role(models.TextChoices):
+    EDITOR = "editor", _("Editor")
+    MANAGER = "manager", _("Manager")
+
+
+ROLE_RANK = {None: 0, Role.EDITOR: 1, Role.MANAGER: 2}
+
+
+class CentreQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(is_active=True)
+
+    def of_kind(self, kind):
+        return self.filter(kind=kind)
+
+    def workspaces_for(self, user, role=Role.EDITOR):
+        """THE way to get the centres `user` may act in with at least `role`.
+
+        The coordinator acts everywhere; everyone else only where a membership
+        with a sufficient role exists. Every write path starts from here.
+        """
+        if not getattr(user, "is_authenticated", False) or not user.is_active:
+            return self.none()
+        if user.is_coordinator:
+            return self.all()
+        roles = [r for r in Role if ROLE_RANK[r] >= ROLE_RANK[Role(role)]]
+        return self.filter(
+            memberships__user=user, memberships__role__in=roles
+        ).distinct()
+
+
+class Centre(TimeStampedModel):
+    """A member of the network that publishes: a competence centre or a project."""
+
+    class Kind(models.TextChoices):
+        NATIONAL = "national", _("National competence centre")
+        PROJECT = "project", _("Task-force project")
+
+    class Status(models.TextChoices):
+        EXISTING = "existing", _("Existing centre")
+        NEW = "new", _("New centre")
+        ASSOCIATE = "associate", _("Associate member")
+
+    name = models.CharField(_("name"), max_length=200)
+    short_name = models.CharField(_("short name"), max_length=40)
+    slug = models.SlugField(_("slug"), max_length=60, unique=True)
+    country = CountryField(_("country"), blank=True)
+    kind = models.CharField(
+        _("kind"), max_length=20, choices=Kind.choices, default=Kind.NATIONAL
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.NEW
+    )
+    host_organisation = models.CharField(
+        _("host organisation"), max_length=200, blank=True
+    )
+    website = models.URLField(_("website"), blank=True)
+    tagline = models.CharField(_("tagline"), max_length=200, blank=True)
+    description = models.TextField(_("description"), blank=True)
+    services = ArrayField(
+        models.CharField(max_length=30, choices=Service.choices),
+        verbose_name=_("services offered"),
+        default=list,
+        blank=True,
+    )
+    sectors = ArrayField(
+        models.CharField(max_length=30, choices=Sector.choices),
+        verbose_name=_("sectors"),
+        default=list,
+        blank=True,
+    )
+    working_languages = ArrayField(
+        models.CharField(max_length=5, choices=Language.choices),
+        verbose_name=_("working languages"),
+        default=list,
+        blank=True,
+    )
+    contact_email = models.EmailField(_("contact e-mail"), blank=True)
+    logo = models.ImageField(
+        _("logo"), upload_to="centres/logos/", blank=True, validators=[validate_logo]
+    )
+    buddy = models.ForeignKey(
+        "self",
+        verbose_name=_("buddy centre"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="buddies",
+        help_text=_("The existing centre paired with a new one for the buddy exchange."),
+    )
+    is_coordinating = models.BooleanField(
+        _("coordinates the network"), default=False
+    )
+    is_active = models.BooleanField(_("listed publicly"), default=True)
+
+    objects = CentreQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(buddy=models.F("id")), name="centre_not_own_buddy"
+            ),
+            models.CheckConstraint(
+                condition=Q(kind="project") | ~Q(country=""),
+                name="centre_national_has_country",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("centres:detail", kwargs={"slug": self.slug})
+
+    def role_of(self, user) -> str | None:
+        """The user's role here: 'manager', 'editor' or None (coordinator = manager)."""
+        if not getattr(user, "is_authenticated", False):
+            return None
+        if user.is_coordinator:
+            return Role.MANAGER
+        cache = getattr(user, "_centre_roles", None)
+        if cache is None:
+            cache = {
+                m.centre_id: m.role
+                for m in Membership.objects.unscoped_for_user(user)
+            }
+            user._centre_roles = cache
+        role = cache.get(self.pk)
+        return Role(role) if role else None
+
+    def get_abilities(self, user) -> dict[str, bool]:
+        role = self.role_of(user)
+        is_manager = role == Role.MANAGER
+        return {
+            "retrieve": self.is_active or role is not None,
+            "workspace": role is not None,
+            "update": is_manager,
+            "manage_team": is_manager,
+        }
+
+    def get_services_display(self):
+        labels = dict(Service.choices)
+        return [labels.get(s, s) for s in self.services]
+
+    def get_sectors_display(self):
+        labels = dict(Sector.choices)
+        return [labels.get(s, s) for s in self.sectors]
+
+    def get_languages_display(self):
+        labels = dict(Language.choices)
+        return [labels.get(s, s) for s in self.working_languages]
+
+
+class CentreOwnedQuerySet(models.QuerySet):
+    """Base for every model a centre owns (knowledge, events, …)."""
+
+    def for_centre(self, centre):
+        return self.filter(centre=centre)
+
+    def writable_by(self, user):
+        """THE way to get the objects `user` may change: those of their workspaces."""
+        return self.filter(centre__in=Centre.objects.workspaces_for(user))
+
+
+class MembershipQuerySet(models.QuerySet):
+    def managers(self):
+        return self.filter(role=Role.MANAGER)
+
+
+class MembershipManager(models.Manager.from_queryset(MembershipQuerySet)):
+    def unscoped_for_user(self, user):
+        """A user's own memberships across centres (explicitly unscoped)."""
+        from django_scopes import scopes_disabled
+
+        with scopes_disabled():
+            return list(super().get_queryset().filter(user=user))
+
+
+class Membership(TimeStampedModel):
+    """Centre-private: who works in a centre and with which role."""
+
+    centre = models.ForeignKey(
+        Centre, on_delete=models.CASCADE, related_name="memberships"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"
+    )
+    role = models.CharField(max_length=10, choices=Role.choices, default=Role.EDITOR)
+    public_title = models.CharField(
+        _("title shown on the centre page"), max_length=120, blank=True
+    )
+
+    objects = ScopedManager(centre="centre", _manager_class=MembershipManager)
+
+    class Meta:
+        ordering = ["-role", "user__full_name", "user__email"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["centre", "user"], name="uniq_membership_per_centre"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.user} – {self.centre} ({self.role})"
+
+
+def _hash_token(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+class InvitationQuerySet(models.QuerySet):
+    def pending(self):
+        return self.filter(
+            accepted_at__isnull=True, revoked_at__isnull=True, expires_at__gt=timezone.now()
+        )
+
+
+class Invitation(TimeStampedModel):
+    """Centre-private: an e-mail invited to join a team; the link expires."""
+
+    VALID_FOR = timedelta(days=7)
+
+    centre = models.ForeignKey(
+        Centre, on_delete=models.CASCADE, related_name="invitations"
+    )
+    email = models.EmailField()
+    role = models.CharField(max_length=10, choices=Role.choices, default=Role.EDITOR)
+    token_hash = models.CharField(max_length=64, unique=True)
+    expires_at = models.DateTimeField()
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    accepted_at = models.DateTimeField(null=True, blank=True)
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    objects = ScopedManager(
+        centre="centre", _manager_class=models.Manager.from_queryset(InvitationQuerySet)
+    )
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["centre", "email"],
+                condition=Q(accepted_at__isnull=True, revoked_at__isnull=True),
+                name="uniq_open_invitation_per_centre",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.email} → {self.centre}"
+
+    @staticmethod
+    def new_token() -> tuple[str, str]:
+        token = secrets.token_urlsafe(32)
+        return token, _hash_token(token)
+
+    @staticmethod
+    def hash(token: str) -> str:
+        return _hash_token(token)
+
+    @property
+    def is_expired(self) -> bool:
+        return self.expires_at <= timezone.now()
+
+    @property
+    def state(self) -> str:
+        if self.accepted_at:
+            return "accepted"
+        if self.revoked_at:
+            return "revoked"
+        if self.is_expired:
+            return "expired"
+        return "pending"
+
+
+class AuditEntry(models.Model):
+    """Centre-private: who did what, when (dotted actions as in pretix)."""
+
+    centre = models.ForeignKey(
+        Centre, on_delete=models.CASCADE, related_name="audit_entries"
+    )
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    action = models.CharField(max_length=80)
+    target = models.CharField(max_length=255, blank=True)
+    data = models.JSONField(default=dict, blank=True)
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    objects = ScopedManager(centre="centre")
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name_plural = "audit entries"
+
+    def __str__(self):
+        return f"{self.created_at:%Y-%m-%d %H:%M} {self.action} {self.target}"

@@ -1,0 +1,254 @@
+"""Writes for centres: profile, team membership, invitations. Callers check abilities."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django_scopes import scope, scopes_disabled
+
+from accounts.models import User
+from accounts.services import email_queue_template
+
+from .models import AuditEntry, Centre, Invitation, Membership, Role
+
+PROFILE_FIELDS = [
+    "name",
+    "short_name",
+    "tagline",
+    "host_organisation",
+    "website",
+    "description",
+    "services",
+    "sectors",
+    "working_languages",
+    "contact_email",
+    "logo",
+    "buddy",
+]
+
+
+def audit_log(*, centre: Centre, action: str, by: User | None, target: str = "", **data):
+    """Record one dotted action (`centres.membership.added`) in the centre's trail."""
+    with scope(centre=centre):
+        return AuditEntry.objects.create(
+            centre=centre, actor=by, action=action, target=str(target)[:255], data=data
+        )
+
+
+@transaction.atomic
+def centre_profile_update(*, centre: Centre, by: User, data: dict) -> Centre:
+    """Update the public profile. Caller has checked the `update` ability."""
+    changed = []
+    for field in PROFILE_FIELDS:
+        if field in data and getattr(centre, field) != data[field]:
+            setattr(centre, field, data[field])
+            changed.append(field)
+    if not changed:
+        return centre
+    centre.full_clean()
+    centre.save(update_fields=[*changed, "updated_at"])
+    audit_log(
+        centre=centre,
+        action="centres.centre.updated",
+        by=by,
+        target=centre.name,
+        fields=changed,
+    )
+    return centre
+
+
+def _ensure_manager_remains(centre: Centre, *, excluding: Membership) -> None:
+    others = (
+        Membership.objects.filter(centre=centre).managers().exclude(pk=excluding.pk)
+    )
+    if not others.exists():
+        raise ValidationError(
+            _("A centre needs at least one manager. Appoint another manager first.")
+        )
+
+
+@transaction.atomic
+def centre_member_add(*, centre: Centre, email: str, role: str, by: User) -> Membership | Invitation:
+    """Add the person with `email` to the team, or invite them if they have no account.
+
+    Caller has checked the `manage_team` ability. A known user becomes a member at
+    once (and is told by e-mail); an unknown address gets an invitation link that
+    expires after `Invitation.VALID_FOR`. Duplicates raise ValidationError and change
+    nothing.
+    """
+    email = email.strip().lower()
+    role = Role(role)
+    user = User.objects.filter(email=email).first()
+    with scope(centre=centre):
+        if user is not None:
+            if Membership.objects.filter(centre=centre, user=user).exists():
+                raise ValidationError(
+                    _("%(email)s is already a member of this team.") % {"email": email}
+                )
+            try:
+                with transaction.atomic():
+                    membership = Membership.objects.create(
+                        centre=centre, user=user, role=role
+                    )
+            except IntegrityError as exc:
+                raise ValidationError(
+                    _("%(email)s is already a member of this team.") % {"email": email}
+                ) from exc
+            audit_log(
+                centre=centre,
+                action="centres.membership.added",
+                by=by,
+                target=email,
+                role=role,
+            )
+            email_queue_template(
+                to=email,
+                name="team-added",
+                context={"centre": centre, "role": role.label, "by": by},
+            )
+            return membership
+
+        if Invitation.objects.filter(centre=centre, email=email).pending().exists():
+            raise ValidationError(
+                _("An invitation to %(email)s is already pending.") % {"email": email}
+            )
+        # An expired, never-accepted invitation must not block a new one.
+        Invitation.objects.filter(
+            centre=centre,
+            email=email,
+            accepted_at__isnull=True,
+            revoked_at__isnull=True,
+        ).update(revoked_at=timezone.now())
+        token, token_hash = Invitation.new_token()
+        invitation = Invitation.objects.create(
+            centre=centre,
+            email=email,
+            role=role,
+            token_hash=token_hash,
+            expires_at=timezone.now() + Invitation.VALID_FOR,
+            invited_by=by,
+        )
+    audit_log(
+        centre=centre,
+        action="centres.invitation.sent",
+        by=by,
+        target=email,
+        role=role,
+    )
+    link = settings.SITE_URL + reverse("centres:invitation-accept", args=[token])
+    email_queue_template(
+        to=email,
+        name="team-invitation",
+        context={
+            "centre": centre,
+            "role": role.label,
+            "by": by,
+            "link": link,
+            "expires_at": invitation.expires_at,
+        },
+    )
+    return invitation
+
+
+@transaction.atomic
+def centre_member_remove(*, membership: Membership, by: User) -> None:
+    """Remove a member. Caller has checked `manage_team`; the last manager stays."""
+    centre = membership.centre
+    with scope(centre=centre):
+        if membership.role == Role.MANAGER:
+            _ensure_manager_remains(centre, excluding=membership)
+        email = membership.user.email
+        membership.delete()
+    audit_log(centre=centre, action="centres.membership.removed", by=by, target=email)
+
+
+@transaction.atomic
+def centre_member_change_role(*, membership: Membership, role: str, by: User) -> Membership:
+    """Change a member's role. Caller has checked `manage_team`."""
+    role = Role(role)
+    centre = membership.centre
+    if membership.role == role:
+        return membership
+    with scope(centre=centre):
+        if membership.role == Role.MANAGER:
+            _ensure_manager_remains(centre, excluding=membership)
+        membership.role = role
+        membership.save(update_fields=["role", "updated_at"])
+    audit_log(
+        centre=centre,
+        action="centres.membership.role_changed",
+        by=by,
+        target=membership.user.email,
+        role=role,
+    )
+    return membership
+
+
+@transaction.atomic
+def invitation_revoke(*, invitation: Invitation, by: User) -> None:
+    """Withdraw a pending invitation. Caller has checked `manage_team`."""
+    if invitation.state != "pending":
+        raise ValidationError(_("Only a pending invitation can be withdrawn."))
+    invitation.revoked_at = timezone.now()
+    with scope(centre=invitation.centre):
+        invitation.save(update_fields=["revoked_at", "updated_at"])
+    audit_log(
+        centre=invitation.centre,
+        action="centres.invitation.revoked",
+        by=by,
+        target=invitation.email,
+    )
+
+
+def invitation_get_by_token(token: str) -> Invitation | None:
+    """The invitation a link points to, whatever its state (explicitly unscoped)."""
+    with scopes_disabled():
+        return (
+            Invitation.objects.select_related("centre")
+            .filter(token_hash=Invitation.hash(token))
+            .first()
+        )
+
+
+@transaction.atomic
+def invitation_accept(*, invitation: Invitation, user: User) -> Membership:
+    """Turn a pending invitation into a membership for `user`.
+
+    The invitation must be pending (not expired, revoked or used) and addressed to
+    the user's own e-mail; otherwise ValidationError and nothing changes.
+    """
+    with scopes_disabled():
+        invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+    state = invitation.state
+    if state == "expired":
+        raise ValidationError(
+            _("This invitation has expired. Ask the centre's manager for a new one.")
+        )
+    if state != "pending":
+        raise ValidationError(_("This invitation is no longer valid."))
+    if invitation.email.lower() != user.email.lower():
+        raise ValidationError(
+            _(
+                "This invitation was sent to %(email)s. Sign in with that address "
+                "to accept it."
+            )
+            % {"email": invitation.email}
+        )
+    centre = invitation.centre
+    with scope(centre=centre):
+        membership, created = Membership.objects.get_or_create(
+            centre=centre, user=user, defaults={"role": invitation.role}
+        )
+        invitation.accepted_at = timezone.now()
+        invitation.accepted_by = user
+        invitation.save(update_fields=["accepted_at", "accepted_by", "updated_at"])
+    audit_log(
+        centre=centre,
+        action="centres.invitation.accepted",
+        by=user,
+        target=user.email,
+        role=membership.role,
+    )
+    return membership

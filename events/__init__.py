@@ -1,0 +1,1 @@
+"""Events: features arrive with their own issue."""

@@ -1,0 +1,1 @@
+"""Knowledge: features arrive with their own issue."""

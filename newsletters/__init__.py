@@ -1,0 +1,1 @@
+"""Newsletters: features arrive with their own issue."""

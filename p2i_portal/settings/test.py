@@ -1,0 +1,18 @@
+"""Test settings: PostgreSQL (DATABASE_URL or embedded), fast hashing, mail in memory."""
+
+from .base import *  # noqa: F403
+from .base import env
+
+DEBUG = False
+SECRET_KEY = "test-only-secret-key-not-used-anywhere-else-0123456789"  # noqa: S105
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = env.str(
+    "P2I_TEST_EMAIL_BACKEND", default="django.core.mail.backends.locmem.EmailBackend"
+)
+ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
+# The suite's in-process tests run tasks eagerly; the Celery tests start a real
+# worker on a real Redis and switch this off for themselves.
+CELERY_TASK_ALWAYS_EAGER = env.bool("P2I_CELERY_EAGER", default=True)
+MEDIA_ROOT = env.path("DJANGO_MEDIA_ROOT", default="/tmp/p2i-test-media")  # noqa: S108
+# Rate limits are on in tests too (a test proves them); keys are isolated per run.
+DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405

@@ -1,0 +1,51 @@
+"""Root URLs: network pages, centres, workspaces, accounts, admin and the API."""
+
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path, re_path
+from django.views.static import serve
+from django.views.i18n import set_language
+from drf_spectacular.views import (
+    SpectacularAPIView,
+    SpectacularRedocView,
+    SpectacularSwaggerSplitView,
+)
+
+from centres import views as centre_views
+
+api_v1 = [
+    path("", include("centres.api.urls")),
+    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    path(
+        "docs/", SpectacularSwaggerSplitView.as_view(url_name="api:schema"), name="docs"
+    ),
+    path("redoc/", SpectacularRedocView.as_view(url_name="api:schema"), name="redoc"),
+]
+
+urlpatterns = [
+    path("", centre_views.HomeView.as_view(), name="home"),
+    path("about/", centre_views.AboutView.as_view(), name="about"),
+    path("task-force/", centre_views.TaskForceView.as_view(), name="task-force"),
+    path(
+        "accessibility/", centre_views.AccessibilityView.as_view(), name="accessibility"
+    ),
+    path("healthz", centre_views.healthz, name="healthz"),
+    path("i18n/setlang/", set_language, name="set_language"),
+    path("centres/", include("centres.urls")),
+    path("manage/", include("centres.manage_urls")),
+    path("accounts/", include("accounts.urls")),
+    path("accounts/", include("allauth.urls")),
+    path("admin/", admin.site.urls),
+    path("api/v1/", include((api_v1, "api"))),
+]
+
+# Uploaded media are public (logos). Production may put S3 storage in front
+# (django-storages, DESIGN.md); until then Django serves them, traversal-safe.
+urlpatterns += [
+    re_path(
+        r"^media/(?P<path>.*)$",
+        serve,
+        {"document_root": settings.MEDIA_ROOT},
+        name="media",
+    ),
+]

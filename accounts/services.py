@@ -24,7 +24,9 @@ def email_queue(
         body_html=body_html,
         template=template,
     )
-    transaction.on_commit(lambda: email_send.delay(email.pk))
+    # robust: a broker that is down must not fail the request; the row stays
+    # QUEUED and the reaper rings again.
+    transaction.on_commit(lambda: email_send.delay(email.pk), robust=True)
     return email
 
 

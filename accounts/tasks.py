@@ -69,8 +69,9 @@ def email_send(self, email_id: int) -> str:
         email.last_error = f"{type(exc).__name__}: {exc}"[:2000]
         email.save(update_fields=["status", "last_error", "updated_at"])
         logger.warning("e-mail %s not sent: %s", email.pk, email.last_error)
-        if transient and not self.request.called_directly:
-            raise self.retry(countdown=min(30 * 2**email.attempts, 3600)) from exc
+        if transient and not (self.request.called_directly or self.request.is_eager):
+            # Keep the ETA well below Redis' one-hour visibility timeout.
+            raise self.retry(countdown=min(30 * 2**email.attempts, 1800)) from exc
         return "failed" if not transient else "requeued"
     email.mark_sent()
     email.save(update_fields=["status", "sent_at", "updated_at"])
@@ -79,17 +80,30 @@ def email_send(self, email_id: int) -> str:
 
 @shared_task(acks_late=True)
 def email_reap() -> int:
-    """Re-queue e-mails whose claim was abandoned (a worker died mid-send)."""
+    """Re-queue abandoned work; returns how many rows were rung again.
+
+    - SENDING rows claimed more than STALE_AFTER ago (a worker died mid-send)
+      go back to QUEUED;
+    - QUEUED rows untouched for STALE_AFTER (the broker lost or never got the
+      message, e.g. it was down when the request committed) are rung again.
+    Safe to run any number of times: email_send skips rows that are not QUEUED.
+    """
     cutoff = timezone.now() - STALE_AFTER
     with transaction.atomic():
-        ids = list(
+        stale = list(
             OutboundEmail.objects.stale_claims(cutoff)
             .select_for_update(skip_locked=True)
             .values_list("pk", flat=True)
         )
-        OutboundEmail.objects.filter(pk__in=ids).update(
-            status=OutboundEmail.Status.QUEUED
+        OutboundEmail.objects.filter(pk__in=stale).update(
+            status=OutboundEmail.Status.QUEUED, updated_at=timezone.now()
         )
+        forgotten = list(
+            OutboundEmail.objects.queued()
+            .filter(updated_at__lt=cutoff)
+            .values_list("pk", flat=True)[:1000]
+        )
+    ids = stale + forgotten
     for pk in ids:
-        transaction.on_commit(lambda pk=pk: email_send.delay(pk))
+        transaction.on_commit(lambda pk=pk: email_send.delay(pk), robust=True)
     return len(ids)

@@ -10,6 +10,7 @@ from .models import Centre, Role
 
 
 class CentreProfileForm(forms.ModelForm):
+    website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
     services = forms.MultipleChoiceField(
         label=_("Services offered"),
         choices=Service.choices,

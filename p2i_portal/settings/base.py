@@ -92,16 +92,23 @@ TEMPLATES = [
     },
 ]
 
-# --- Database: PostgreSQL everywhere; the embedded server when no URL is given ---
-if env.str("DATABASE_URL", default=""):
-    DATABASES = {"default": env.db("DATABASE_URL")}
-else:
-    from p2i_portal.embedded_db import embedded_database
+# --- Database: PostgreSQL everywhere. local.py and test.py fall back to the
+# embedded server when no URL is given; production.py requires the URL. ---
+def database_settings(*, embedded_fallback: bool) -> dict:
+    if env.str("DATABASE_URL", default=""):
+        db = env.db("DATABASE_URL")
+    elif embedded_fallback:
+        from p2i_portal.embedded_db import embedded_database
 
-    DATABASES = {"default": embedded_database()}
-DATABASES["default"]["ATOMIC_REQUESTS"] = True
-DATABASES["default"]["CONN_MAX_AGE"] = env.int("DJANGO_CONN_MAX_AGE", default=60)
-DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+        db = embedded_database()
+    else:
+        require("DATABASE_URL")
+    db["ATOMIC_REQUESTS"] = True
+    db["CONN_MAX_AGE"] = env.int("DJANGO_CONN_MAX_AGE", default=60)
+    db["CONN_HEALTH_CHECKS"] = True
+    return {"default": db}
+
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache: Redis when there is one; otherwise the database (still shared between

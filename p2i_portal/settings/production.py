@@ -1,12 +1,13 @@
 """Production settings: every secret from the environment; `check --deploy` clean."""
 
 from .base import *  # noqa: F403
-from .base import env, require
+from .base import database_settings, env, require
 
 DEBUG = False
 SECRET_KEY = require("DJANGO_SECRET_KEY")
-ALLOWED_HOSTS = require("DJANGO_ALLOWED_HOSTS").split(",")
-require("DATABASE_URL")
+require("DJANGO_ALLOWED_HOSTS")
+ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS")
+DATABASES = database_settings(embedded_fallback=False)
 CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default="") or require("REDIS_URL")
 CELERY_TASK_ALWAYS_EAGER = False
 require("EMAIL_URL")

@@ -1,7 +1,7 @@
 """Test settings: PostgreSQL (DATABASE_URL or embedded), fast hashing, mail in memory."""
 
 from .base import *  # noqa: F403
-from .base import env
+from .base import database_settings, env
 
 DEBUG = False
 SECRET_KEY = "test-only-secret-key-not-used-anywhere-else-0123456789"  # noqa: S105
@@ -14,5 +14,13 @@ ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 # worker on a real Redis and switch this off for themselves.
 CELERY_TASK_ALWAYS_EAGER = env.bool("P2I_CELERY_EAGER", default=True)
 MEDIA_ROOT = env.path("DJANGO_MEDIA_ROOT", default="/tmp/p2i-test-media")  # noqa: S108
-# Rate limits are on in tests too (a test proves them); keys are isolated per run.
-DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
+DATABASES = database_settings(embedded_fallback=True)
+DATABASES["default"]["CONN_MAX_AGE"] = 0
+# A Celery worker started by the tests must use the test database, whose name
+# pytest-django decides; the tests pass it down in this variable.
+if env.str("P2I_DATABASE_NAME", default=""):
+    DATABASES["default"]["NAME"] = env.str("P2I_DATABASE_NAME")
+    DATABASES["default"]["TEST"] = {"NAME": env.str("P2I_DATABASE_NAME")}
+# Static files come from the finders; nothing is collected for the tests.
+WHITENOISE_AUTOREFRESH = True
+WHITENOISE_USE_FINDERS = True

@@ -1,0 +1,65 @@
+# P2I Portal — `make run` and `make test` do all set-up on a fresh machine.
+SHELL := /bin/bash
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+PYTEST_ARGS ?=
+
+.DEFAULT_GOAL := help
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	@touch $(STAMP)
+
+install: $(STAMP) ## Create .venv and install the project with its dev tools
+
+migrate: install ## Apply database migrations (embedded PostgreSQL if DATABASE_URL is unset)
+	$(BIN)/python manage.py migrate --noinput
+
+seed: migrate ## Load the demo network (idempotent)
+	$(BIN)/python manage.py seed_demo
+
+run: seed ## Serve the portal with the demo network on http://127.0.0.1:8000
+	@echo "Serving on http://$(HOST):$(PORT)/ — press Ctrl+C to stop."
+	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+worker: install ## Run a Celery worker (needs REDIS_URL)
+	$(BIN)/celery -A p2i_portal worker -l info
+
+totp: install ## Print the current 2FA code of a demo account: make totp EMAIL=manager@koinno.example.eu
+	@$(BIN)/python manage.py demo_totp $(EMAIL)
+
+chromium: ## Install Debian's chromium for the browser tests (if missing)
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium >/dev/null; \
+	  elif command -v sudo >/dev/null; then sudo apt-get update -qq && sudo apt-get install -y -qq chromium >/dev/null; \
+	  else echo "Browser tests need Debian's chromium: apt-get install chromium" >&2; exit 1; fi; }
+
+lint: install ## ruff format --check, ruff check, makemigrations --check
+	$(BIN)/ruff format --check .
+	$(BIN)/ruff check .
+	$(BIN)/python manage.py makemigrations --check --dry-run
+
+fmt: install ## Format and fix with ruff
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+messages: install ## Extract and compile translations
+	$(BIN)/python manage.py makemessages --all --ignore='.venv/*' --ignore='.data/*'
+	$(BIN)/python manage.py compilemessages --ignore='.venv/*'
+
+test: install chromium lint ## Run the whole suite (PostgreSQL, Redis, a Celery worker, chromium)
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+stop-db: ## Stop the embedded PostgreSQL
+	@$(BIN)/python -c "import pgserver; from p2i_portal.embedded_db import _data_dir; pgserver.get_server(str(_data_dir()), cleanup_mode='stop').cleanup()" || true
+
+.PHONY: help install migrate seed run worker totp chromium lint fmt messages test stop-db

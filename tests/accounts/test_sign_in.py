@@ -1,0 +1,186 @@
+"""Sign-in by e-mail, mandatory verification, no enumeration, rate limits, 2FA."""
+
+import pytest
+from allauth.account.models import EmailAddress
+from django.urls import reverse
+
+from accounts.models import OutboundEmail, User
+from tests.conftest import totp_code
+from tests.factories import PASSWORD, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def login(client, email, password=PASSWORD):
+    return client.post(reverse("account_login"), {"login": email, "password": password})
+
+
+def test_user_model_has_no_username_and_lowercases_email():
+    user = User.objects.create_user(email="Mixed.Case@Example.ORG", password=PASSWORD)
+    assert user.email == "mixed.case@example.org"
+    assert not hasattr(user, "username") or user.username is None
+
+
+def test_sign_in_with_email_and_password(client, procurer):
+    response = login(client, "procurer@example.org")
+    assert response.status_code == 302
+    assert client.get(reverse("accounts:profile")).status_code == 200
+
+
+def test_signup_collects_profile_and_requires_verification(client):
+    response = client.post(
+        reverse("account_signup"),
+        {
+            "email": "new.buyer@city.example",
+            "password1": PASSWORD,
+            "password2": PASSWORD,
+            "full_name": "New Buyer",
+            "organisation": "City of Example",
+            "country": "PT",
+            "profile_role": "procurer",
+        },
+    )
+    assert response.status_code == 302
+    assert response["Location"] == reverse("account_email_verification_sent")
+    user = User.objects.get(email="new.buyer@city.example")
+    assert (user.full_name, user.organisation, user.country.code, user.profile_role) == (
+        "New Buyer",
+        "City of Example",
+        "PT",
+        "procurer",
+    )
+    assert not EmailAddress.objects.get(user=user).verified
+    mail = OutboundEmail.objects.get(to="new.buyer@city.example")
+    assert "/accounts/confirm-email/" in mail.body_text
+
+    # Not verified: signing in does not open the account.
+    client.logout()
+    response = login(client, "new.buyer@city.example")
+    assert response.status_code == 302
+    assert response["Location"] == reverse("account_email_verification_sent")
+    assert client.get(reverse("accounts:profile")).status_code == 302
+
+
+def test_password_reset_does_not_reveal_whether_an_account_exists(client, procurer):
+    known = client.post(reverse("account_reset_password"), {"email": procurer.email})
+    unknown = client.post(reverse("account_reset_password"), {"email": "nobody@example.org"})
+    assert known.status_code == unknown.status_code == 302
+    assert known["Location"] == unknown["Location"]
+    # The known address gets a reset link; the unknown one a "no account" notice.
+    reset = OutboundEmail.objects.get(to=procurer.email)
+    assert "/accounts/password/reset/key/" in reset.body_text
+    notice = OutboundEmail.objects.get(to="nobody@example.org")
+    assert "/accounts/password/reset/key/" not in notice.body_text
+
+
+def test_signup_with_a_taken_email_does_not_reveal_it(client, procurer):
+    response = client.post(
+        reverse("account_signup"),
+        {
+            "email": procurer.email,
+            "password1": PASSWORD,
+            "password2": PASSWORD,
+            "full_name": "Impostor",
+            "profile_role": "other",
+        },
+    )
+    assert response.status_code == 302
+    assert response["Location"] == reverse("account_email_verification_sent")
+    assert User.objects.filter(email=procurer.email).count() == 1
+
+
+def test_failed_sign_ins_are_rate_limited(client, procurer):
+    statuses = [login(client, procurer.email, "wrong-password").status_code for _ in range(8)]
+    assert 429 in statuses
+    # Even the right password is refused while the limit holds.
+    assert login(client, procurer.email).status_code == 429
+
+
+def test_manager_sign_in_asks_for_the_totp_code(client, manager):
+    response = login(client, manager.email)
+    assert response.status_code == 302
+    assert response["Location"] == reverse("mfa_authenticate")
+    assert client.get("/manage/alpha/").status_code == 302  # not signed in yet
+
+    wrong = client.post(reverse("mfa_authenticate"), {"code": "000000"})
+    assert wrong.status_code == 200
+    assert client.get("/manage/alpha/").status_code == 302
+
+    ok = client.post(reverse("mfa_authenticate"), {"code": totp_code()})
+    assert ok.status_code == 302
+    assert client.get("/manage/alpha/").status_code == 200
+
+
+def test_manager_without_2fa_is_sent_to_set_it_up(client, centre):
+    from centres.models import Role
+    from tests.factories import membership_create
+
+    user = UserFactory(email="fresh-manager@example.org")
+    membership_create(centre=centre, user=user, role=Role.MANAGER)
+    client.force_login(user)
+    for url in ("/manage/alpha/", "/manage/alpha/team/", "/manage/alpha/profile/"):
+        response = client.get(url)
+        assert response.status_code == 302
+        assert response["Location"] == reverse("mfa_activate_totp")
+
+
+def test_editor_may_use_the_workspace_without_2fa(client, editor):
+    client.force_login(editor)
+    assert client.get("/manage/alpha/").status_code == 200
+
+
+def test_admin_has_no_login_form_of_its_own(client):
+    response = client.get("/admin/login/?next=/admin/")
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("account_login"))
+
+
+def test_admin_is_for_the_coordinator_with_2fa_only(client, coordinator, manager):
+    client.force_login(manager)
+    assert client.get("/admin/", follow=True).status_code == 403
+    client.force_login(coordinator)
+    assert client.get("/admin/").status_code == 200
+
+
+def test_coordinator_without_2fa_must_set_it_up_before_the_admin(client):
+    boss = UserFactory(email="boss@example.org", coordinator=True)
+    client.force_login(boss)
+    response = client.get("/admin/", follow=True)
+    assert response.redirect_chain[-1][0] == reverse("mfa_activate_totp")
+
+
+def test_profile_update_saves_and_rejects_bad_input(client, procurer):
+    client.force_login(procurer)
+    response = client.post(
+        reverse("accounts:profile"),
+        {"full_name": "Paula P.", "organisation": "Region X", "country": "ES", "profile_role": "researcher"},
+    )
+    assert response.status_code == 302
+    procurer.refresh_from_db()
+    assert (procurer.full_name, procurer.country.code, procurer.profile_role) == (
+        "Paula P.",
+        "ES",
+        "researcher",
+    )
+    response = client.post(
+        reverse("accounts:profile"),
+        {"full_name": "X", "organisation": "", "country": "XX", "profile_role": "wizard"},
+    )
+    assert response.status_code == 200
+    assert response.context["form"].errors.keys() == {"country", "profile_role"}
+    procurer.refresh_from_db()
+    assert procurer.full_name == "Paula P."
+
+
+def test_api_token_is_created_and_replaced(client, procurer):
+    from rest_framework.authtoken.models import Token
+
+    client.force_login(procurer)
+    client.post(reverse("accounts:token"))
+    first = Token.objects.get(user=procurer).key
+    client.post(reverse("accounts:token"))
+    second = Token.objects.get(user=procurer).key
+    assert first != second
+    api = client.__class__()
+    assert api.get("/api/v1/centres/", HTTP_AUTHORIZATION=f"Token {second}").status_code == 200
+    assert api.get("/api/v1/centres/", HTTP_AUTHORIZATION=f"Token {first}").status_code == 401

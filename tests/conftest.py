@@ -1,0 +1,111 @@
+"""Shared fixtures: personas of two centres, and the real services the suite uses."""
+
+import pytest
+from allauth.mfa.models import Authenticator
+from allauth.mfa.totp.internal.auth import TOTP
+from django.core.cache import cache
+from django_scopes import scopes_disabled
+
+from accounts.totp import totp_code_now
+from centres.models import Role
+
+from .factories import PASSWORD, CentreFactory, UserFactory, membership_create
+
+TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXQ"  # noqa: S105 - test only
+
+pytest_plugins = ["tests.services"]
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """As django-scopes' README asks: no scope checks while building the database."""
+    with scopes_disabled():
+        yield
+
+
+def _cache_clear():
+    try:
+        cache.clear()
+    except RuntimeError:  # a test without database access: nothing was cached
+        pass
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    """Rate-limit counters and used TOTP codes must not leak between tests."""
+    _cache_clear()
+    yield
+    _cache_clear()
+
+
+@pytest.fixture
+def password():
+    return PASSWORD
+
+
+def with_totp(user):
+    TOTP.activate(user, TOTP_SECRET)
+    return user
+
+
+def totp_code(offset=0):
+    return totp_code_now(TOTP_SECRET, offset=offset)
+
+
+@pytest.fixture
+def centre(db):
+    return CentreFactory(
+        slug="alpha", short_name="ALPHA", name="Alpha Centre", country="DE"
+    )
+
+
+@pytest.fixture
+def other_centre(db):
+    return CentreFactory(
+        slug="beta", short_name="BETA", name="Beta Centre", country="NL"
+    )
+
+
+@pytest.fixture
+def procurer(db):
+    return UserFactory(email="procurer@example.org", full_name="Paula Procurer")
+
+
+@pytest.fixture
+def editor(centre):
+    user = UserFactory(email="editor-a@example.org", full_name="Emma Editor")
+    membership_create(centre=centre, user=user, role=Role.EDITOR)
+    return user
+
+
+@pytest.fixture
+def manager(centre):
+    user = with_totp(UserFactory(email="manager-a@example.org", full_name="Max Manager"))
+    membership_create(centre=centre, user=user, role=Role.MANAGER)
+    return user
+
+
+@pytest.fixture
+def editor_b(other_centre):
+    user = UserFactory(email="editor-b@example.org", full_name="Bea Outsider")
+    membership_create(centre=other_centre, user=user, role=Role.EDITOR)
+    return user
+
+
+@pytest.fixture
+def outsider(other_centre):
+    """A manager of *another* centre (healthchecks' charlie)."""
+    user = with_totp(UserFactory(email="manager-b@example.org", full_name="Oscar Other"))
+    membership_create(centre=other_centre, user=user, role=Role.MANAGER)
+    return user
+
+
+@pytest.fixture
+def coordinator(db):
+    return with_totp(
+        UserFactory(email="coordinator@example.org", full_name="Clara", coordinator=True)
+    )
+
+
+def has_totp(user) -> bool:
+    return Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()

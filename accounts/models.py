@@ -83,6 +83,17 @@ class User(AbstractUser):
     def get_short_name(self):
         return (self.full_name.split(" ")[0] if self.full_name else "") or self.email
 
+    # The coordinator acts everywhere, the Django admin included.
+    def has_perm(self, perm, obj=None):
+        if self.is_active and self.is_coordinator:
+            return True
+        return super().has_perm(perm, obj)
+
+    def has_module_perms(self, app_label):
+        if self.is_active and self.is_coordinator:
+            return True
+        return super().has_module_perms(app_label)
+
     def save(self, *args, **kwargs):
         self.email = (self.email or "").strip().lower()
         # The Django admin belongs to the coordinator alone.

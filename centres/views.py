@@ -67,6 +67,7 @@ class CentreDirectoryView(ListView):
 
     def get_queryset(self):
         data = {k: self.request.GET.get(k, "") for k in selectors.DIRECTORY_FILTERS}
+        data["country"] = data["country"].upper()
         codes = (
             Centre.objects.active()
             .exclude(country="")
@@ -112,6 +113,12 @@ class WorkspaceIndexView(LoginRequiredMixin, TemplateView):
     """The signed-in user's workspaces; one is opened directly."""
 
     template_name = "centres/workspace_index.html"
+
+    def get(self, request, *args, **kwargs):
+        workspaces = list(Centre.objects.workspaces_for(request.user)[:2])
+        if len(workspaces) == 1 and not request.user.is_coordinator:
+            return redirect("manage:dashboard", centre_slug=workspaces[0].slug)
+        return super().get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)

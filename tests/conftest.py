@@ -1,5 +1,6 @@
 """Shared fixtures: personas of two centres, and the real services the suite uses."""
 
+import django.test.utils
 import pytest
 from allauth.mfa.models import Authenticator
 from allauth.mfa.totp.internal.auth import TOTP
@@ -16,11 +17,15 @@ TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXQ"  # noqa: S105 - test only
 pytest_plugins = ["tests.services"]
 
 
-@pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
-    """As django-scopes' README asks: no scope checks while building the database."""
+def _setup_databases_unscoped(*args, **kwargs):
+    """As django-scopes' README asks: no scope checks while building the database,
+    and only then: every test runs with the safety net on."""
     with scopes_disabled():
-        yield
+        return _setup_databases(*args, **kwargs)
+
+
+_setup_databases = django.test.utils.setup_databases
+django.test.utils.setup_databases = _setup_databases_unscoped
 
 
 def _cache_clear():

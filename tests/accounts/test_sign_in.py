@@ -5,7 +5,7 @@ from allauth.account.models import EmailAddress
 from django.urls import reverse
 
 from accounts.models import OutboundEmail, User
-from tests.conftest import totp_code
+from tests.conftest import has_totp, totp_code
 from tests.factories import PASSWORD, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -90,10 +90,22 @@ def test_signup_with_a_taken_email_does_not_reveal_it(client, procurer):
 
 
 def test_failed_sign_ins_are_rate_limited(client, procurer):
-    statuses = [login(client, procurer.email, "wrong-password").status_code for _ in range(8)]
-    assert 429 in statuses
-    # Even the right password is refused while the limit holds.
-    assert login(client, procurer.email).status_code == 429
+    for _ in range(5):
+        assert login(client, procurer.email, "wrong-password").status_code == 200
+    # The limit holds for this account: even the right password is refused.
+    response = login(client, procurer.email)
+    assert response.status_code == 200
+    assert "Too many failed login attempts" in response.content.decode()
+    assert client.get(reverse("accounts:profile")).status_code == 302
+
+
+def test_sign_in_attempts_per_address_are_rate_limited(client, procurer):
+    statuses = [
+        login(client, f"nobody{i}@example.org", "wrong-password").status_code
+        for i in range(35)
+    ]
+    assert statuses[:10] == [200] * 10
+    assert statuses[-1] == 429
 
 
 def test_manager_sign_in_asks_for_the_totp_code(client, manager):
@@ -142,11 +154,26 @@ def test_admin_is_for_the_coordinator_with_2fa_only(client, coordinator, manager
     assert client.get("/admin/").status_code == 200
 
 
-def test_coordinator_without_2fa_must_set_it_up_before_the_admin(client):
+def test_coordinator_without_2fa_sets_it_up_before_reaching_the_admin(client):
+    from allauth.mfa.totp.internal.auth import SECRET_SESSION_KEY
+
+    from accounts.totp import totp_code_now
+
     boss = UserFactory(email="boss@example.org", coordinator=True)
-    client.force_login(boss)
+    assert login(client, "boss@example.org").status_code == 302
     response = client.get("/admin/", follow=True)
-    assert response.redirect_chain[-1][0] == reverse("mfa_activate_totp")
+    # allauth asks for the password again before an authenticator is added.
+    final_url = response.redirect_chain[-1][0]
+    assert final_url.startswith(reverse("account_reauthenticate"))
+    assert "next=%2Faccounts%2F2fa%2Ftotp%2Factivate%2F" in final_url
+    response = client.post(final_url, {"password": PASSWORD})
+    assert response["Location"] == reverse("mfa_activate_totp")
+    assert client.get(reverse("mfa_activate_totp")).status_code == 200
+    secret = client.session[SECRET_SESSION_KEY]
+    response = client.post(reverse("mfa_activate_totp"), {"code": totp_code_now(secret)})
+    assert response.status_code == 302
+    assert has_totp(boss)
+    assert client.get("/admin/").status_code == 200
 
 
 def test_profile_update_saves_and_rejects_bad_input(client, procurer):

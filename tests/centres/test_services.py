@@ -67,16 +67,37 @@ def test_expired_invitation_can_be_replaced_but_not_accepted(centre, manager):
         old = Invitation.objects.get(email="late@example.org")
         Invitation.objects.filter(pk=old.pk).update(expires_at=timezone.now() - timedelta(minutes=1))
         old.refresh_from_db()
-    late = UserFactory(email="late@example.org")
 
-    with pytest.raises(ValidationError, match="expired"):
+    # A new invitation replaces the expired one (which is withdrawn).
+    fresh = services.centre_member_add(
+        centre=centre, email="late@example.org", role="editor", by=manager
+    )
+    with scopes_disabled():
+        assert list(Invitation.objects.filter(email="late@example.org").pending()) == [fresh]
+        old.refresh_from_db()
+    assert old.state == "revoked"
+
+    late = UserFactory(email="late@example.org")
+    with pytest.raises(ValidationError, match="no longer valid"):
         services.invitation_accept(invitation=old, user=late)
+    services.invitation_accept(invitation=fresh, user=late)
+    with scopes_disabled():
+        assert Membership.objects.get(user=late).centre == centre
+
+
+def test_an_expired_invitation_cannot_be_accepted(centre, manager):
+    invitation = services.centre_member_add(
+        centre=centre, email="late@example.org", role="editor", by=manager
+    )
+    with scopes_disabled():
+        Invitation.objects.filter(pk=invitation.pk).update(
+            expires_at=timezone.now() - timedelta(minutes=1)
+        )
+    late = UserFactory(email="late@example.org")
+    with pytest.raises(ValidationError, match="expired"):
+        services.invitation_accept(invitation=invitation, user=late)
     with scopes_disabled():
         assert not Membership.objects.filter(user=late).exists()
-
-    services.centre_member_add(centre=centre, email="late@example.org", role="editor", by=manager)
-    with scopes_disabled():
-        assert Invitation.objects.filter(email="late@example.org").pending().count() == 1
 
 
 def test_invitation_accept_requires_the_invited_address(centre, manager):

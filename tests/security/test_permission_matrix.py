@@ -96,7 +96,13 @@ MATRIX = {
         Check("/centres/invitations/forged-token/", everyone(404)),
         Check("/centres/invitations/{token}/", signed_in(302), "post"),
     ],
-    "manage:index": [Check("/manage/", signed_in(200))],
+    # One workspace: straight into it; none (procurer) or all (coordinator): a list.
+    "manage:index": [
+        Check(
+            "/manage/",
+            {**signed_in(302), "procurer": 200, "coordinator": 200},
+        )
+    ],
     "manage:dashboard": [
         Check("/manage/alpha/", workspace(200)),
         Check("/manage/no-such-centre/", {**signed_in(404), "anonymous": 302}),
@@ -178,26 +184,22 @@ MATRIX = {
     "mfa_activate_totp": [
         Check(
             "/accounts/2fa/totp/activate/",
-            {
-                "anonymous": 302,
-                "procurer": 200,
-                "editor_a": 200,
-                "editor_b": 200,
-                "manager_a": 302,  # already has TOTP
-                "coordinator": 302,
-            },
+            # Adding an authenticator needs a fresh password check (allauth):
+            # people without one are sent to re-authenticate, those with one away.
+            signed_in(302),
         )
     ],
     "mfa_deactivate_totp": [
         Check(
             "/accounts/2fa/totp/deactivate/",
+            # No TOTP: nothing to remove; with TOTP: re-authenticate first.
             {
                 "anonymous": 302,
                 "procurer": 404,
                 "editor_a": 404,
                 "editor_b": 404,
-                "manager_a": 200,
-                "coordinator": 200,
+                "manager_a": 302,
+                "coordinator": 302,
             },
         )
     ],
@@ -210,14 +212,7 @@ MATRIX = {
     "mfa_generate_recovery_codes": [
         Check(
             "/accounts/2fa/recovery-codes/generate/",
-            {
-                "anonymous": 302,
-                "procurer": 302,
-                "editor_a": 302,
-                "editor_b": 302,
-                "manager_a": 200,
-                "coordinator": 200,
-            },
+            signed_in(302),
         )
     ],
     "mfa_download_recovery_codes": [
@@ -228,7 +223,7 @@ MATRIX = {
     "api:api-root api/v1/<drf_format_suffix:format>": [Check("/api/v1/.json", everyone(200))],
     "api:centre-list api/v1/^centres/$": [
         Check("/api/v1/centres/", everyone(200)),
-        Check("/api/v1/centres/", signed_in(403, anonymous=403), "post", {"name": "x"}),
+        Check("/api/v1/centres/", everyone(405), "post", {"name": "x"}),
     ],
     "api:centre-list api/v1/^centres\\.(?P<format>[a-z0-9]+)/?$": [
         Check("/api/v1/centres.json", everyone(200))

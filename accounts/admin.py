@@ -10,12 +10,22 @@ from .models import OutboundEmail, User
 @admin.register(User)
 class UserAdmin(BaseUserAdmin):
     ordering = ["email"]
-    list_display = ["email", "full_name", "organisation", "country", "is_coordinator", "is_active"]
+    list_display = [
+        "email",
+        "full_name",
+        "organisation",
+        "country",
+        "is_coordinator",
+        "is_active",
+    ]
     list_filter = ["is_coordinator", "is_active", "profile_role", "country"]
     search_fields = ["email", "full_name", "organisation"]
     fieldsets = [
         (None, {"fields": ["email", "password"]}),
-        ("Profile", {"fields": ["full_name", "organisation", "country", "profile_role"]}),
+        (
+            "Profile",
+            {"fields": ["full_name", "organisation", "country", "profile_role"]},
+        ),
         ("Network", {"fields": ["is_coordinator", "is_active"]}),
         ("Dates", {"fields": ["last_login", "date_joined"]}),
     ]
@@ -32,6 +42,7 @@ class OutboundEmailAdmin(admin.ModelAdmin):
     list_filter = ["status", "template"]
     search_fields = ["to", "subject"]
     readonly_fields = [f.name for f in OutboundEmail._meta.fields]
+
 
 # Roles live in centre memberships and the coordinator flag, not in auth groups.
 admin.site.unregister(Group)

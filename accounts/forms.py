@@ -2,8 +2,8 @@
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
-from django_countries.fields import LazyTypedChoiceField
 from django_countries import countries
+from django_countries.fields import LazyTypedChoiceField
 
 from .models import User
 
@@ -12,7 +12,9 @@ class SignupProfileForm(forms.Form):
     """Extra fields on allauth's sign-up form."""
 
     full_name = forms.CharField(label=_("Full name"), max_length=150)
-    organisation = forms.CharField(label=_("Organisation"), max_length=200, required=False)
+    organisation = forms.CharField(
+        label=_("Organisation"), max_length=200, required=False
+    )
     country = LazyTypedChoiceField(
         label=_("Country"), choices=[("", "—"), *countries], required=False
     )

@@ -51,7 +51,9 @@ class TokenView(LoginRequiredMixin, View):
         token = Token.objects.create(user=request.user)
         messages.success(
             request,
-            _("Your new API token is %(key)s — copy it now; the old one no longer works.")
+            _(
+                "Your new API token is %(key)s — copy it now; the old one no longer works."
+            )
             % {"key": token.key},
         )
         return redirect("accounts:profile")

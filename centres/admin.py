@@ -22,7 +22,14 @@ class CentreAdmin(admin.ModelAdmin):
 
 @admin.register(Invitation)
 class InvitationAdmin(admin.ModelAdmin):
-    list_display = ["email", "centre", "role", "expires_at", "accepted_at", "revoked_at"]
+    list_display = [
+        "email",
+        "centre",
+        "role",
+        "expires_at",
+        "accepted_at",
+        "revoked_at",
+    ]
     list_filter = ["centre", "role"]
     exclude = ["token_hash"]
 

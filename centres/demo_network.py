@@ -1,7 +1,5 @@
 """The real network, as demo data. Descriptions are our own words."""
 
-from p2i_portal.vocab import Language as L
-from p2i_portal.vocab import Sector as S
 from p2i_portal.vocab import Service as V
 
 ALL_SERVICES = [v.value for v in V]
@@ -23,7 +21,13 @@ CENTRES = [
             "and to find innovative suppliers, and it shares Austrian examples of "
             "innovation procurement with the rest of the network."
         ),
-        "services": ["training", "best_practice", "events", "counselling", "incentives"],
+        "services": [
+            "training",
+            "best_practice",
+            "events",
+            "counselling",
+            "incentives",
+        ],
         "sectors": ["ict", "mobility", "energy", "construction"],
         "working_languages": ["de", "en"],
         "contact_email": "ioeb@example.eu",

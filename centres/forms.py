@@ -48,7 +48,9 @@ class CentreProfileForm(forms.ModelForm):
         ]
         widgets = {
             "description": forms.Textarea(attrs={"rows": 8}),
-            "logo": forms.ClearableFileInput(attrs={"accept": "image/png,image/jpeg,image/webp"}),
+            "logo": forms.ClearableFileInput(
+                attrs={"accept": "image/png,image/jpeg,image/webp"}
+            ),
         }
         help_texts = {
             "logo": _("PNG, JPEG or WebP, at most 2 MB."),
@@ -79,7 +81,9 @@ class DirectoryFilterForm(forms.Form):
         choices=[("", _("Any status")), *Centre.Status.choices],
     )
     kind = forms.ChoiceField(
-        label=_("Kind"), required=False, choices=[("", _("Any kind")), *Centre.Kind.choices]
+        label=_("Kind"),
+        required=False,
+        choices=[("", _("Any kind")), *Centre.Kind.choices],
     )
     service = forms.ChoiceField(
         label=_("Service"),

@@ -8,7 +8,9 @@ app_name = "manage"
 
 urlpatterns = [
     path("", views.WorkspaceIndexView.as_view(), name="index"),
-    path("<slug:centre_slug>/", views.WorkspaceDashboardView.as_view(), name="dashboard"),
+    path(
+        "<slug:centre_slug>/", views.WorkspaceDashboardView.as_view(), name="dashboard"
+    ),
     path(
         "<slug:centre_slug>/profile/",
         views.CentreProfileEditView.as_view(),
@@ -30,7 +32,5 @@ urlpatterns = [
         views.InvitationRevokeView.as_view(),
         name="invitation-revoke",
     ),
-    path(
-        "<slug:centre_slug>/activity/", views.ActivityView.as_view(), name="activity"
-    ),
+    path("<slug:centre_slug>/activity/", views.ActivityView.as_view(), name="activity"),
 ]

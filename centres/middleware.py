@@ -36,7 +36,7 @@ class CentreScopeMiddleware:
 
     @staticmethod
     def _render(response):
-        if hasattr(response, "render") and callable(response.render):
-            if not getattr(response, "is_rendered", True):
-                response.render()
+        renderable = hasattr(response, "render") and callable(response.render)
+        if renderable and not getattr(response, "is_rendered", True):
+            response.render()
         return response

@@ -108,11 +108,11 @@ class Centre(TimeStampedModel):
         null=True,
         blank=True,
         related_name="buddies",
-        help_text=_("The existing centre paired with a new one for the buddy exchange."),
+        help_text=_(
+            "The existing centre paired with a new one for the buddy exchange."
+        ),
     )
-    is_coordinating = models.BooleanField(
-        _("coordinates the network"), default=False
-    )
+    is_coordinating = models.BooleanField(_("coordinates the network"), default=False)
     is_active = models.BooleanField(_("listed publicly"), default=True)
 
     objects = CentreQuerySet.as_manager()
@@ -144,8 +144,7 @@ class Centre(TimeStampedModel):
         cache = getattr(user, "_centre_roles", None)
         if cache is None:
             cache = {
-                m.centre_id: m.role
-                for m in Membership.objects.unscoped_for_user(user)
+                m.centre_id: m.role for m in Membership.objects.unscoped_for_user(user)
             }
             user._centre_roles = cache
         role = cache.get(self.pk)
@@ -234,7 +233,9 @@ def _hash_token(token: str) -> str:
 class InvitationQuerySet(models.QuerySet):
     def pending(self):
         return self.filter(
-            accepted_at__isnull=True, revoked_at__isnull=True, expires_at__gt=timezone.now()
+            accepted_at__isnull=True,
+            revoked_at__isnull=True,
+            expires_at__gt=timezone.now(),
         )
 
 

@@ -39,8 +39,12 @@ def centre_list_public(*, filters: dict | None = None):
 def centre_directory_counts() -> dict:
     """Counts of listed centres per status, kind and service, in one query each kind."""
     base = Centre.objects.active()
-    aggregates = {f"status_{v}": Count("pk", filter=Q(status=v)) for v in Centre.Status.values}
-    aggregates |= {f"kind_{v}": Count("pk", filter=Q(kind=v)) for v in Centre.Kind.values}
+    aggregates = {
+        f"status_{v}": Count("pk", filter=Q(status=v)) for v in Centre.Status.values
+    }
+    aggregates |= {
+        f"kind_{v}": Count("pk", filter=Q(kind=v)) for v in Centre.Kind.values
+    }
     aggregates |= {
         f"service_{v}": Count("pk", filter=Q(services__contains=[v]))
         for v in Service.values
@@ -67,9 +71,9 @@ def centre_workspace_overview(*, centre: Centre) -> dict:
                 Membership.objects.filter(centre=centre).select_related("user")
             ),
             "invitations": list(
-                Invitation.objects.filter(centre=centre).pending().select_related(
-                    "invited_by"
-                )
+                Invitation.objects.filter(centre=centre)
+                .pending()
+                .select_related("invited_by")
             ),
             "recent_activity": list(
                 AuditEntry.objects.filter(centre=centre).select_related("actor")[:10]

@@ -29,7 +29,9 @@ PROFILE_FIELDS = [
 ]
 
 
-def audit_log(*, centre: Centre, action: str, by: User | None, target: str = "", **data):
+def audit_log(
+    *, centre: Centre, action: str, by: User | None, target: str = "", **data
+):
     """Record one dotted action (`centres.membership.added`) in the centre's trail."""
     with scope(centre=centre):
         return AuditEntry.objects.create(
@@ -70,7 +72,9 @@ def _ensure_manager_remains(centre: Centre, *, excluding: Membership) -> None:
 
 
 @transaction.atomic
-def centre_member_add(*, centre: Centre, email: str, role: str, by: User) -> Membership | Invitation:
+def centre_member_add(
+    *, centre: Centre, email: str, role: str, by: User
+) -> Membership | Invitation:
     """Add the person with `email` to the team, or invite them if they have no account.
 
     Caller has checked the `manage_team` ability. A known user becomes a member at
@@ -165,7 +169,9 @@ def centre_member_remove(*, membership: Membership, by: User) -> None:
 
 
 @transaction.atomic
-def centre_member_change_role(*, membership: Membership, role: str, by: User) -> Membership:
+def centre_member_change_role(
+    *, membership: Membership, role: str, by: User
+) -> Membership:
     """Change a member's role. Caller has checked `manage_team`."""
     role = Role(role)
     centre = membership.centre
@@ -238,7 +244,7 @@ def invitation_accept(*, invitation: Invitation, user: User) -> Membership:
         )
     centre = invitation.centre
     with scope(centre=centre):
-        membership, created = Membership.objects.get_or_create(
+        membership, _created = Membership.objects.get_or_create(
             centre=centre, user=user, defaults={"role": invitation.role}
         )
         invitation.accepted_at = timezone.now()

@@ -82,7 +82,9 @@ class CentreDirectoryView(ListView):
         ctx = super().get_context_data(**kwargs)
         ctx["form"] = self.form
         ctx["counts"] = selectors.centre_directory_counts()
-        ctx["filtered"] = any(self.request.GET.get(k) for k in selectors.DIRECTORY_FILTERS)
+        ctx["filtered"] = any(
+            self.request.GET.get(k) for k in selectors.DIRECTORY_FILTERS
+        )
         ctx["form_errors"] = self.form.errors
         national = [c for c in ctx["centres"] if c.kind == Centre.Kind.NATIONAL]
         ctx["tiles"] = tile_grid(national)
@@ -302,7 +304,8 @@ class InvitationAcceptView(TemplateView):
             return redirect(request.path)
         messages.success(
             request,
-            _("Welcome to the team of %(centre)s.") % {"centre": membership.centre.name},
+            _("Welcome to the team of %(centre)s.")
+            % {"centre": membership.centre.name},
         )
         return redirect("manage:dashboard", centre_slug=membership.centre.slug)
 

@@ -1,10 +1,11 @@
 """Root URLs: network pages, centres, workspaces, accounts, admin and the API."""
 
+from csp.decorators import csp_update
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path, re_path
-from django.views.static import serve
 from django.views.i18n import set_language
+from django.views.static import serve
 from drf_spectacular.views import (
     SpectacularAPIView,
     SpectacularRedocView,
@@ -16,10 +17,21 @@ from centres import views as centre_views
 api_v1 = [
     path("", include("centres.api.urls")),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    # Swagger UI and ReDoc set inline styles; allow that (styles only) on these pages.
     path(
-        "docs/", SpectacularSwaggerSplitView.as_view(url_name="api:schema"), name="docs"
+        "docs/",
+        csp_update({"style-src": ["'unsafe-inline'"]})(
+            SpectacularSwaggerSplitView.as_view(url_name="api:schema")
+        ),
+        name="docs",
     ),
-    path("redoc/", SpectacularRedocView.as_view(url_name="api:schema"), name="redoc"),
+    path(
+        "redoc/",
+        csp_update({"style-src": ["'unsafe-inline'"], "worker-src": ["blob:"]})(
+            SpectacularRedocView.as_view(url_name="api:schema")
+        ),
+        name="redoc",
+    ),
 ]
 
 urlpatterns = [

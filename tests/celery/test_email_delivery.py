@@ -50,7 +50,9 @@ def test_signup_verification_mail_is_sent_by_the_worker_and_verifies(
     assert message["To"] == "worker.test@city.example"
     body = message.get_body(("plain",)).get_content()
     link = next(word for word in body.split() if "/accounts/confirm-email/" in word)
-    row = wait_for_status(OutboundEmail.objects.get(to="worker.test@city.example").pk, "sent")
+    row = wait_for_status(
+        OutboundEmail.objects.get(to="worker.test@city.example").pk, "sent"
+    )
     assert row.sent_at is not None and row.attempts == 1
 
     path = "/" + link.split("://", 1)[1].split("/", 1)[1]
@@ -76,10 +78,14 @@ def test_a_repeated_task_sends_nothing_twice(celery_live, smtp_server):
 def test_transient_smtp_refusal_requeues_and_permanent_one_fails(smtp_sink, settings):
     settings.CELERY_TASK_ALWAYS_EAGER = True
     smtp_sink.reject_with = "451 4.3.0 Try again later"
-    email = OutboundEmail.objects.create(to="later@example.org", subject="S", body_text="B")
+    email = OutboundEmail.objects.create(
+        to="later@example.org", subject="S", body_text="B"
+    )
     assert email_send.apply(args=[email.pk]).get() == "requeued"
     email.refresh_from_db()
-    assert email.status == "queued" and "451" in email.last_error and email.attempts == 1
+    assert (
+        email.status == "queued" and "451" in email.last_error and email.attempts == 1
+    )
 
     smtp_sink.reject_with = "550 5.1.1 No such user"
     assert email_send.apply(args=[email.pk]).get() == "failed"
@@ -87,11 +93,15 @@ def test_transient_smtp_refusal_requeues_and_permanent_one_fails(smtp_sink, sett
     assert email.status == "failed" and "550" in email.last_error
 
     smtp_sink.reject_with = None
-    assert email_send.apply(args=[email.pk]).get() == "skipped"  # final state: left alone
+    assert (
+        email_send.apply(args=[email.pk]).get() == "skipped"
+    )  # final state: left alone
     assert smtp_sink.messages == []
 
 
-def test_reaper_requeues_an_abandoned_claim_and_the_worker_sends_it(celery_live, smtp_server):
+def test_reaper_requeues_an_abandoned_claim_and_the_worker_sends_it(
+    celery_live, smtp_server
+):
     sink, _ = smtp_server
     sink.clear()
     stale = OutboundEmail.objects.create(

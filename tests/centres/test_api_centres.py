@@ -17,7 +17,9 @@ def test_list_is_paginated_and_ordered(client):
     assert len(first["results"]) == 20
     assert first["next"].endswith("/api/v1/centres/?page=2")
     second = client.get("/api/v1/centres/?page=2").json()
-    assert [c["slug"] for c in second["results"]] == [f"c{i:02d}" for i in range(20, 25)]
+    assert [c["slug"] for c in second["results"]] == [
+        f"c{i:02d}" for i in range(20, 25)
+    ]
     assert client.get("/api/v1/centres/?page=99").status_code == 404
 
 
@@ -38,13 +40,18 @@ def test_writes_are_refused(centre, coordinator):
     api = APIClient()
     api.force_authenticate(coordinator)
     assert api.post("/api/v1/centres/", {"name": "X"}, format="json").status_code == 405
-    assert api.patch("/api/v1/centres/alpha/", {"name": "X"}, format="json").status_code == 405
+    assert (
+        api.patch("/api/v1/centres/alpha/", {"name": "X"}, format="json").status_code
+        == 405
+    )
     centre.refresh_from_db()
     assert centre.name == "Alpha Centre"
 
 
 def test_anonymous_requests_are_throttled(centre, monkeypatch):
-    monkeypatch.setattr(AnonRateThrottle, "THROTTLE_RATES", {"anon": "3/min", "user": "600/min"})
+    monkeypatch.setattr(
+        AnonRateThrottle, "THROTTLE_RATES", {"anon": "3/min", "user": "600/min"}
+    )
     api = APIClient()
     statuses = [api.get("/api/v1/centres/").status_code for _ in range(4)]
     assert statuses == [200, 200, 200, 429]

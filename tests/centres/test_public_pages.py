@@ -40,7 +40,13 @@ def test_directory_filters(client, network, query, expected):
 
 @pytest.mark.parametrize(
     "query",
-    ["status=bogus", "country=%27%3B--", "service=%00", "q=" + "x" * 5000, "kind[]=1&page=99999999"],
+    [
+        "status=bogus",
+        "country=%27%3B--",
+        "service=%00",
+        "q=" + "x" * 5000,
+        "kind[]=1&page=99999999",
+    ],
 )
 def test_directory_survives_bad_filters(client, network, query):
     response = client.get(f"/centres/?{query}")

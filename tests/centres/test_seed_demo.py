@@ -14,8 +14,14 @@ pytestmark = pytest.mark.django_db
 def snapshot():
     with scopes_disabled():
         return (
-            sorted(Centre.objects.values_list("slug", "status", "kind", "country", "buddy__slug")),
-            sorted(Membership.objects.values_list("centre__slug", "user__email", "role")),
+            sorted(
+                Centre.objects.values_list(
+                    "slug", "status", "kind", "country", "buddy__slug"
+                )
+            ),
+            sorted(
+                Membership.objects.values_list("centre__slug", "user__email", "role")
+            ),
             User.objects.count(),
             EmailAddress.objects.count(),
         )
@@ -35,7 +41,9 @@ def test_seed_demo_is_idempotent_and_matches_the_network():
         "new": {"EE", "GR", "IE", "IT", "PT"},
         "associate": {"FI", "LT"},
     }
-    assert set(Centre.objects.of_kind(Centre.Kind.PROJECT).values_list("short_name", flat=True)) == {
+    assert set(
+        Centre.objects.of_kind(Centre.Kind.PROJECT).values_list("short_name", flat=True)
+    ) == {
         "PROCEDIN",
         "BUILD",
         "Health InnoFacilitator",

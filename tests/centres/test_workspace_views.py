@@ -42,7 +42,9 @@ def test_manager_edits_the_centre_profile(client, centre, manager, other_centre)
     client.force_login(manager)
     response = client.post(
         "/manage/alpha/profile/",
-        profile_data(centre, tagline="Buying innovation together", buddy=other_centre.pk),
+        profile_data(
+            centre, tagline="Buying innovation together", buddy=other_centre.pk
+        ),
     )
     assert response.status_code == 302
     centre.refresh_from_db()
@@ -53,13 +55,17 @@ def test_manager_edits_the_centre_profile(client, centre, manager, other_centre)
         entry = AuditEntry.objects.get(centre=centre, action="centres.centre.updated")
     assert entry.actor == manager
     assert "tagline" in entry.data["fields"]
-    assert "Buying innovation together" in client.get("/centres/alpha/").content.decode()
+    assert (
+        "Buying innovation together" in client.get("/centres/alpha/").content.decode()
+    )
 
 
 def test_a_valid_logo_is_stored(client, centre, manager):
     client.force_login(manager)
     logo = SimpleUploadedFile("logo.png", png_bytes(), content_type="image/png")
-    response = client.post("/manage/alpha/profile/", {**profile_data(centre), "logo": logo})
+    response = client.post(
+        "/manage/alpha/profile/", {**profile_data(centre), "logo": logo}
+    )
     assert response.status_code == 302
     centre.refresh_from_db()
     assert centre.logo.name.startswith("centres/logos/")
@@ -88,7 +94,10 @@ def test_a_bad_logo_is_refused_with_a_message_and_nothing_changes(
     client.force_login(manager)
     response = client.post(
         "/manage/alpha/profile/",
-        {**profile_data(centre, tagline="changed"), "logo": SimpleUploadedFile(filename, content)},
+        {
+            **profile_data(centre, tagline="changed"),
+            "logo": SimpleUploadedFile(filename, content),
+        },
     )
     assert response.status_code == 200
     assert message in response.content.decode()
@@ -111,13 +120,25 @@ def test_invalid_profile_input_changes_nothing(client, centre, manager):
 def test_manager_adds_known_and_unknown_people_to_the_team(client, centre, manager):
     UserFactory(email="colleague@example.org")
     client.force_login(manager)
-    response = client.post("/manage/alpha/team/", {"email": "colleague@example.org", "role": "editor"}, follow=True)
+    response = client.post(
+        "/manage/alpha/team/",
+        {"email": "colleague@example.org", "role": "editor"},
+        follow=True,
+    )
     assert "was added to the team" in response.content.decode()
-    response = client.post("/manage/alpha/team/", {"email": "stranger@example.org", "role": "editor"}, follow=True)
+    response = client.post(
+        "/manage/alpha/team/",
+        {"email": "stranger@example.org", "role": "editor"},
+        follow=True,
+    )
     assert "invitation was sent" in response.content.decode()
     with scopes_disabled():
-        assert Membership.objects.filter(centre=centre, user__email="colleague@example.org").exists()
-        assert Invitation.objects.filter(centre=centre, email="stranger@example.org").exists()
+        assert Membership.objects.filter(
+            centre=centre, user__email="colleague@example.org"
+        ).exists()
+        assert Invitation.objects.filter(
+            centre=centre, email="stranger@example.org"
+        ).exists()
     assert set(OutboundEmail.objects.values_list("to", flat=True)) == {
         "colleague@example.org",
         "stranger@example.org",
@@ -126,7 +147,9 @@ def test_manager_adds_known_and_unknown_people_to_the_team(client, centre, manag
 
 def test_duplicate_membership_shows_a_clear_error(client, centre, manager, editor):
     client.force_login(manager)
-    response = client.post("/manage/alpha/team/", {"email": editor.email, "role": "manager"})
+    response = client.post(
+        "/manage/alpha/team/", {"email": editor.email, "role": "manager"}
+    )
     assert response.status_code == 200
     assert "already a member" in response.content.decode()
     with scopes_disabled():
@@ -157,7 +180,9 @@ def test_invitation_link_flow(client, centre, manager):
     response = client.post(path, follow=True)
     assert "invitee@example.org" in response.content.decode()
     with scopes_disabled():
-        assert not Membership.objects.filter(centre=centre, user__email="someone@example.org").exists()
+        assert not Membership.objects.filter(
+            centre=centre, user__email="someone@example.org"
+        ).exists()
     # The invited person accepts and lands in the workspace.
     invitee = UserFactory(email="invitee@example.org")
     client.force_login(invitee)
@@ -177,7 +202,9 @@ def test_expired_invitation_link_says_so(client, centre, manager):
 
     from centres import services
 
-    services.centre_member_add(centre=centre, email="late@example.org", role="editor", by=manager)
+    services.centre_member_add(
+        centre=centre, email="late@example.org", role="editor", by=manager
+    )
     mail = OutboundEmail.objects.get(to="late@example.org")
     path = mail.body_text.split("http://127.0.0.1:8000", 1)[1].split()[0]
     with scopes_disabled():
@@ -189,12 +216,24 @@ def test_expired_invitation_link_says_so(client, centre, manager):
         assert not Membership.objects.filter(user__email="late@example.org").exists()
 
 
-def test_non_member_poking_another_centres_workspace_gets_404(client, centre, editor_b, outsider):
+def test_non_member_poking_another_centres_workspace_gets_404(
+    client, centre, editor_b, outsider
+):
     for user in (editor_b, outsider):
         client.force_login(user)
-        for url in ("/manage/alpha/", "/manage/alpha/team/", "/manage/alpha/profile/", "/manage/alpha/activity/"):
+        for url in (
+            "/manage/alpha/",
+            "/manage/alpha/team/",
+            "/manage/alpha/profile/",
+            "/manage/alpha/activity/",
+        ):
             assert client.get(url).status_code == 404, (user, url)
-        assert client.post("/manage/alpha/team/", {"email": "x@example.org", "role": "manager"}).status_code == 404
+        assert (
+            client.post(
+                "/manage/alpha/team/", {"email": "x@example.org", "role": "manager"}
+            ).status_code
+            == 404
+        )
     with scopes_disabled():
         assert not Invitation.objects.filter(email="x@example.org").exists()
 
@@ -202,7 +241,9 @@ def test_non_member_poking_another_centres_workspace_gets_404(client, centre, ed
 def test_activity_lists_the_audit_trail(client, centre, manager, editor):
     from centres import services
 
-    services.centre_member_add(centre=centre, email="new@example.org", role="editor", by=manager)
+    services.centre_member_add(
+        centre=centre, email="new@example.org", role="editor", by=manager
+    )
     client.force_login(editor)
     body = client.get("/manage/alpha/activity/").content.decode()
     assert "centres.invitation.sent" in body or "new@example.org" in body

@@ -24,18 +24,24 @@ CHROMIUM_ARGS = [
 @pytest.fixture(scope="session")
 def browser():
     if not shutil.which(CHROMIUM) and not os.path.exists(CHROMIUM):
-        pytest.fail(f"{CHROMIUM} is missing: `make chromium` installs Debian's chromium.")
+        pytest.fail(
+            f"{CHROMIUM} is missing: `make chromium` installs Debian's chromium."
+        )
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        browser = pw.chromium.launch(
+            executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True
+        )
         yield browser
         browser.close()
 
 
 @pytest.fixture
 def page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-GB")
+    context = browser.new_context(
+        viewport={"width": 1280, "height": 900}, locale="en-GB"
+    )
     page = context.new_page()
     page.set_default_timeout(15000)
     yield page
@@ -49,7 +55,10 @@ def axe_serious(page) -> list[str]:
     results = Axe().run(page)
     return [
         f"{v['id']} ({v['impact']}): {v['help']} — "
-        + "; ".join(n["target"][0] if isinstance(n["target"][0], str) else str(n["target"]) for n in v["nodes"][:3])
+        + "; ".join(
+            n["target"][0] if isinstance(n["target"][0], str) else str(n["target"])
+            for n in v["nodes"][:3]
+        )
         for v in results.response["violations"]
         if v["impact"] in ("serious", "critical")
     ]

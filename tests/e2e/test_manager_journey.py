@@ -35,7 +35,9 @@ def test_visitor_switches_language_then_manager_signs_in_with_2fa_and_edits_prof
 
     # The language switcher works without JavaScript: a labelled select and a button.
     page.get_by_label(re.compile("language", re.I)).select_option("de")
-    page.locator("form[action='/i18n/setlang/'] button, form[action='/i18n/setlang/'] [type=submit]").first.click()
+    page.locator(
+        "form[action='/i18n/setlang/'] button, form[action='/i18n/setlang/'] [type=submit]"
+    ).first.click()
     page.wait_for_load_state()
     assert page.locator("html").get_attribute("lang") == "de"
     assert_accessible(page, checked)
@@ -75,7 +77,10 @@ def test_visitor_switches_language_then_manager_signs_in_with_2fa_and_edits_prof
     page.wait_for_load_state()
     assert page.get_by_text("The centre profile was saved.").count() == 1
     assert_accessible(page, checked)
-    assert Centre.objects.get(slug="koinno").tagline == "Innovation procurement, made practical."
+    assert (
+        Centre.objects.get(slug="koinno").tagline
+        == "Innovation procurement, made practical."
+    )
 
     # The team page, and another centre's workspace is not there for this manager.
     page.goto(live_server.url + "/manage/koinno/team/")
@@ -94,10 +99,20 @@ def test_pages_fit_a_phone_screen(live_server, browser, demo, width):
     context = browser.new_context(viewport={"width": width, "height": 800})
     page = context.new_page()
     try:
-        for path in ("/", "/centres/", "/centres/koinno/", "/about/", "/accounts/login/"):
+        for path in (
+            "/",
+            "/centres/",
+            "/centres/koinno/",
+            "/about/",
+            "/accounts/login/",
+        ):
             page.goto(live_server.url + path)
-            overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
-            assert overflow <= 0, f"{path} scrolls sideways by {overflow}px at {width}px"
+            overflow = page.evaluate(
+                "document.documentElement.scrollWidth - window.innerWidth"
+            )
+            assert overflow <= 0, (
+                f"{path} scrolls sideways by {overflow}px at {width}px"
+            )
     finally:
         context.close()
 
@@ -114,3 +129,32 @@ def test_public_pages_have_no_serious_accessibility_violations(live_server, page
     ):
         page.goto(live_server.url + path)
         assert_accessible(page, checked)
+
+
+def test_api_docs_render_offline_under_the_content_security_policy(
+    live_server, page, demo
+):
+    blocked = []
+    page.on(
+        "console",
+        lambda msg: (
+            blocked.append(msg.text) if "Content Security Policy" in msg.text else None
+        ),
+    )
+    external = []
+    page.on(
+        "request",
+        lambda req: (
+            external.append(req.url)
+            if not req.url.startswith(live_server.url)
+            and not req.url.startswith("data:")
+            else None
+        ),
+    )
+    page.goto(live_server.url + "/api/v1/docs/")
+    page.wait_for_selector(".swagger-ui .opblock", timeout=15000)
+    assert (
+        page.locator(".swagger-ui .opblock").count() >= 2
+    )  # list and detail of centres
+    assert external == []
+    assert blocked == []

@@ -15,10 +15,12 @@ def run_manage(*args, env_overrides):
     env = {
         k: v
         for k, v in os.environ.items()
-        if not k.startswith(("DJANGO_", "EMAIL_URL", "CELERY_", "DATABASE_URL", "REDIS_URL"))
+        if not k.startswith(
+            ("DJANGO_", "EMAIL_URL", "CELERY_", "DATABASE_URL", "REDIS_URL")
+        )
     }
     env.update(env_overrides)
-    return subprocess.run(  # noqa: S603
+    return subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=ROOT,
         env=env,
@@ -47,14 +49,17 @@ def test_production_settings_pass_the_deploy_check_with_zero_findings():
 
 
 @pytest.mark.parametrize(
-    "missing", ["DJANGO_SECRET_KEY", "DJANGO_ALLOWED_HOSTS", "DATABASE_URL", "EMAIL_URL"]
+    "missing",
+    ["DJANGO_SECRET_KEY", "DJANGO_ALLOWED_HOSTS", "DATABASE_URL", "EMAIL_URL"],
 )
 def test_a_missing_production_variable_stops_start_with_one_line(missing):
     env = {k: v for k, v in PRODUCTION_ENV.items() if k != missing}
     result = run_manage("check", env_overrides=env)
     assert result.returncode == 1
     lines = result.stderr.strip().splitlines()
-    assert lines == [f"Missing required environment variable {missing} (see .env.example)."]
+    assert lines == [
+        f"Missing required environment variable {missing} (see .env.example)."
+    ]
 
 
 @pytest.mark.django_db
@@ -91,12 +96,20 @@ def test_healthz_reports_a_dead_broker_as_503(client, settings):
 def test_healthz_reports_a_live_broker(client, settings, redis_url):
     settings.CELERY_TASK_ALWAYS_EAGER = False
     settings.CELERY_BROKER_URL = redis_url
-    assert client.get("/healthz").json() == {"database": "ok", "broker": "ok", "status": "ok"}
+    assert client.get("/healthz").json() == {
+        "database": "ok",
+        "broker": "ok",
+        "status": "ok",
+    }
 
 
 def test_no_secrets_or_machine_paths_in_the_repository():
-    tracked = subprocess.run(  # noqa: S603
-        ["git", "ls-files"], cwd=ROOT, capture_output=True, text=True, check=True  # noqa: S607
+    tracked = subprocess.run(
+        ["git", "ls-files"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout.split()
     machine_paths = {str(ROOT), "/work/" + "main"}
     offenders = []

@@ -57,9 +57,12 @@ class Command(BaseCommand):
                     user=user,
                     defaults={"role": role, "public_title": raw.get("title", "")},
                 )
-            if raw.get("totp") and not Authenticator.objects.filter(
-                user=user, type=Authenticator.Type.TOTP
-            ).exists():
+            if (
+                raw.get("totp")
+                and not Authenticator.objects.filter(
+                    user=user, type=Authenticator.Type.TOTP
+                ).exists()
+            ):
                 TOTP.activate(user, DEMO_TOTP_SECRET)
 
         if not quiet:
@@ -76,7 +79,9 @@ class Command(BaseCommand):
                 roles = ", ".join(f"{r} of {s}" for s, r in raw.get("memberships", []))
                 what = "network coordinator" if raw.get("is_coordinator") else roles
                 what = what or "procurer"
-                extra = "  [2FA: `make totp EMAIL=…` prints the code]" if raw.get(
-                    "totp"
-                ) else ""
+                extra = (
+                    "  [2FA: `make totp EMAIL=…` prints the code]"
+                    if raw.get("totp")
+                    else ""
+                )
                 self.stdout.write(f"  {raw['email']:<32} {what}{extra}")

@@ -63,3 +63,7 @@ stop-db: ## Stop the embedded PostgreSQL
 	@$(BIN)/python -c "import pgserver; from p2i_portal.embedded_db import _data_dir; pgserver.get_server(str(_data_dir()), cleanup_mode='stop').cleanup()" || true
 
 .PHONY: help install migrate seed run worker totp chromium lint fmt messages test stop-db
+
+bench: install ## Benchmarks (bench/): page latency and query counts
+	$(BIN)/python bench/bench_pages.py
+.PHONY: bench

@@ -1,0 +1,28 @@
+"""Public pages issue a fixed number of queries, however many centres there are."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from tests.factories import CentreFactory
+
+pytestmark = pytest.mark.django_db
+
+PAGES = ["/", "/centres/", "/centres/?status=existing", "/about/", "/api/v1/centres/"]
+
+
+def count_queries(client, path):
+    client.get(path)  # warm caches (content types, throttle keys)
+    with CaptureQueriesContext(connection) as ctx:
+        assert client.get(path).status_code == 200
+    return len(ctx)
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_query_count_does_not_grow_with_the_network(client, path):
+    first = CentreFactory(slug="first")
+    CentreFactory(slug="second", buddy=first)
+    few = count_queries(client, path)
+    for i in range(18):
+        CentreFactory(slug=f"more-{i}", buddy=first, country=["AT", "FI", "PT"][i % 3])
+    assert count_queries(client, path) == few

@@ -39,7 +39,9 @@ class AboutView(TemplateView):
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         centres = list(
-            Centre.objects.active().of_kind(Centre.Kind.NATIONAL).select_related("buddy")
+            Centre.objects.active()
+            .of_kind(Centre.Kind.NATIONAL)
+            .select_related("buddy")
         )
         ctx["by_status"] = [
             (label, [c for c in centres if c.status == value])

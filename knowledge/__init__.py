@@ -1,1 +1,1 @@
-"""Knowledge: features arrive with their own issue."""
+"""The shared knowledge base: tools, best practices, case studies; search."""

@@ -3,4 +3,4 @@ from django.apps import AppConfig
 
 class KnowledgeConfig(AppConfig):
     name = "knowledge"
-    verbose_name = "Knowledge"
+    verbose_name = "Knowledge base"

@@ -15,7 +15,7 @@ from drf_spectacular.views import (
 from centres import views as centre_views
 
 api_v1 = [
-    path("", include("centres.api.urls")),
+    path("", include("p2i_portal.api_urls")),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     # Swagger UI and ReDoc set inline styles; allow that (styles only) on these pages.
     path(
@@ -44,6 +44,7 @@ urlpatterns = [
     path("healthz", centre_views.healthz, name="healthz"),
     path("i18n/setlang/", set_language, name="set_language"),
     path("centres/", include("centres.urls")),
+    path("resources/", include("knowledge.urls")),
     path("manage/", include("centres.manage_urls")),
     path("accounts/", include("accounts.urls")),
     path("accounts/", include("allauth.urls")),

@@ -54,3 +54,23 @@ class CentreFactory(factory.django.DjangoModelFactory):
 def membership_create(*, centre, user, role=Role.EDITOR) -> Membership:
     with scopes_disabled():
         return Membership.objects.create(centre=centre, user=user, role=role)
+
+
+def resource_create(*, centre, by, published=False, **data):
+    """A resource made the way the product makes it: through the services."""
+    from knowledge import services
+    from knowledge.models import Resource
+
+    defaults = {
+        "kind": Resource.Kind.TOOL,
+        "title": "Guide to market consultation",
+        "summary": "How to talk to suppliers before a tender.",
+        "body": "Talk to the market **early**.",
+        "language": "en",
+        "sectors": ["ict"],
+    }
+    defaults.update(data)
+    resource = services.resource_create(centre=centre, by=by, data=defaults)
+    if published:
+        resource = services.resource_publish(resource=resource, by=by)
+    return resource

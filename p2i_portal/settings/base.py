@@ -312,3 +312,5 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env.str("DJANGO_LOG_LEVEL", "INFO")},
 }
+
+ATTACHMENT_MAX_BYTES = 20 * 1024 * 1024

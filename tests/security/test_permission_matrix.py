@@ -262,6 +262,28 @@ MATRIX = {
     "media": [Check("/media/centres/logos/missing.png", everyone(404))],
 }
 
+
+def _load_app_matrices():
+    """Apps add their routes in tests/security/matrix_<app>.py (ENTRIES and, if they
+    need objects, a `world(values, users)` hook that adds URL values)."""
+    import importlib
+    import pkgutil
+
+    import tests.security as pkg
+
+    modules = []
+    for info in pkgutil.iter_modules(pkg.__path__):
+        if info.name.startswith("matrix_"):
+            module = importlib.import_module(f"tests.security.{info.name}")
+            overlap = set(module.ENTRIES) & set(MATRIX)
+            assert not overlap, f"{info.name} redefines {overlap}"
+            MATRIX.update(module.ENTRIES)
+            modules.append(module)
+    return modules
+
+
+APP_MATRICES = _load_app_matrices()
+
 # The Django admin: the coordinator (with 2FA) alone; every other persona is sent
 # to allauth's sign-in (anonymous) or refused (signed in), never shown a page.
 ADMIN_MODELS = {
@@ -380,6 +402,19 @@ def world(
             "centre_a_id": centre.pk,
             "centre_ct": ContentType.objects.get_for_model(centre).pk,
         }
+        people = {
+            "centre": centre,
+            "other_centre": other_centre,
+            "editor": editor,
+            "manager": manager,
+            "editor_b": editor_b,
+            "outsider": outsider,
+            "coordinator": coordinator,
+            "procurer": procurer,
+        }
+        for module in APP_MATRICES:
+            if hasattr(module, "world"):
+                module.world(values, people)  # adds e.g. {"resource_a": pk}
     users = {
         "anonymous": None,
         "procurer": procurer,

@@ -1,9 +1,9 @@
-"""API v1 router: the network's public resources."""
+"""API v1: one router; each app registers its viewsets here."""
 
 from rest_framework.permissions import AllowAny
 from rest_framework.routers import APIRootView, DefaultRouter
 
-from .views import CentreViewSet
+from centres.api.views import CentreViewSet
 
 
 class PublicAPIRootView(APIRootView):

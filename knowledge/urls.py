@@ -1,0 +1,5 @@
+"""Public knowledge-base pages (filled in by the knowledge issue)."""
+
+app_name = "knowledge"
+
+urlpatterns = []

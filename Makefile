@@ -7,6 +7,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
+PYTEST_WORKERS ?= 2
 
 .DEFAULT_GOAL := help
 
@@ -57,7 +58,9 @@ messages: install ## Extract and compile translations
 	$(BIN)/python manage.py compilemessages --ignore='.venv/*'
 
 test: install chromium lint ## Run the whole suite (PostgreSQL, Redis, a Celery worker, chromium)
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	@# Start the embedded PostgreSQL once, before the parallel test workers race for it.
+	@test -n "$$DATABASE_URL" || $(BIN)/python -m p2i_portal.embedded_db >/dev/null
+	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 stop-db: ## Stop the embedded PostgreSQL
 	@$(BIN)/python -c "import pgserver; from p2i_portal.embedded_db import _data_dir; pgserver.get_server(str(_data_dir()), cleanup_mode='stop').cleanup()" || true
@@ -67,3 +70,12 @@ stop-db: ## Stop the embedded PostgreSQL
 bench: install ## Benchmarks (bench/): page latency and query counts
 	$(BIN)/python bench/bench_pages.py
 .PHONY: bench
+
+bench-seed: install ## Seed 100 000 resources into DATABASE_URL (a database of its own)
+	@test -n "$$DATABASE_URL" || { echo "Set DATABASE_URL, e.g. postgres://postgres@127.0.0.1:5432/p2i_bench (createdb it first)" >&2; exit 1; }
+	$(BIN)/python bench/seed_resources.py $(BENCH_ARGS)
+
+bench-search: install ## Search + facets at view/API level vs the bare SQL: p50/p95 (after bench-seed)
+	@test -n "$$DATABASE_URL" || { echo "Set DATABASE_URL to the database bench-seed filled" >&2; exit 1; }
+	$(BIN)/python bench/bench_search.py $(BENCH_ARGS)
+.PHONY: bench-seed bench-search

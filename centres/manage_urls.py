@@ -1,6 +1,6 @@
 """Workspace pages under /manage/<centre_slug>/, all behind CentreRoleRequiredMixin."""
 
-from django.urls import path
+from django.urls import include, path
 
 from . import views
 
@@ -33,4 +33,5 @@ urlpatterns = [
         name="invitation-revoke",
     ),
     path("<slug:centre_slug>/activity/", views.ActivityView.as_view(), name="activity"),
+    path("<slug:centre_slug>/resources/", include("knowledge.manage_urls")),
 ]

@@ -305,6 +305,25 @@ class Invitation(TimeStampedModel):
         return "pending"
 
 
+AUDIT_LABELS = {
+    "centres.centre.updated": _("Updated the centre profile"),
+    "centres.membership.added": _("Added a team member"),
+    "centres.membership.removed": _("Removed a team member"),
+    "centres.membership.role_changed": _("Changed a role"),
+    "centres.invitation.sent": _("Sent an invitation"),
+    "centres.invitation.revoked": _("Withdrew an invitation"),
+    "centres.invitation.accepted": _("Accepted an invitation"),
+    "knowledge.resource.created": _("Created a resource"),
+    "knowledge.resource.updated": _("Edited a resource"),
+    "knowledge.resource.submitted": _("Submitted a resource for review"),
+    "knowledge.resource.published": _("Published a resource"),
+    "knowledge.resource.sent_back": _("Sent a resource back to its author"),
+    "knowledge.resource.archived": _("Archived a resource"),
+    "knowledge.attachment.added": _("Added an attachment"),
+    "knowledge.attachment.removed": _("Removed an attachment"),
+}
+
+
 class AuditEntry(models.Model):
     """Centre-private: who did what, when (dotted actions as in pretix)."""
 
@@ -331,3 +350,7 @@ class AuditEntry(models.Model):
 
     def __str__(self):
         return f"{self.created_at:%Y-%m-%d %H:%M} {self.action} {self.target}"
+
+    @property
+    def action_label(self) -> str:
+        return str(AUDIT_LABELS.get(self.action, self.action))

@@ -13,6 +13,8 @@ from django.views.generic import DetailView, FormView, ListView, TemplateView
 from django_countries import countries
 from django_scopes import scope
 
+from knowledge.models import Resource
+
 from . import selectors, services
 from .forms import CentreProfileForm, DirectoryFilterForm, MemberAddForm, MemberRoleForm
 from .models import Centre, Invitation, Membership, Role
@@ -109,6 +111,16 @@ class CentreDetailView(DetailView):
         ctx["buddies"] = list(Centre.objects.active().filter(buddy=centre))
         ctx["abilities"] = centre.get_abilities(self.request.user)
         ctx["country_name"] = dict(countries).get(centre.country.code, "")
+        ctx["resources"] = list(
+            Resource.objects.public()
+            .for_centre(centre)
+            .select_related("centre")
+            .defer("body", "body_html", "search_vector")
+            .order_by("-published_at", "-pk")[:10]
+        )
+        ctx["resources_url"] = (
+            f"{reverse('knowledge:resource-list')}?centre={centre.slug}"
+        )
         return ctx
 
 

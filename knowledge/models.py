@@ -59,6 +59,14 @@ LICENCE_URLS = {
 }
 
 
+def _has_workspace(user) -> bool:
+    """Whether `user` is staff of any centre; remembered on the user object, as
+    Centre.role_of remembers roles, so a list of abilities asks only once."""
+    if not hasattr(user, "_has_workspace"):
+        user._has_workspace = Centre.objects.workspaces_for(user).exists()
+    return user._has_workspace
+
+
 class ResourceQuerySet(CentreOwnedQuerySet):
     def published(self):
         return self.filter(status=Resource.Status.PUBLISHED)
@@ -289,7 +297,7 @@ class Resource(TimeStampedModel):
             or (
                 self.status == self.Status.PUBLISHED
                 and getattr(user, "is_authenticated", False)
-                and Centre.objects.workspaces_for(user).exists()
+                and _has_workspace(user)
             ),
             "update": is_staff and (editable or is_manager),
             "partial_update": is_staff and (editable or is_manager),

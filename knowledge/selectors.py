@@ -1,11 +1,13 @@
 """Reads for the knowledge base: the network-wide search with facets."""
 
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.core.paginator import EmptyPage, Paginator
-from django.db import connection
-from django.db.models import F, Q
+from django.db import connection, transaction
+from django.db.models import Case, F, FloatField, Q, Value, When
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
@@ -40,7 +42,8 @@ class SearchParams:
         def many(name, allowed=None, transform=str):
             values = []
             for raw in data.getlist(name)[:20]:
-                value = transform(raw.strip())[:60]
+                # PostgreSQL refuses NUL in any string: drop it, never raise.
+                value = transform(raw.replace("\x00", "").strip())[:60]
                 if (
                     value
                     and (allowed is None or value in allowed)
@@ -55,7 +58,9 @@ class SearchParams:
             page = 1
         sort = data.get("sort", "")
         return cls(
-            q=" ".join(data.get("q", "").split())[:MAX_QUERY_LENGTH],
+            q=" ".join(data.get("q", "").replace("\x00", "").split())[
+                :MAX_QUERY_LENGTH
+            ],
             kind=many("kind", set(Resource.Kind.values)),
             sector=many("sector", set(Sector.values)),
             approach=many("approach", set(Approach.values)),
@@ -100,37 +105,177 @@ def _filtered(base, params: SearchParams):
     return qs
 
 
+# Full-text matches fewer than this (less than a page): titles close to the words
+# (pg_trgm) are added, so that a typo still finds something. Past it the trigram
+# scan is skipped: for a common word it would recheck thousands of titles.
+TYPO_FALLBACK_BELOW = PAGE_SIZE
+# Relevance is ranked exactly for up to this many matches; past it, among the
+# newest RANK_WINDOW matches, the older ones following by date. Ranking reads each
+# match's stored vector (out of line, in TOAST): for a word found in half of
+# 100 000 resources that alone costs hundreds of milliseconds, to order matches
+# that differ little. bench/bench_search.py measures it.
+RANK_WINDOW = 1000
+
+_FACET_COLUMNS = (
+    "kind",
+    "sectors",
+    "approaches",
+    "countries",
+    "centre_id",
+    "language",
+    "published_at",
+)
+# Arrays are unnested in the select list (cheaper than a lateral function scan
+# per row); values are turned into text after grouping, not before.
 _FACET_SQL = """
-WITH hits AS ({inner})
 SELECT 'kind', kind, count(*) FROM hits GROUP BY kind
-UNION ALL SELECT 'sector', s, count(*) FROM hits, unnest(sectors) s GROUP BY s
-UNION ALL SELECT 'approach', a, count(*) FROM hits, unnest(approaches) a GROUP BY a
-UNION ALL SELECT 'country', c, count(*) FROM hits, unnest(countries) c GROUP BY c
+UNION ALL SELECT 'sector', v, count(*) FROM (SELECT unnest(sectors) v FROM hits) x
+  GROUP BY v
+UNION ALL SELECT 'approach', v, count(*) FROM (SELECT unnest(approaches) v FROM hits) x
+  GROUP BY v
+UNION ALL SELECT 'country', v, count(*) FROM (SELECT unnest(countries) v FROM hits) x
+  GROUP BY v
 UNION ALL SELECT 'centre', centre_id::text, count(*) FROM hits GROUP BY centre_id
 UNION ALL SELECT 'language', language, count(*) FROM hits GROUP BY language
-UNION ALL SELECT 'year', extract(year FROM published_at)::int::text, count(*)
-  FROM hits WHERE published_at IS NOT NULL GROUP BY 2
+UNION ALL SELECT 'year', y::int::text, n FROM (
+  SELECT date_part('year', published_at) y, count(*) n FROM hits
+  WHERE published_at IS NOT NULL GROUP BY 1) x
+"""
+# Full-text hits, plus title typos only while the full-text hits are few: the
+# condition is a constant of the statement, so PostgreSQL runs the trigram scan
+# only when it holds (a "One-Time Filter").
+_HITS_WITH_TYPOS = """
+WITH ft AS ({ft}),
+typo AS (
+  SELECT * FROM ({typo}) t
+  WHERE (SELECT count(*) FROM (SELECT 1 FROM ft LIMIT %s) f) < %s
+),
+hits AS (SELECT * FROM ft UNION ALL SELECT * FROM typo)
+"""
+_TYPOS_SQL = "UNION ALL SELECT 'meta', 'typos', count(*) FROM typo"
+# When the RANK_WINDOW-th newest hit was published, in whole seconds (no row:
+# fewer hits).
+_WINDOW_SQL = """
+UNION ALL SELECT 'meta', 'window-at', floor(extract(epoch FROM published_at))::bigint
+  FROM (SELECT published_at FROM hits ORDER BY published_at DESC OFFSET %s LIMIT 1) w
 """
 
 
-def facet_counts(qs) -> dict[str, dict[str, int]]:
-    """Counts per value of every facet over `qs`, in one aggregate query."""
-    inner = qs.order_by().values(
-        "kind",
-        "sectors",
-        "approaches",
-        "countries",
-        "centre_id",
-        "language",
-        "published_at",
+def _sql(qs) -> tuple[str, tuple]:
+    return qs.order_by().values(*_FACET_COLUMNS).query.sql_with_params()
+
+
+def _listed(user, params: SearchParams):
+    return _filtered(Resource.objects.listed_for(user), params)
+
+
+def facet_statement(*, user, params: SearchParams, base=None) -> tuple[str, list]:
+    """The one aggregate statement of a search: counts per value of every facet,
+    and the facts that shape the page query ('meta' rows: typos, window)."""
+    if base is None:
+        base = _listed(user, params)
+    if not params.q:
+        sql, args = _sql(base)
+        return f"WITH hits AS ({sql})" + _FACET_SQL, list(args)
+    query = build_query(params.q)
+    ft_sql, ft_args = _sql(base.filter(search_vector=query))
+    typo_sql, typo_args = _sql(
+        base.filter(title__trigram_word_similar=params.q).exclude(search_vector=query)
     )
-    sql, params = inner.query.sql_with_params()
+    sql = _HITS_WITH_TYPOS.format(ft=ft_sql, typo=typo_sql) + _FACET_SQL + _TYPOS_SQL
+    args = [*ft_args, *typo_args, TYPO_FALLBACK_BELOW, TYPO_FALLBACK_BELOW]
+    if params.sort == "relevance":
+        sql += _WINDOW_SQL
+        args.append(RANK_WINDOW - 1)
+    return sql, args
+
+
+def facet_counts(*, user, params: SearchParams, base=None) -> tuple[dict, dict]:
+    """Counts per value of every facet over the hits, in one aggregate query;
+    and the 'meta' facts (see facet_statement)."""
+    sql, args = facet_statement(user=user, params=params, base=base)
     counts: dict[str, dict[str, int]] = {name: {} for name in FACETS}
+    meta: dict[str, int] = {}
     with connection.cursor() as cursor:
-        cursor.execute(_FACET_SQL.format(inner=sql), params)
+        cursor.execute(sql, args)
         for facet, value, count in cursor.fetchall():
-            counts[facet][value] = count
-    return counts
+            if facet == "meta":
+                meta[value] = count
+            else:
+                counts[facet][value] = count
+    return counts, meta
+
+
+def resource_search_queryset(
+    *, user, params: SearchParams, typos: bool = True, window_from=None, base=None
+):
+    """The filtered, ordered, annotated queryset one page of a search is cut from.
+
+    `typos`: also match titles close to the words (pg_trgm). `window_from`: with
+    a relevance sort, rank only the hits published since then (see RANK_WINDOW).
+    """
+    qs = _listed(user, params) if base is None else base
+    query = build_query(params.q) if params.q else None
+    if query is not None:
+        match = Q(search_vector=query)
+        if typos:
+            match |= Q(title__trigram_word_similar=params.q)
+        qs = qs.filter(match)
+    if params.sort == "relevance" and query is not None:
+        # Only what is sorted by is computed: ts_rank reads the whole vector.
+        rank = SearchRank(F("search_vector"), query)
+        if window_from is not None:
+            rank = Case(
+                When(published_at__gte=window_from, then=rank),
+                default=Value(None),
+                output_field=FloatField(),
+            )
+        qs = qs.annotate(rank=rank).order_by(
+            F("rank").desc(nulls_last=True), "-published_at", "pk"
+        )
+    elif params.sort == "oldest":
+        qs = qs.order_by("published_at", "pk")
+    else:
+        qs = qs.order_by("-published_at", "-pk")
+    qs = qs.select_related("centre").defer("body", "body_html", "search_vector")
+    if query is not None:
+        # ts_headline is costly enough that PostgreSQL computes it after the
+        # LIMIT: for the rows of the page only.
+        qs = qs.annotate(
+            snippet=SearchHeadline(
+                "summary",
+                query,
+                config=F("search_config"),
+                start_sel=MARK_START,
+                stop_sel=MARK_STOP,
+                max_words=45,
+                min_words=20,
+                max_fragments=2,
+                fragment_delimiter=" … ",
+            )
+        )
+    return qs
+
+
+@contextmanager
+def search_planner(*, full_text: bool):
+    """Planner settings for the statements of one search, undone afterwards.
+
+    JIT off: compiling costs tens of milliseconds, more than these queries run.
+    Sequential scans off for full-text searches: the planner does not know that
+    `@@` must fetch each row's vector from TOAST, and would scan the whole table
+    where the GIN index gives the matches directly. SET LOCAL needs a transaction;
+    reads only, so the savepoint is rolled back, which restores the settings.
+    """
+    with transaction.atomic():
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT set_config('jit', 'off', true), "
+                "set_config('enable_seqscan', %s, true)",
+                ["off" if full_text else "on"],
+            )
+        yield
+        transaction.set_rollback(True)
 
 
 # ts_headline does not escape; mark with control characters, escape, then swap.
@@ -156,50 +301,33 @@ class SearchResult:
 def resource_search(*, user, params: SearchParams) -> SearchResult:
     """Search and browse what `user` may see; a fixed number of queries.
 
-    Full-text on the stored tsvector (GIN), typo-tolerant on titles (pg_trgm), facet
-    counts in one aggregate, snippets only for the page shown.
+    Full-text on the stored tsvector (GIN), typo-tolerant on titles (pg_trgm) when
+    the full text finds less than a page, facet counts in one aggregate, snippets
+    only for the page shown. Reads only.
     """
-    base = Resource.objects.listed_for(user)
-    qs = _filtered(base, params)
-    query = None
-    if params.q:
-        query = build_query(params.q)
-        qs = qs.filter(Q(search_vector=query) | Q(title__trigram_word_similar=params.q))
-    facets = facet_counts(qs)
-    total = sum(facets["kind"].values())
-
-    if query is not None:
-        qs = qs.annotate(rank=SearchRank(F("search_vector"), query))
-    if params.sort == "relevance" and query is not None:
-        qs = qs.order_by("-rank", "-published_at", "pk")
-    elif params.sort == "oldest":
-        qs = qs.order_by("published_at", "pk")
-    else:
-        qs = qs.order_by("-published_at", "-pk")
-    qs = qs.select_related("centre").defer("body", "body_html", "search_vector")
-    if query is not None:
-        qs = qs.annotate(
-            snippet=SearchHeadline(
-                "summary",
-                query,
-                config=F("search_config"),
-                start_sel=MARK_START,
-                stop_sel=MARK_STOP,
-                max_words=45,
-                min_words=20,
-                max_fragments=2,
-                fragment_delimiter=" … ",
-            )
+    base = _listed(user, params)
+    with search_planner(full_text=bool(params.q)):
+        facets, meta = facet_counts(user=user, params=params, base=base)
+        total = sum(facets["kind"].values())
+        window_from = None
+        if "window-at" in meta:
+            window_from = datetime.fromtimestamp(meta["window-at"], tz=UTC)
+        qs = resource_search_queryset(
+            user=user,
+            params=params,
+            typos=meta.get("typos", 0) > 0,
+            window_from=window_from,
+            base=base,
         )
-    paginator = Paginator(qs, PAGE_SIZE, allow_empty_first_page=True)
-    paginator.count = total  # counted by the facet query already
-    try:
-        page = paginator.page(params.page)
-    except EmptyPage:
-        page = paginator.page(paginator.num_pages)
-        params.page = page.number
-    for resource in page.object_list:
-        resource.snippet_html = _safe_snippet(getattr(resource, "snippet", None))
+        paginator = Paginator(qs, PAGE_SIZE, allow_empty_first_page=True)
+        paginator.count = total  # counted by the facet query already
+        try:
+            page = paginator.page(params.page)
+        except EmptyPage:
+            page = paginator.page(paginator.num_pages)
+            params.page = page.number
+        for resource in page.object_list:
+            resource.snippet_html = _safe_snippet(getattr(resource, "snippet", None))
     centres = {
         c.pk: c
         for c in Centre.objects.filter(pk__in=[int(k) for k in facets["centre"]])

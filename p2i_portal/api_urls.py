@@ -4,6 +4,7 @@ from rest_framework.permissions import AllowAny
 from rest_framework.routers import APIRootView, DefaultRouter
 
 from centres.api.views import CentreViewSet
+from knowledge.api.views import ResourceViewSet
 
 
 class PublicAPIRootView(APIRootView):
@@ -18,5 +19,6 @@ class Router(DefaultRouter):
 
 router = Router(trailing_slash=True)
 router.register("centres", CentreViewSet, basename="centre")
+router.register("resources", ResourceViewSet, basename="resource")
 
 urlpatterns = router.urls

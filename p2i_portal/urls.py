@@ -3,6 +3,7 @@
 from csp.decorators import csp_update
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
 from django.views.i18n import set_language
 from django.views.static import serve
@@ -13,6 +14,8 @@ from drf_spectacular.views import (
 )
 
 from centres import views as centre_views
+
+from .sitemaps import SITEMAPS
 
 api_v1 = [
     path("", include("p2i_portal.api_urls")),
@@ -42,6 +45,7 @@ urlpatterns = [
         "accessibility/", centre_views.AccessibilityView.as_view(), name="accessibility"
     ),
     path("healthz", centre_views.healthz, name="healthz"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("i18n/setlang/", set_language, name="set_language"),
     path("centres/", include("centres.urls")),
     path("resources/", include("knowledge.urls")),
@@ -52,11 +56,12 @@ urlpatterns = [
     path("api/v1/", include((api_v1, "api"))),
 ]
 
-# Uploaded media are public (logos). Production may put S3 storage in front
-# (django-storages, DESIGN.md); until then Django serves them, traversal-safe.
+# Only centre logos are public media. Attachments are served by the knowledge
+# download view, which checks that the visitor may see the resource. Production
+# may put S3 storage in front (django-storages, DESIGN.md).
 urlpatterns += [
     re_path(
-        r"^media/(?P<path>.*)$",
+        r"^media/(?P<path>centres/logos/[^/]+)$",
         serve,
         {"document_root": settings.MEDIA_ROOT},
         name="media",

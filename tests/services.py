@@ -168,7 +168,17 @@ def smtp_sink(smtp_server, settings):
 
 
 @pytest.fixture(scope="session")
-def celery_worker_process(django_db_setup, django_db_blocker, redis_url, smtp_server):
+def celery_queue(request):
+    """A queue of this test process's own: parallel test workers share one Redis
+    but each has its own database, so each needs its own Celery worker and queue."""
+    workerinput = getattr(request.config, "workerinput", {})
+    return f"p2i-test-{workerinput.get('workerid', 'main')}-{os.getpid()}"
+
+
+@pytest.fixture(scope="session")
+def celery_worker_process(
+    django_db_setup, django_db_blocker, redis_url, smtp_server, celery_queue
+):
     """A real `celery worker` process on the test database, the Redis and the sink."""
     from django.db import connection
 
@@ -200,6 +210,8 @@ def celery_worker_process(django_db_setup, django_db_blocker, redis_url, smtp_se
             "--without-gossip",
             "--without-mingle",
             "--without-heartbeat",
+            "-Q",
+            celery_queue,
             "-n",
             f"test-{os.getpid()}@%h",
         ],
@@ -227,16 +239,21 @@ def celery_worker_process(django_db_setup, django_db_blocker, redis_url, smtp_se
 
 
 @pytest.fixture
-def celery_live(celery_worker_process, redis_url, settings):
+def celery_live(celery_worker_process, redis_url, celery_queue, settings):
     """Send tasks to the real worker (not eagerly) for the duration of one test."""
     from p2i_portal.celery import app
 
-    old = (app.conf.task_always_eager, app.conf.broker_url)
+    old = (app.conf.task_always_eager, app.conf.broker_url, app.conf.task_default_queue)
     settings.CELERY_TASK_ALWAYS_EAGER = False
     app.conf.task_always_eager = False
     app.conf.broker_url = redis_url
+    app.conf.task_default_queue = celery_queue
     try:
         yield celery_worker_process
     finally:
         # The connection pool stays open for the next Celery test (same broker).
-        app.conf.task_always_eager, app.conf.broker_url = old
+        (
+            app.conf.task_always_eager,
+            app.conf.broker_url,
+            app.conf.task_default_queue,
+        ) = old

@@ -2,15 +2,20 @@
 
 import pytest
 from django.core.management import call_command
+from django.db import transaction
 
 from centres.models import Centre
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def network(db):
-    call_command("seed_demo", quiet=True)
+@pytest.fixture(scope="module")
+def network(django_db_setup, django_db_blocker):
+    """The demo network, seeded once for this module and rolled back after it."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        call_command("seed_demo", quiet=True)
+        yield
+        transaction.set_rollback(True)
 
 
 def test_home_presents_the_network(client, network):

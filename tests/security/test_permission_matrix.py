@@ -295,6 +295,7 @@ ADMIN_MODELS = {
     "account_emailaddress": None,
     "mfa_authenticator": None,
     "authtoken_tokenproxy": None,
+    "knowledge_resource": "{api_public_a}",
 }
 
 

@@ -121,3 +121,20 @@ def test_no_secrets_or_machine_paths_in_the_repository():
         if any(p in text for p in machine_paths) or "BEGIN " + "PRIVATE KEY" in text:
             offenders.append(name)
     assert offenders == []
+
+
+@pytest.mark.django_db
+def test_attachments_are_not_served_as_public_media(client, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    (tmp_path / "knowledge" / "alpha" / "x").mkdir(parents=True)
+    (tmp_path / "knowledge" / "alpha" / "x" / "draft.pdf").write_bytes(
+        b"%PDF-1.4 secret"
+    )
+    (tmp_path / "centres" / "logos").mkdir(parents=True)
+    (tmp_path / "centres" / "logos" / "logo.png").write_bytes(b"\x89PNG logo")
+    assert client.get("/media/knowledge/alpha/x/draft.pdf").status_code == 404
+    assert (
+        client.get("/media/centres/logos/../../knowledge/alpha/x/draft.pdf").status_code
+        == 404
+    )
+    assert client.get("/media/centres/logos/logo.png").status_code == 200

@@ -3,6 +3,7 @@
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
 from allauth.mfa.totp.internal.auth import TOTP
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django_scopes import scopes_disabled
@@ -64,6 +65,8 @@ class Command(BaseCommand):
                 ).exists()
             ):
                 TOTP.activate(user, DEMO_TOTP_SECRET)
+
+        call_command("seed_knowledge", quiet=quiet)
 
         if not quiet:
             self.stdout.write(

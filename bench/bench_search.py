@@ -1,0 +1,283 @@
+"""Benchmark (not a test): knowledge search + facets against the bare SQL query.
+
+Seed first (`make bench-seed`, see bench/seed_resources.py), then
+
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/p2i_bench \\
+        .venv/bin/python bench/bench_search.py [--repeat 30] [--only Beschaffungen]
+
+or `make bench-search`. For each query it times, after a warm-up, as an anonymous
+visitor:
+
+  (a) sql  the bare full-text query: ids of the 20 best public hits, ranked
+      (for a browse without words: the 20 newest; facet filters as array overlaps);
+  (b) sel  knowledge.selectors.resource_search: search, facet counts, one page;
+  (c) html GET /resources/?…     in-process with Django's test client;
+  (d) api  GET /api/v1/resources/?… in-process.
+
+and prints p50/p95 in milliseconds and the ratios sel/sql and html/sql (of p50).
+`--explain "q=…&sector=…"` prints EXPLAIN (ANALYZE, BUFFERS) of every query
+resource_search runs for that query string instead; `--selectors FILE` times
+another version of knowledge/selectors.py (say, `git show HEAD:…` of it).
+"""
+
+import argparse
+import os
+import statistics
+import sys
+import time
+import warnings
+from contextlib import nullcontext
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "p2i_portal.settings.local")
+os.environ.setdefault("DJANGO_DEBUG", "false")
+os.environ.setdefault("P2I_API_ANON_RATE", "1000000/min")  # measure, not throttle
+warnings.filterwarnings("ignore", message="No directory at")
+
+import django  # noqa: E402
+
+
+def _use_selectors(path: str) -> None:
+    """Load knowledge.selectors from another file (e.g. an older version, from
+    `git show REV:knowledge/selectors.py`), before the views import it."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("knowledge.selectors", path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["knowledge.selectors"] = module
+    spec.loader.exec_module(module)
+
+
+if "--selectors" in sys.argv:
+    django.setup()
+    _use_selectors(sys.argv[sys.argv.index("--selectors") + 1])
+else:
+    django.setup()
+
+from django.contrib.auth.models import AnonymousUser  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.http import QueryDict  # noqa: E402
+from django.test import Client  # noqa: E402
+
+from knowledge.models import SEARCH_CONFIGS  # noqa: E402
+from knowledge.selectors import SearchParams, resource_search  # noqa: E402
+
+# Common and rare words in several languages, a typo, facets with and without
+# words, a browse, a sort by date. The rare words are placed in the seeder's tail.
+QUERIES = [
+    "q=procurement",
+    "q=procurements",
+    "q=innovation",
+    "q=Beschaffungen",
+    "q=Ausschreibung+Vergabe",
+    "q=aanbestedingen",
+    "q=contrataciones",
+    "q=upphandling",
+    "q=appalti",
+    "q=προμήθειες",
+    "q=riigihanked",
+    "q=hankinta",
+    "q=telemedicine",
+    "q=Wasserstoff",
+    "q=vätgas",
+    "q=procurment",
+    'q="market+consultation"',
+    "sector=health&approach=pcp",
+    "q=innovation&sector=health&approach=pcp",
+    "",
+    "q=tender&sort=newest",
+    "q=procurement&page=500",
+]
+
+_TSQUERY = " || ".join(
+    f"websearch_to_tsquery('{cfg}', %(q)s)"
+    for cfg in dict.fromkeys(["simple", *SEARCH_CONFIGS.values()])
+)
+
+
+def bare_sql(params: SearchParams) -> tuple[str, dict]:
+    """The query a hand-written search would run: no facets, no snippets."""
+    where = ["status = 'published'", "visibility = 'public'"]
+    args: dict = {}
+    for name, column in (("sector", "sectors"), ("approach", "approaches")):
+        if getattr(params, name):
+            where.append(f"{column} && %({name})s::varchar[]")
+            args[name] = getattr(params, name)
+    if params.q:
+        args["q"] = params.q
+        where.append("search_vector @@ query")
+        order = (
+            "ts_rank_cd(search_vector, query) DESC"
+            if params.sort == "relevance"
+            else "published_at DESC"
+        )
+        source = f"knowledge_resource, (SELECT {_TSQUERY} AS query) AS words"
+    else:
+        order = "published_at DESC"
+        source = "knowledge_resource"
+    sql = (
+        f"SELECT id FROM {source} WHERE {' AND '.join(where)} "  # noqa: S608 - fixed parts
+        f"ORDER BY {order} LIMIT 20"
+    )
+    return sql, args
+
+
+def percentile(values, q):
+    ordered = sorted(values)
+    index = min(len(ordered) - 1, round(q / 100 * (len(ordered) - 1)))
+    return ordered[index]
+
+
+def timed(function) -> float:
+    start = time.perf_counter()
+    function()
+    return (time.perf_counter() - start) * 1000
+
+
+def explain(query_string: str) -> None:
+    params = SearchParams.from_querydict(QueryDict(query_string))
+    connection.force_debug_cursor = True
+    connection.queries_log.clear()
+    result = resource_search(user=AnonymousUser(), params=params)
+    list(result.page.object_list)
+    captured = list(connection.queries_log)
+    connection.force_debug_cursor = False
+    # Under the planner settings resource_search uses for its own statements.
+    planner = getattr(sys.modules["knowledge.selectors"], "search_planner", None)
+    settings = planner(full_text=bool(params.q)) if planner else nullcontext()
+    with settings, connection.cursor() as cursor:
+        for entry in captured:
+            sql = entry["sql"]
+            if not sql.lstrip().upper().startswith(
+                ("SELECT", "WITH")
+            ) or sql.startswith("SELECT set_config"):
+                continue
+            print(f"-- {entry['time']} s\n{sql[:600]}{' …' if len(sql) > 600 else ''}")
+            cursor.execute("EXPLAIN (ANALYZE, BUFFERS) " + sql)
+            print("\n".join(row[0] for row in cursor.fetchall()), end="\n\n")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=30)
+    parser.add_argument("--warmup", type=int, default=3)
+    parser.add_argument("--only", help="run only the queries containing this")
+    parser.add_argument("--explain", metavar="QUERY_STRING")
+    parser.add_argument(
+        "--selectors", metavar="FILE", help="time another knowledge/selectors.py"
+    )
+    args = parser.parse_args()
+
+    if args.explain is not None:
+        explain(args.explain)
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT count(*) FROM knowledge_resource")
+        rows = cursor.fetchone()[0]
+        cursor.execute("SHOW server_version")
+        server = cursor.fetchone()[0]
+    if rows < 1000:
+        sys.exit("Too few resources: run `make bench-seed` first.")
+
+    client = Client(HTTP_HOST="127.0.0.1")
+    anonymous = AnonymousUser()
+    levels = {
+        "sql": None,
+        "sel": None,
+        "html": "/resources/",
+        "api": "/api/v1/resources/",
+    }
+    available = {}
+    for name, path in levels.items():
+        if path:
+            status = client.get(path).status_code
+            available[name] = status == 200
+            if status != 200:
+                print(f"{name}: {path} answers {status}: not available")
+        else:
+            available[name] = True
+
+    def runner(level, query_string):
+        params = SearchParams.from_querydict(QueryDict(query_string))
+        if level == "sql":
+            sql, sql_args = bare_sql(params)
+
+            def run():
+                with connection.cursor() as cursor:
+                    cursor.execute(sql, sql_args)
+                    cursor.fetchall()
+
+        elif level == "sel":
+
+            def run():
+                params = SearchParams.from_querydict(QueryDict(query_string))
+                result = resource_search(user=anonymous, params=params)
+                list(result.page.object_list)
+
+        else:
+            url = levels[level] + ("?" + query_string if query_string else "")
+
+            def run():
+                response = client.get(url)
+                assert response.status_code == 200, (url, response.status_code)
+
+        return run
+
+    queries = [q for q in QUERIES if not args.only or args.only in q]
+    load_before = os.getloadavg()
+    print(
+        f"{rows:,} resources; PostgreSQL {server}; {os.cpu_count()} CPUs; "
+        f"load average {load_before[0]:.1f}; {args.repeat} runs per query and level"
+    )
+    names = [n for n in levels if available[n]]
+    header = f"{'query':<40} {'hits':>6}" + "".join(
+        f" {n + ' p50':>9} {n + ' p95':>9}" for n in names
+    )
+    header += f" {'sel/sql':>8}" + (f" {'html/sql':>8}" if available["html"] else "")
+    print(header)
+    print("-" * len(header))
+    pooled: dict[str, list[float]] = {n: [] for n in names}
+    for query_string in queries:
+        runs = {n: runner(n, query_string) for n in names}
+        hits = resource_search(
+            user=anonymous,
+            params=SearchParams.from_querydict(QueryDict(query_string)),
+        ).total
+        for _ in range(args.warmup):
+            for run in runs.values():
+                run()
+        timings: dict[str, list[float]] = {n: [] for n in names}
+        # Levels take turns, so that a noisy moment hits them all alike.
+        for _ in range(args.repeat):
+            for name, run in runs.items():
+                timings[name].append(timed(run))
+        line = f"{(query_string or '(browse)')[:40]:<40} {hits:>6}"
+        for name in names:
+            pooled[name] += timings[name]
+            line += (
+                f" {statistics.median(timings[name]):>9.1f}"
+                f" {percentile(timings[name], 95):>9.1f}"
+            )
+        base = statistics.median(timings["sql"])
+        line += f" {statistics.median(timings['sel']) / base:>8.1f}"
+        if available["html"]:
+            line += f" {statistics.median(timings['html']) / base:>8.1f}"
+        print(line)
+    print("-" * len(header))
+    line = f"{'all queries':<40} {'':>6}"
+    for name in names:
+        line += (
+            f" {statistics.median(pooled[name]):>9.1f}"
+            f" {percentile(pooled[name], 95):>9.1f}"
+        )
+    base = statistics.median(pooled["sql"])
+    line += f" {statistics.median(pooled['sel']) / base:>8.1f}"
+    if available["html"]:
+        line += f" {statistics.median(pooled['html']) / base:>8.1f}"
+    print(line)
+    print(f"load average after: {os.getloadavg()[0]:.1f}")
+
+
+if __name__ == "__main__":
+    main()

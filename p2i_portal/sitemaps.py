@@ -1,0 +1,67 @@
+"""sitemap.xml: the network's public pages, listed centres and public resources."""
+
+from django.contrib.sitemaps import Sitemap
+from django.urls import reverse
+
+from centres.models import Centre
+from knowledge.models import Resource
+
+
+class StaticPagesSitemap(Sitemap):
+    changefreq = "weekly"
+
+    def items(self):
+        return [
+            "home",
+            "about",
+            "task-force",
+            "accessibility",
+            "centres:list",
+            "knowledge:resource-list",
+        ]
+
+    def location(self, item):
+        return reverse(item)
+
+    def priority(self, item):
+        return 1.0 if item == "home" else 0.8
+
+
+class CentreSitemap(Sitemap):
+    changefreq = "monthly"
+    priority = 0.7
+
+    def items(self):
+        return Centre.objects.active().order_by("slug")
+
+    def lastmod(self, obj):
+        return obj.updated_at
+
+
+class ResourceSitemap(Sitemap):
+    """Published public resources only: drafts and network-only ones stay out.
+
+    One file holds up to 50 000 URLs (the protocol's limit, Django's default);
+    beyond that the site needs a sitemap index.
+    """
+
+    changefreq = "monthly"
+    priority = 0.6
+
+    def items(self):
+        return (
+            Resource.objects.public()
+            .select_related("centre")
+            .only("slug", "updated_at", "centre__slug")
+            .order_by("pk")
+        )
+
+    def lastmod(self, obj):
+        return obj.updated_at
+
+
+SITEMAPS = {
+    "pages": StaticPagesSitemap,
+    "centres": CentreSitemap,
+    "resources": ResourceSitemap,
+}

@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
-from django.core.paginator import EmptyPage, Paginator
+from django.core.paginator import EmptyPage, Page, Paginator
 from django.db import connection, transaction
 from django.db.models import Case, F, FloatField, Q, Value, When
 from django.utils.html import escape
@@ -78,12 +78,31 @@ class SearchParams:
         return {name: getattr(self, name) for name in FACETS}
 
 
+class AnyLanguageQuery(SearchQuery):
+    """websearch_to_tsquery of the words in every configuration, OR'ed.
+
+    The SQL of nine SearchQuery objects combined with `|`, as one expression:
+    Django compiles a search's query several times, and nine combined objects
+    cost it milliseconds each time.
+    """
+
+    CONFIGS = tuple(dict.fromkeys(["simple", *SEARCH_CONFIGS.values()]))
+
+    def __init__(self, value):
+        super().__init__(value, search_type="websearch")
+
+    def as_sql(self, compiler, connection, function=None, template=None):
+        words, params = compiler.compile(self.source_expressions[0])
+        sql = " || ".join(
+            f"websearch_to_tsquery('{config}'::regconfig, {words})"
+            for config in self.CONFIGS
+        )
+        return f"({sql})", params * len(self.CONFIGS)
+
+
 def build_query(q: str) -> SearchQuery:
     """The visitor's words in every language the network stems, plus unstemmed."""
-    query = SearchQuery(q, config="simple", search_type="websearch")
-    for config in dict.fromkeys(SEARCH_CONFIGS.values()):
-        query |= SearchQuery(q, config=config, search_type="websearch")
-    return query
+    return AnyLanguageQuery(q)
 
 
 def _filtered(base, params: SearchParams):
@@ -209,7 +228,7 @@ def facet_counts(*, user, params: SearchParams, base=None) -> tuple[dict, dict]:
 def resource_search_queryset(
     *, user, params: SearchParams, typos: bool = True, window_from=None, base=None
 ):
-    """The filtered, ordered, annotated queryset one page of a search is cut from.
+    """The filtered, ordered queryset the pages of a search are cut from.
 
     `typos`: also match titles close to the words (pg_trgm). `window_from`: with
     a relevance sort, rank only the hits published since then (see RANK_WINDOW).
@@ -237,14 +256,23 @@ def resource_search_queryset(
         qs = qs.order_by("published_at", "pk")
     else:
         qs = qs.order_by("-published_at", "-pk")
-    qs = qs.select_related("centre").defer("body", "body_html", "search_vector")
-    if query is not None:
-        # ts_headline is costly enough that PostgreSQL computes it after the
-        # LIMIT: for the rows of the page only.
-        qs = qs.annotate(
+    return qs.select_related("centre").defer("body", "body_html", "search_vector")
+
+
+def page_queryset(qs, params: SearchParams, *, number: int):
+    """The rows of page `number` of the ordered `qs`, with snippets.
+
+    The page is cut by id in a subquery, so that ts_headline runs for its rows
+    only: in the SELECT of the ordered query itself it would run, before OFFSET,
+    for every row of the pages skipped too.
+    """
+    bottom = (number - 1) * PAGE_SIZE
+    page = qs.filter(pk__in=qs.values("pk")[bottom : bottom + PAGE_SIZE])
+    if params.q:
+        page = page.annotate(
             snippet=SearchHeadline(
                 "summary",
-                query,
+                build_query(params.q),
                 config=F("search_config"),
                 start_sel=MARK_START,
                 stop_sel=MARK_STOP,
@@ -254,7 +282,7 @@ def resource_search_queryset(
                 fragment_delimiter=" … ",
             )
         )
-    return qs
+    return page
 
 
 @contextmanager
@@ -322,12 +350,13 @@ def resource_search(*, user, params: SearchParams) -> SearchResult:
         paginator = Paginator(qs, PAGE_SIZE, allow_empty_first_page=True)
         paginator.count = total  # counted by the facet query already
         try:
-            page = paginator.page(params.page)
+            number = paginator.validate_number(params.page)
         except EmptyPage:
-            page = paginator.page(paginator.num_pages)
-            params.page = page.number
-        for resource in page.object_list:
+            number = params.page = paginator.num_pages
+        rows = list(page_queryset(qs, params, number=number))
+        for resource in rows:
             resource.snippet_html = _safe_snippet(getattr(resource, "snippet", None))
+        page = Page(rows, number, paginator)
     centres = {
         c.pk: c
         for c in Centre.objects.filter(pk__in=[int(k) for k in facets["centre"]])

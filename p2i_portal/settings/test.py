@@ -1,7 +1,9 @@
 """Test settings: PostgreSQL (DATABASE_URL or embedded), fast hashing, mail in memory."""
 
+import re
+
 from .base import *  # noqa: F403
-from .base import database_settings, env
+from .base import CACHES, database_settings, env
 
 DEBUG = False
 SECRET_KEY = "test-only-secret-key-not-used-anywhere-else-0123456789"  # noqa: S105
@@ -24,3 +26,14 @@ if env.str("P2I_DATABASE_NAME", default=""):
 # Static files come from the finders; nothing is collected for the tests.
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+
+# Parallel test workers share one Redis: give each its own cache database (2, 3, …;
+# Celery's tests use database 1), since clearing a django-redis cache flushes it.
+if CACHES["default"]["BACKEND"] == "django_redis.cache.RedisCache":
+    _worker = env.str("PYTEST_XDIST_WORKER", default="gw0").removeprefix("gw") or "0"
+    CACHES["default"]["LOCATION"] = re.sub(
+        r"(/\d+)?$",
+        f"/{2 + int(_worker)}",
+        CACHES["default"]["LOCATION"].rstrip("/"),
+        count=1,
+    )

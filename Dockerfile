@@ -31,9 +31,9 @@ RUN groupadd --system --gid 10001 app \
 #    the dependency list changes, not on every source edit.
 COPY pyproject.toml ./
 RUN python -c "import tomllib; print('\n'.join(tomllib.load(open('pyproject.toml', 'rb'))['project']['dependencies']))" \
-        > /tmp/requirements.txt \
-    && pip install --no-cache-dir -r /tmp/requirements.txt \
-    && rm /tmp/requirements.txt
+        > requirements.txt \
+    && pip install --no-cache-dir -r requirements.txt \
+    && rm requirements.txt
 
 # 2. The project itself. Installed editable so that every process (manage.py,
 #    gunicorn, celery) imports the packages from /app, next to templates/,

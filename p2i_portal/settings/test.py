@@ -1,6 +1,8 @@
 """Test settings: PostgreSQL (DATABASE_URL or embedded), fast hashing, mail in memory."""
 
 import re
+import tempfile
+from pathlib import Path
 
 from .base import *  # noqa: F403
 from .base import CACHES, database_settings, env
@@ -15,7 +17,9 @@ ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 # The suite's in-process tests run tasks eagerly; the Celery tests start a real
 # worker on a real Redis and switch this off for themselves.
 CELERY_TASK_ALWAYS_EAGER = env.bool("P2I_CELERY_EAGER", default=True)
-MEDIA_ROOT = env.path("DJANGO_MEDIA_ROOT", default="/tmp/p2i-test-media")  # noqa: S108
+MEDIA_ROOT = env.path(
+    "DJANGO_MEDIA_ROOT", default=str(Path(tempfile.gettempdir()) / "p2i-test-media")
+)
 DATABASES = database_settings(embedded_fallback=True)
 DATABASES["default"]["CONN_MAX_AGE"] = 0
 # A Celery worker started by the tests must use the test database, whose name

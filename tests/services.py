@@ -238,6 +238,23 @@ def celery_worker_process(
         os.unlink(log.name)
 
 
+def celery_forget_connections(app) -> None:
+    """Drop what a Celery app cached from the configuration it had until now.
+
+    Celery opens a producer pool even for an eager `.delay()`, on the broker
+    configured at that moment, and caches the default queue and the router the
+    first time it routes a task. A live test that switches broker and queue would
+    otherwise publish to the old broker database or queue, and its worker would
+    never hear of the task.
+    """
+    app._pool = None
+    amqp = app.__dict__.get("amqp")
+    if amqp is not None:
+        amqp._producer_pool = None
+        for cached in ("queues", "default_queue", "router"):
+            amqp.__dict__.pop(cached, None)
+
+
 @pytest.fixture
 def celery_live(celery_worker_process, redis_url, celery_queue, settings):
     """Send tasks to the real worker (not eagerly) for the duration of one test."""
@@ -248,12 +265,13 @@ def celery_live(celery_worker_process, redis_url, celery_queue, settings):
     app.conf.task_always_eager = False
     app.conf.broker_url = redis_url
     app.conf.task_default_queue = celery_queue
+    celery_forget_connections(app)
     try:
         yield celery_worker_process
     finally:
-        # The connection pool stays open for the next Celery test (same broker).
         (
             app.conf.task_always_eager,
             app.conf.broker_url,
             app.conf.task_default_queue,
         ) = old
+        celery_forget_connections(app)

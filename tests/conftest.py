@@ -6,7 +6,8 @@ import django.test.utils
 import pytest
 from allauth.mfa.models import Authenticator
 from allauth.mfa.totp.internal.auth import TOTP
-from django.core.cache import cache
+from celery._state import _set_task_join_will_block
+from django.core.cache import caches
 from django_scopes import scopes_disabled
 
 from accounts.totp import totp_code_now
@@ -32,8 +33,9 @@ django.test.utils.setup_databases = _setup_databases_unscoped
 
 def _cache_clear():
     # A test without database access cached nothing (the cache may be the DB).
-    with contextlib.suppress(RuntimeError):
-        cache.clear()
+    for each in caches.all():
+        with contextlib.suppress(RuntimeError):
+            each.clear()
 
 
 @pytest.fixture(autouse=True)
@@ -42,6 +44,16 @@ def _clear_cache():
     _cache_clear()
     yield
     _cache_clear()
+
+
+@pytest.fixture(autouse=True)
+def _celery_joins_allowed():
+    """Celery keeps "may I wait for a result?" in one flag per process, and an eager
+    `.delay()` sets and restores it. Two threads doing so at once (a concurrency
+    test, the live server of the browser tests) can leave it set, after which any
+    `.apply().get()` in a later test raises "Never call result.get() within a task"."""
+    _set_task_join_will_block(False)
+    yield
 
 
 @pytest.fixture

@@ -162,6 +162,14 @@ MATRIX = {
     "account_logout": [Check("/accounts/logout/", signed_in(200))],
     "account_inactive": [Check("/accounts/inactive/", everyone(200))],
     "account_reauthenticate": [Check("/accounts/reauthenticate/", signed_in(200))],
+    # Re-authentication by a mailed code (allauth 65.22): the confirm step sends
+    # back to the request step until a code was asked for.
+    "account_request_reauthentication_code": [
+        Check("/accounts/reauthenticate/code/", signed_in(200))
+    ],
+    "account_confirm_reauthentication_code": [
+        Check("/accounts/reauthenticate/code/confirm/", signed_in(302))
+    ],
     "account_email": [Check("/accounts/email/", signed_in(200))],
     "account_email_verification_sent": [
         Check("/accounts/confirm-email/", everyone(200))

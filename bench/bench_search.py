@@ -15,6 +15,9 @@ visitor:
   (d) api  GET /api/v1/resources/?… in-process.
 
 and prints p50/p95 in milliseconds and the ratios sel/sql and html/sql (of p50).
+Search results are cached until a resource changes (knowledge/search_cache.py):
+by default the warm-up fills the cache and the timed runs are answered from it;
+`--cold` empties it before every run, so that every request computes.
 `--explain "q=…&sector=…"` prints EXPLAIN (ANALYZE, BUFFERS) of every query
 resource_search runs for that query string instead; `--selectors FILE` times
 another version of knowledge/selectors.py (say, `git show HEAD:…` of it).
@@ -56,6 +59,7 @@ else:
     django.setup()
 
 from django.contrib.auth.models import AnonymousUser  # noqa: E402
+from django.core.cache import caches  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.http import QueryDict  # noqa: E402
 from django.test import Client  # noqa: E402
@@ -88,6 +92,9 @@ QUERIES = [
     "",
     "q=tender&sort=newest",
     "q=procurement&page=500",
+    # Two values of one facet (disjunctive counts: one more aggregate per facet).
+    "language=de&language=nl&kind=case_study",
+    "q=procurement&sector=health&sector=ict",
 ]
 
 _TSQUERY = " || ".join(
@@ -167,7 +174,13 @@ def main():
     parser.add_argument(
         "--selectors", metavar="FILE", help="time another knowledge/selectors.py"
     )
+    parser.add_argument(
+        "--cold",
+        action="store_true",
+        help="empty the search cache before every run (each request computes)",
+    )
     args = parser.parse_args()
+    search_cache = caches["search"]
 
     if args.explain is not None:
         explain(args.explain)
@@ -228,7 +241,12 @@ def main():
     load_before = os.getloadavg()
     print(
         f"{rows:,} resources; PostgreSQL {server}; {os.cpu_count()} CPUs; "
-        f"load average {load_before[0]:.1f}; {args.repeat} runs per query and level"
+        f"load average {load_before[0]:.1f}; {args.repeat} runs per query and level; "
+        + (
+            "search cache emptied before every run (cold)"
+            if args.cold
+            else "search cache in use (warm after the warm-up)"
+        )
     )
     names = [n for n in levels if available[n]]
     header = f"{'query':<40} {'hits':>6}" + "".join(
@@ -251,6 +269,8 @@ def main():
         # Levels take turns, so that a noisy moment hits them all alike.
         for _ in range(args.repeat):
             for name, run in runs.items():
+                if args.cold:
+                    search_cache.clear()  # not timed
                 timings[name].append(timed(run))
         line = f"{(query_string or '(browse)')[:40]:<40} {hits:>6}"
         for name in names:

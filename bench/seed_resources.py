@@ -685,6 +685,10 @@ def seed_resources(
                 )
         if analyze:
             cursor.execute("ANALYZE knowledge_resource")
+    # Rows written in SQL send no signals: drop cached search results ourselves.
+    from knowledge.search_cache import search_cache_invalidate
+
+    search_cache_invalidate()
     return per_language
 
 

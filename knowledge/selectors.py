@@ -1,13 +1,22 @@
 """Reads for the knowledge base: the network-wide search with facets."""
 
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.core.paginator import EmptyPage, Page, Paginator
 from django.db import connection, transaction
-from django.db.models import Case, F, FloatField, Q, Value, When
+from django.db.models import (
+    BooleanField,
+    Case,
+    ExpressionWrapper,
+    F,
+    FloatField,
+    Q,
+    Value,
+    When,
+)
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
@@ -15,6 +24,7 @@ from centres.models import Centre
 from p2i_portal.vocab import Language, Sector
 
 from .models import SEARCH_CONFIGS, Approach, Resource
+from .search_cache import cached
 
 PAGE_SIZE = 20
 MAX_QUERY_LENGTH = 200
@@ -105,22 +115,31 @@ def build_query(q: str) -> SearchQuery:
     return AnyLanguageQuery(q)
 
 
+def _facet_q(name: str, values: list[str]) -> Q:
+    """The filter of one facet: any of its chosen values (OR within a facet)."""
+    if name == "kind":
+        return Q(kind__in=values)
+    if name == "sector":
+        return Q(sectors__overlap=values)
+    if name == "approach":
+        return Q(approaches__overlap=values)
+    if name == "country":
+        return Q(countries__overlap=values)
+    if name == "centre":
+        return Q(centre__slug__in=values)
+    if name == "language":
+        return Q(language__in=values)
+    if name == "year":
+        return Q(published_at__year__in=[int(y) for y in values])
+    raise ValueError(name)
+
+
 def _filtered(base, params: SearchParams):
+    """`base` narrowed by every chosen facet (AND across facets)."""
     qs = base
-    if params.kind:
-        qs = qs.filter(kind__in=params.kind)
-    if params.sector:
-        qs = qs.filter(sectors__overlap=params.sector)
-    if params.approach:
-        qs = qs.filter(approaches__overlap=params.approach)
-    if params.country:
-        qs = qs.filter(countries__overlap=params.country)
-    if params.centre:
-        qs = qs.filter(centre__slug__in=params.centre)
-    if params.language:
-        qs = qs.filter(language__in=params.language)
-    if params.year:
-        qs = qs.filter(published_at__year__in=[int(y) for y in params.year])
+    for name in FACETS:
+        if getattr(params, name):
+            qs = qs.filter(_facet_q(name, getattr(params, name)))
     return qs
 
 
@@ -144,34 +163,55 @@ _FACET_COLUMNS = (
     "language",
     "published_at",
 )
-# Arrays are unnested in the select list (cheaper than a lateral function scan
-# per row); values are turned into text after grouping, not before.
-_FACET_SQL = """
-SELECT 'kind', kind, count(*) FROM hits GROUP BY kind
-UNION ALL SELECT 'sector', v, count(*) FROM (SELECT unnest(sectors) v FROM hits) x
-  GROUP BY v
-UNION ALL SELECT 'approach', v, count(*) FROM (SELECT unnest(approaches) v FROM hits) x
-  GROUP BY v
-UNION ALL SELECT 'country', v, count(*) FROM (SELECT unnest(countries) v FROM hits) x
-  GROUP BY v
-UNION ALL SELECT 'centre', centre_id::text, count(*) FROM hits GROUP BY centre_id
-UNION ALL SELECT 'language', language, count(*) FROM hits GROUP BY language
-UNION ALL SELECT 'year', y::int::text, n FROM (
-  SELECT date_part('year', published_at) y, count(*) n FROM hits
-  WHERE published_at IS NOT NULL GROUP BY 1) x
-"""
-# Full-text hits, plus title typos only while the full-text hits are few: the
-# condition is a constant of the statement, so PostgreSQL runs the trigram scan
-# only when it holds (a "One-Time Filter").
-_HITS_WITH_TYPOS = """
-WITH ft AS ({ft}),
+# One aggregate per facet, over a CTE of hits. Arrays are unnested in the select
+# list (cheaper than a lateral function scan per row); values are turned into text
+# after grouping, not before.
+_FACET_PARTS = {
+    "kind": "SELECT 'kind', kind, count(*) FROM {src} GROUP BY kind",
+    "sector": "SELECT 'sector', v, count(*) FROM "
+    "(SELECT unnest(sectors) v FROM {src}) x GROUP BY v",
+    "approach": "SELECT 'approach', v, count(*) FROM "
+    "(SELECT unnest(approaches) v FROM {src}) x GROUP BY v",
+    "country": "SELECT 'country', v, count(*) FROM "
+    "(SELECT unnest(countries) v FROM {src}) x GROUP BY v",
+    "centre": "SELECT 'centre', centre_id::text, count(*) FROM {src} GROUP BY centre_id",
+    "language": "SELECT 'language', language, count(*) FROM {src} GROUP BY language",
+    "year": "SELECT 'year', y::int::text, n FROM (SELECT date_part('year', "
+    "published_at) y, count(*) n FROM {src} WHERE published_at IS NOT NULL "
+    "GROUP BY 1) x",
+}
+_TOTAL_SQL = "SELECT 'meta', 'total', count(*) FROM hits"
+
+
+def _facet_sql(selected) -> str:
+    """Counts of every facet. A facet the visitor has chosen values of is counted
+    over the hits of the *other* filters ({src} = hits_<facet>), so that its other
+    values keep the counts they would add (disjunctive facets, as search engines
+    do); the rest over the hits themselves."""
+    parts = [
+        part.format(src=f"hits_{name}" if name in selected else "hits")
+        for name, part in _FACET_PARTS.items()
+    ]
+    return "\n".join(["", _TOTAL_SQL, *(f"UNION ALL {p}" for p in parts)])
+
+
+# With words: the full-text search runs once, without the chosen facets' filters
+# (the candidates); each chosen facet's filter is a flag column (f_kind, …), so
+# that the hits (every flag) and each chosen facet's own hits (every other flag)
+# are cut from the same candidates. Titles close to the words (typos) join in
+# only while the full-text hits are few: the condition is a constant of the
+# statement, so PostgreSQL runs the trigram scan only when it holds (a "One-Time
+# Filter").
+_CANDIDATES = """
+ft AS ({ft}),
 typo AS (
   SELECT * FROM ({typo}) t
-  WHERE (SELECT count(*) FROM (SELECT 1 FROM ft LIMIT %s) f) < %s
+  WHERE (SELECT count(*) FROM (SELECT 1 FROM ft WHERE {every} LIMIT %s) f) < %s
 ),
-hits AS (SELECT * FROM ft UNION ALL SELECT * FROM typo)
+cand AS (SELECT * FROM ft UNION ALL SELECT * FROM typo),
+hits AS (SELECT * FROM cand WHERE {every})
 """
-_TYPOS_SQL = "UNION ALL SELECT 'meta', 'typos', count(*) FROM typo"
+_TYPOS_SQL = "UNION ALL SELECT 'meta', 'typos', count(*) FROM typo WHERE {every}"
 # When the RANK_WINDOW-th newest hit was published, in whole seconds (no row:
 # fewer hits).
 _WINDOW_SQL = """
@@ -180,8 +220,8 @@ UNION ALL SELECT 'meta', 'window-at', floor(extract(epoch FROM published_at))::b
 """
 
 
-def _sql(qs) -> tuple[str, tuple]:
-    return qs.order_by().values(*_FACET_COLUMNS).query.sql_with_params()
+def _sql(qs, *extra) -> tuple[str, tuple]:
+    return qs.order_by().values(*_FACET_COLUMNS, *extra).query.sql_with_params()
 
 
 def _listed(user, params: SearchParams):
@@ -189,20 +229,61 @@ def _listed(user, params: SearchParams):
 
 
 def facet_statement(*, user, params: SearchParams, base=None) -> tuple[str, list]:
-    """The one aggregate statement of a search: counts per value of every facet,
-    and the facts that shape the page query ('meta' rows: typos, window)."""
+    """The one aggregate statement of a search: the number of hits, counts per
+    value of every facet, and the facts that shape the page query ('meta' rows:
+    total, typos, window)."""
     if base is None:
         base = _listed(user, params)
+    selected = [name for name in FACETS if getattr(params, name)]
+    # The hits of each chosen facet's *other* filters, for its own counts.
+    bases = [("", base)] + [
+        (
+            f"_{name}",
+            _filtered(Resource.objects.listed_for(user), replace(params, **{name: []})),
+        )
+        for name in selected
+    ]
+    ctes, args = [], []
     if not params.q:
-        sql, args = _sql(base)
-        return f"WITH hits AS ({sql})" + _FACET_SQL, list(args)
+        for name, qs in bases:
+            sql, sql_args = _sql(qs)
+            ctes.append(f"hits{name} AS ({sql})")
+            args += sql_args
+        return "WITH " + ",\n".join(ctes) + _facet_sql(selected), args
     query = build_query(params.q)
-    ft_sql, ft_args = _sql(base.filter(search_vector=query))
-    typo_sql, typo_args = _sql(
-        base.filter(title__trigram_word_similar=params.q).exclude(search_vector=query)
+    unchosen = _filtered(
+        Resource.objects.listed_for(user),
+        replace(params, **{name: [] for name in selected}),
     )
-    sql = _HITS_WITH_TYPOS.format(ft=ft_sql, typo=typo_sql) + _FACET_SQL + _TYPOS_SQL
+    flags = {
+        f"f_{name}": ExpressionWrapper(
+            _facet_q(name, getattr(params, name)), output_field=BooleanField()
+        )
+        for name in selected
+    }
+    every = " AND ".join(flags) or "true"
+    ft_sql, ft_args = _sql(
+        unchosen.filter(search_vector=query).annotate(**flags), *flags
+    )
+    typo_sql, typo_args = _sql(
+        unchosen.filter(title__trigram_word_similar=params.q)
+        .exclude(search_vector=query)
+        .annotate(**flags),
+        *flags,
+    )
+    ctes = [_CANDIDATES.format(ft=ft_sql, typo=typo_sql, every=every)]
     args = [*ft_args, *typo_args, TYPO_FALLBACK_BELOW, TYPO_FALLBACK_BELOW]
+    for name in selected:
+        others = " AND ".join(f for f in flags if f != f"f_{name}") or "true"
+        # Names and flags come from FACETS, never from the request.
+        ctes.append(f"hits_{name} AS (SELECT * FROM cand WHERE {others})")  # noqa: S608
+    sql = (
+        "WITH "
+        + ",".join(ctes)
+        + _facet_sql(selected)
+        + "\n"
+        + _TYPOS_SQL.format(every=every)
+    )
     if params.sort == "relevance":
         sql += _WINDOW_SQL
         args.append(RANK_WINDOW - 1)
@@ -213,16 +294,20 @@ def facet_counts(*, user, params: SearchParams, base=None) -> tuple[dict, dict]:
     """Counts per value of every facet over the hits, in one aggregate query;
     and the 'meta' facts (see facet_statement)."""
     sql, args = facet_statement(user=user, params=params, base=base)
-    counts: dict[str, dict[str, int]] = {name: {} for name in FACETS}
-    meta: dict[str, int] = {}
-    with connection.cursor() as cursor:
-        cursor.execute(sql, args)
-        for facet, value, count in cursor.fetchall():
-            if facet == "meta":
-                meta[value] = count
-            else:
-                counts[facet][value] = count
-    return counts, meta
+
+    def count():
+        counts: dict[str, dict[str, int]] = {name: {} for name in FACETS}
+        meta: dict[str, int] = {}
+        with connection.cursor() as cursor:
+            cursor.execute(sql, args)
+            for facet, value, n in cursor.fetchall():
+                if facet == "meta":
+                    meta[value] = n
+                else:
+                    counts[facet][value] = n
+        return counts, meta
+
+    return cached(("facets", sql, tuple(args)), count)
 
 
 def resource_search_queryset(
@@ -259,15 +344,26 @@ def resource_search_queryset(
     return qs.select_related("centre").defer("body", "body_html", "search_vector")
 
 
-def page_queryset(qs, params: SearchParams, *, number: int):
+def page_ids(qs, *, number: int) -> list[int]:
+    """The ids of page `number` of the ordered `qs`, in order (cached until a
+    resource changes: ordering thousands of hits by rank is the costly part)."""
+    bottom = (number - 1) * PAGE_SIZE
+    ids = qs.values_list("pk", flat=True)[bottom : bottom + PAGE_SIZE]
+    sql, args = ids.query.sql_with_params()
+    return cached(("page", sql, tuple(args)), lambda: list(ids))
+
+
+def page_queryset(qs, params: SearchParams, *, number: int, ids=None):
     """The rows of page `number` of the ordered `qs`, with snippets.
 
-    The page is cut by id in a subquery, so that ts_headline runs for its rows
-    only: in the SELECT of the ordered query itself it would run, before OFFSET,
-    for every row of the pages skipped too.
+    The page is cut by id first (`page_ids`, or a subquery), so that ts_headline
+    runs for its rows only: in the SELECT of the ordered query itself it would
+    run, before OFFSET, for every row of the pages skipped too.
     """
-    bottom = (number - 1) * PAGE_SIZE
-    page = qs.filter(pk__in=qs.values("pk")[bottom : bottom + PAGE_SIZE])
+    if ids is None:
+        bottom = (number - 1) * PAGE_SIZE
+        ids = qs.values("pk")[bottom : bottom + PAGE_SIZE]
+    page = qs.filter(pk__in=ids)
     if params.q:
         page = page.annotate(
             snippet=SearchHeadline(
@@ -336,7 +432,7 @@ def resource_search(*, user, params: SearchParams) -> SearchResult:
     base = _listed(user, params)
     with search_planner(full_text=bool(params.q)):
         facets, meta = facet_counts(user=user, params=params, base=base)
-        total = sum(facets["kind"].values())
+        total = meta.get("total", 0)
         window_from = None
         if "window-at" in meta:
             window_from = datetime.fromtimestamp(meta["window-at"], tz=UTC)
@@ -353,7 +449,10 @@ def resource_search(*, user, params: SearchParams) -> SearchResult:
             number = paginator.validate_number(params.page)
         except EmptyPage:
             number = params.page = paginator.num_pages
-        rows = list(page_queryset(qs, params, number=number))
+        ids = page_ids(qs, number=number)
+        rows = list(page_queryset(qs.order_by(), params, number=number, ids=ids))
+        position = {pk: i for i, pk in enumerate(ids)}
+        rows.sort(key=lambda resource: position[resource.pk])
         for resource in rows:
             resource.snippet_html = _safe_snippet(getattr(resource, "snippet", None))
         page = Page(rows, number, paginator)

@@ -147,7 +147,9 @@ def _action_schema(summary, ability, request=None):
             "What you may see: published public resources, and network-only ones "
             "for centre staff. A parameter may be repeated (any of its values "
             "matches); different parameters combine (all must match). Facet counts "
-            "cover the whole result. Unknown values answer 400 naming the "
+            "cover the whole result; a facet you filter by is counted over the "
+            "other filters, so its values say how many each would add. Unknown "
+            "values answer 400 naming the "
             "parameter and what it allows; a page past the last answers 404."
         ),
         parameters=[

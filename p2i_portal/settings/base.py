@@ -129,6 +129,15 @@ else:
             "LOCATION": "p2i_cache",
         }
     }
+# Search results (facet counts, page ids): in Redis, shared by every process; a
+# process's own memory when there is no Redis (one `runserver`). Entries carry a
+# generation that every change of a resource bumps (knowledge/search_cache.py).
+CACHES["search"] = (
+    {**CACHES["default"], "KEY_PREFIX": CACHES["default"]["KEY_PREFIX"] + "-search"}
+    if REDIS_URL
+    else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+)
+KNOWLEDGE_SEARCH_CACHE_SECONDS = env.int("P2I_SEARCH_CACHE_SECONDS", default=600)
 
 # --- Celery: the broker is only a doorbell; without one, tasks run in-process ---
 CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default=REDIS_URL)

@@ -33,11 +33,9 @@ WHITENOISE_USE_FINDERS = True
 
 # Parallel test workers share one Redis: give each its own cache database (2, 3, …;
 # Celery's tests use database 1), since clearing a django-redis cache flushes it.
-if CACHES["default"]["BACKEND"] == "django_redis.cache.RedisCache":
-    _worker = env.str("PYTEST_XDIST_WORKER", default="gw0").removeprefix("gw") or "0"
-    CACHES["default"]["LOCATION"] = re.sub(
-        r"(/\d+)?$",
-        f"/{2 + int(_worker)}",
-        CACHES["default"]["LOCATION"].rstrip("/"),
-        count=1,
-    )
+_worker = env.str("PYTEST_XDIST_WORKER", default="gw0").removeprefix("gw") or "0"
+for _cache in CACHES.values():
+    if _cache["BACKEND"] == "django_redis.cache.RedisCache":
+        _cache["LOCATION"] = re.sub(
+            r"(/\d+)?$", f"/{2 + int(_worker)}", _cache["LOCATION"].rstrip("/"), count=1
+        )

@@ -241,8 +241,11 @@ def test_search_and_facets_combine(client, library):
     response = client.get(API, {"q": "innovation", "centre": "alpha"})
 
     assert slugs(response) == ["guide-to-innovation-procurement"]
+    # The centre facet is chosen: its counts are those of the other filters, so
+    # the visitor sees what adding beta would bring (disjunctive facets).
     assert response.json()["facets"]["centre"] == [
-        {"value": "alpha", "label": "ALPHA", "count": 1}
+        {"value": "alpha", "label": "ALPHA", "count": 1},
+        {"value": "beta", "label": "BETA", "count": 1},
     ]
 
 

@@ -289,8 +289,10 @@ def test_two_facets_combine(faceted, q):
     assert sorted(titles(result)) == ["Report", "Tool"]
     assert result.total == 2
     assert result.facets["kind"] == {"tool": 1, "report": 1}
-    assert result.facets["sector"] == {"health": 2}
-    assert result.facets["approach"] == {"pcp": 2, "ppi": 1}
+    # Chosen facets count over the other filters: sector over approach=pcp (Tool,
+    # Other tool, Report), approach over sector=health (Tool, Case, Report).
+    assert result.facets["sector"] == {"health": 2, "ict": 1}
+    assert result.facets["approach"] == {"pcp": 2, "ppi": 2}
 
 
 def test_values_of_one_facet_widen_and_facets_narrow(faceted, other_centre):
@@ -319,7 +321,9 @@ def test_year_facet_counts_and_filters_by_year_of_publication(make):
     assert search().facets["year"] == {"2019": 1, "2024": 2}
     result = search(year="2019")
     assert titles(result) == ["Older"]
-    assert result.facets["year"] == {"2019": 1}
+    assert result.total == 1
+    # The chosen facet keeps its other values' counts (disjunctive).
+    assert result.facets["year"] == {"2019": 1, "2024": 2}
     assert search(year=["2019", "2024"]).total == 3
 
 
@@ -508,3 +512,13 @@ def test_pages_of_a_relevance_search_follow_each_other(five):
     seen = [t for n in (1, 2, 3) for t in titles(search(q="guide", page=n))]
 
     assert sorted(seen) == [f"Guide {i}" for i in range(5)]
+
+
+def test_choosing_a_second_value_of_a_facet_adds_exactly_its_count(faceted):
+    """What a chosen facet's option says it adds is what choosing it adds."""
+    one = search(sector="ict", kind="tool")
+    offered = one.facets["kind"]
+    assert offered == {"tool": 1, "case_study": 1}
+    both = search(sector="ict", kind=["tool", "case_study"])
+    assert both.total == offered["tool"] + offered["case_study"] == 2
+    assert sorted(titles(both)) == ["Case", "Other tool"]

@@ -13,6 +13,7 @@ from centres.models import Centre, Membership, Role
 from knowledge import services
 from knowledge.demo_content import PLAN, demo_specs, pdf_bytes
 from knowledge.models import Resource
+from knowledge.search_cache import search_cache_invalidate
 
 
 class Command(BaseCommand):
@@ -106,6 +107,7 @@ class Command(BaseCommand):
                 day, dt.time(9, 0), tzinfo=dt.UTC
             ) + dt.timedelta(minutes=n % 480)
         Resource.objects.bulk_update(published, ["published_at"], batch_size=500)
+        search_cache_invalidate()  # bulk_update sends no signals
 
         if not quiet:
             self.stdout.write(

@@ -132,6 +132,11 @@ class OutboundEmail(TimeStampedModel):
     claimed_at = models.DateTimeField(null=True, blank=True)
     sent_at = models.DateTimeField(null=True, blank=True)
     last_error = models.TextField(blank=True)
+    # [{filename, mimetype, content (base64)}], attached when the mail is sent.
+    attachments = models.JSONField(default=list, blank=True)
+    # Set when a mail must exist at most once (e.g. "the reminder for registration
+    # 42"): queueing it again finds the row instead of creating a second one.
+    dedupe_key = models.CharField(max_length=200, null=True, blank=True, unique=True)
 
     objects = OutboundEmailQuerySet.as_manager()
 

@@ -1,37 +1,94 @@
 """Writes for accounts: profile updates and queueing transactional e-mail."""
 
+import base64
+
 from django.conf import settings
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 
 from .models import OutboundEmail, User
 
 
 def email_queue(
-    *, to: str, subject: str, body_text: str, body_html: str = "", template: str = ""
+    *,
+    to: str,
+    subject: str,
+    body_text: str,
+    body_html: str = "",
+    template: str = "",
+    attachments: list[dict] | None = None,
+    dedupe_key: str | None = None,
 ) -> OutboundEmail:
     """Store one e-mail as a row and ring the worker once the transaction commits.
 
     Nothing is sent inside the caller's request: the row is the truth, and
     `accounts.tasks.email_send` delivers it (and is safe to run twice).
+
+    `attachments`: [{"filename", "mimetype", "content" (bytes or base64 text)}].
+    `dedupe_key`: a mail that must exist at most once ("reminder for registration
+    42"). If a row with that key exists, it is returned and nothing is queued, even
+    when two callers race (the key is unique in the database).
     """
     from .tasks import email_send  # tasks import services; avoid the cycle
 
-    email = OutboundEmail.objects.create(
-        to=to,
-        subject=" ".join(subject.split())[:255],
-        body_text=body_text,
-        body_html=body_html,
-        template=template,
-    )
+    if dedupe_key:
+        existing = OutboundEmail.objects.filter(dedupe_key=dedupe_key).first()
+        if existing is not None:
+            return existing
+    fields = {
+        "to": to,
+        "subject": " ".join(subject.split())[:255],
+        "body_text": body_text,
+        "body_html": body_html,
+        "template": template,
+        "attachments": [_attachment(a) for a in attachments or []],
+        "dedupe_key": dedupe_key or None,
+    }
+    if dedupe_key:
+        try:
+            with transaction.atomic():  # a savepoint: a lost race keeps the caller's
+                email = OutboundEmail.objects.create(**fields)
+        except IntegrityError:
+            return OutboundEmail.objects.get(dedupe_key=dedupe_key)
+    else:
+        email = OutboundEmail.objects.create(**fields)
     # robust: a broker that is down must not fail the request; the row stays
     # QUEUED and the reaper rings again.
     transaction.on_commit(lambda: email_send.delay(email.pk), robust=True)
     return email
 
 
-def email_queue_template(*, to: str, name: str, context: dict) -> OutboundEmail:
-    """Render `templates/emails/<name>-{subject.txt,body.txt,body.html}` and queue it."""
+def _attachment(item: dict) -> dict:
+    content = item["content"]
+    if isinstance(content, str) and item.get("encoded"):
+        encoded = content
+    else:
+        if isinstance(content, str):
+            content = content.encode()
+        encoded = base64.b64encode(content).decode("ascii")
+    return {
+        "filename": item["filename"],
+        "mimetype": item.get("mimetype", "application/octet-stream"),
+        "content": encoded,
+    }
+
+
+def email_queue_template(
+    *,
+    to: str,
+    name: str,
+    context: dict,
+    attachments: list[dict] | None = None,
+    dedupe_key: str | None = None,
+) -> OutboundEmail:
+    """Render `templates/emails/<name>-{subject.txt,body.txt,body.html}` and queue it.
+
+    With a `dedupe_key` that was queued before, nothing is rendered or queued.
+    """
+    if dedupe_key:
+        existing = OutboundEmail.objects.filter(dedupe_key=dedupe_key).first()
+        if existing is not None:
+            return existing
     ctx = {"site_url": settings.SITE_URL, **context}
     subject = render_to_string(f"emails/{name}-subject.txt", ctx)
     body_text = render_to_string(f"emails/{name}-body.txt", ctx)
@@ -42,6 +99,8 @@ def email_queue_template(*, to: str, name: str, context: dict) -> OutboundEmail:
         body_text=body_text,
         body_html=body_html,
         template=name,
+        attachments=attachments,
+        dedupe_key=dedupe_key,
     )
 
 

@@ -1,5 +1,6 @@
 """Celery tasks that deliver transactional e-mail rows."""
 
+import base64
 import logging
 import smtplib
 from datetime import timedelta
@@ -59,6 +60,10 @@ def email_send(self, email_id: int) -> str:
     )
     if email.body_html:
         message.attach_alternative(email.body_html, "text/html")
+    for item in email.attachments or []:
+        message.attach(
+            item["filename"], base64.b64decode(item["content"]), item["mimetype"]
+        )
     try:
         message.send()
     except Exception as exc:

@@ -4,6 +4,7 @@ from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
 from centres.models import Centre
+from events.models import Event
 from knowledge.models import Resource
 
 
@@ -18,6 +19,7 @@ class StaticPagesSitemap(Sitemap):
             "accessibility",
             "centres:list",
             "knowledge:resource-list",
+            "events:list",
         ]
 
     def location(self, item):
@@ -60,8 +62,22 @@ class ResourceSitemap(Sitemap):
         return obj.updated_at
 
 
+class EventSitemap(Sitemap):
+    """Published and cancelled events (drafts stay out)."""
+
+    changefreq = "weekly"
+    priority = 0.6
+
+    def items(self):
+        return Event.objects.public().only("slug", "updated_at").order_by("pk")
+
+    def lastmod(self, obj):
+        return obj.updated_at
+
+
 SITEMAPS = {
     "pages": StaticPagesSitemap,
     "centres": CentreSitemap,
     "resources": ResourceSitemap,
+    "events": EventSitemap,
 }

@@ -158,7 +158,17 @@ CELERY_BEAT_SCHEDULE = {
         "task": "accounts.tasks.email_reap",
         "schedule": 300.0,
     },
+    "event-reminders": {
+        "task": "events.tasks.event_reminders_send",
+        "schedule": 900.0,
+    },
+    "event-registrations-expire": {
+        "task": "events.tasks.registrations_expire",
+        "schedule": 3600.0,
+    },
 }
+# Redis redelivers an unacknowledged task after this; ETAs stay below half of it.
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
 
 # --- Mail: a URL (smtp://user:pass@host:port, consolemail://, filemail://…) ---
 EMAIL_URL = env.str("EMAIL_URL", default="")

@@ -67,6 +67,7 @@ class Command(BaseCommand):
                 TOTP.activate(user, DEMO_TOTP_SECRET)
 
         call_command("seed_knowledge", quiet=quiet)
+        call_command("seed_events", quiet=quiet)
 
         if not quiet:
             self.stdout.write(

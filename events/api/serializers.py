@@ -1,0 +1,212 @@
+"""Serializers of the events API: output with abilities, separate input."""
+
+from django.utils.translation import gettext as _
+from django_countries.serializer_fields import CountryField
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from centres.models import Centre
+from knowledge.api.serializers import LanguageField, SectorField, enum_field
+
+from .. import selectors
+from ..models import Audience, Event, Registration, validate_timezone
+
+# Named enums: "kind", "status" and "format" mean other choices elsewhere.
+EventKindField = enum_field(Event.Kind, "EventKindEnum")
+EventFormatField = enum_field(Event.Format, "EventFormatEnum")
+EventStatusField = enum_field(Event.Status, "EventStatusEnum")
+AudienceField = enum_field(Audience, "AudienceEnum")
+RegistrationStatusField = enum_field(Registration.Status, "RegistrationStatusEnum")
+
+
+class OrganiserSerializer(serializers.ModelSerializer):
+    country = CountryField()
+
+    class Meta:
+        model = Centre
+        fields = ["slug", "short_name", "name", "country"]
+
+
+class QuestionSerializer(serializers.Serializer):
+    id = serializers.CharField(read_only=True)
+    label = serializers.CharField(max_length=200)
+    required = serializers.BooleanField(default=False)
+
+
+class MyRegistrationSerializer(serializers.ModelSerializer):
+    waitlist_position = serializers.SerializerMethodField()
+    status = RegistrationStatusField(read_only=True)
+
+    class Meta:
+        model = Registration
+        fields = ["id", "status", "created_at", "confirmed_at", "waitlist_position"]
+
+    @extend_schema_field(OpenApiTypes.INT)
+    def get_waitlist_position(self, obj):
+        return selectors.waitlist_position(obj)
+
+
+class EventSerializer(serializers.ModelSerializer):
+    """An event as anyone may see it; the join link only for confirmed attendees
+    and the organisers, `my_registration` for the signed-in user."""
+
+    organisers = OrganiserSerializer(many=True, read_only=True)
+    url = serializers.SerializerMethodField()
+    seats = serializers.SerializerMethodField()
+    join_link = serializers.SerializerMethodField()
+    my_registration = serializers.SerializerMethodField()
+    abilities = serializers.SerializerMethodField()
+    questions = QuestionSerializer(many=True, read_only=True)
+    registration_state = serializers.SerializerMethodField()
+    country = CountryField()
+    kind = EventKindField(read_only=True)
+    format = EventFormatField(read_only=True)
+    status = EventStatusField(read_only=True)
+    language = LanguageField(read_only=True)
+    audience = serializers.ListField(child=AudienceField(), read_only=True)
+    sectors = serializers.ListField(child=SectorField(), read_only=True)
+
+    class Meta:
+        model = Event
+        fields = [
+            "id", "slug", "url", "title", "summary", "description_html", "kind",
+            "format", "status", "starts_at", "ends_at", "timezone", "language",
+            "audience", "sectors", "topics", "venue", "address", "city", "country",
+            "capacity", "seats", "registration_opens_at", "registration_closes_at",
+            "registration_state", "questions", "organisers", "slides_url",
+            "recording_url", "sequence", "published_at", "join_link",
+            "my_registration", "abilities",
+        ]  # fmt: skip
+        read_only_fields = fields
+
+    def _user(self):
+        request = self.context.get("request")
+        return getattr(request, "user", None)
+
+    def get_url(self, obj) -> str:
+        request = self.context.get("request")
+        path = obj.get_absolute_url()
+        return request.build_absolute_uri(path) if request else path
+
+    @extend_schema_field(
+        {
+            "type": "object",
+            "properties": {
+                "confirmed": {"type": "integer"},
+                "waitlisted": {"type": "integer"},
+                "left": {"type": "integer", "nullable": True},
+                "full": {"type": "boolean"},
+            },
+        }
+    )
+    def get_seats(self, obj):
+        seats = selectors.event_seats(obj)
+        return {k: seats[k] for k in ("confirmed", "waitlisted", "left", "full")}
+
+    def get_registration_state(self, obj) -> str:
+        return obj.registration_state()
+
+    def _registration(self, obj):
+        cache = self.context.setdefault("_registrations", {})
+        if obj.pk not in cache:
+            cache[obj.pk] = selectors.registration_get_for_user(
+                event=obj, user=self._user()
+            )
+        return cache[obj.pk]
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_join_link(self, obj):
+        if not obj.online_url or not obj.is_online:
+            return None
+        registration = self._registration(obj)
+        confirmed = (
+            registration is not None
+            and registration.status == Registration.Status.CONFIRMED
+        )
+        if confirmed or obj.get_abilities(self._user())["attendees"]:
+            return obj.online_url
+        return None
+
+    @extend_schema_field(MyRegistrationSerializer(allow_null=True))
+    def get_my_registration(self, obj):
+        registration = self._registration(obj)
+        return MyRegistrationSerializer(registration).data if registration else None
+
+    @extend_schema_field(
+        {"type": "object", "additionalProperties": {"type": "boolean"}}
+    )
+    def get_abilities(self, obj):
+        return obj.get_abilities(self._user())
+
+
+class EventInputSerializer(serializers.Serializer):
+    """Writes by the organisers. Times are ISO 8601 with an offset (stored UTC)."""
+
+    title = serializers.CharField(max_length=200)
+    summary = serializers.CharField(max_length=300)
+    description = serializers.CharField(required=False, allow_blank=True)
+    kind = EventKindField()
+    format = EventFormatField(required=False)
+    starts_at = serializers.DateTimeField()
+    ends_at = serializers.DateTimeField()
+    timezone = serializers.CharField(
+        max_length=64, required=False, validators=[validate_timezone]
+    )
+    language = LanguageField(required=False)
+    audience = serializers.ListField(child=AudienceField(), required=False)
+    sectors = serializers.ListField(child=SectorField(), required=False)
+    topics = serializers.ListField(
+        child=serializers.CharField(max_length=50), required=False
+    )
+    venue = serializers.CharField(max_length=200, required=False, allow_blank=True)
+    address = serializers.CharField(max_length=300, required=False, allow_blank=True)
+    city = serializers.CharField(max_length=100, required=False, allow_blank=True)
+    country = CountryField(required=False, allow_blank=True)
+    online_url = serializers.URLField(required=False, allow_blank=True)
+    capacity = serializers.IntegerField(min_value=1, required=False, allow_null=True)
+    registration_opens_at = serializers.DateTimeField(required=False, allow_null=True)
+    registration_closes_at = serializers.DateTimeField(required=False, allow_null=True)
+    questions = QuestionSerializer(many=True, required=False)
+    slides_url = serializers.URLField(required=False, allow_blank=True)
+    recording_url = serializers.URLField(required=False, allow_blank=True)
+    organisers = serializers.SlugRelatedField(
+        slug_field="slug",
+        queryset=Centre.objects.active(),
+        many=True,
+        required=False,
+        help_text="Co-organisers (slugs); the lead organiser is always included.",
+    )
+
+    def validate(self, attrs):
+        start = attrs.get("starts_at", getattr(self.instance, "starts_at", None))
+        end = attrs.get("ends_at", getattr(self.instance, "ends_at", None))
+        if start and end and end <= start:
+            raise serializers.ValidationError(
+                {"ends_at": _("The event must end after it starts.")}
+            )
+        return attrs
+
+
+class EventCreateInputSerializer(EventInputSerializer):
+    centre = serializers.SlugRelatedField(
+        slug_field="slug",
+        queryset=Centre.objects.all(),
+        help_text="The lead organiser: a centre where you are an editor or manager.",
+    )
+
+
+class CancelInputSerializer(serializers.Serializer):
+    note = serializers.CharField(required=False, allow_blank=True, max_length=2000)
+
+
+class RegisterInputSerializer(serializers.Serializer):
+    answers = serializers.DictField(
+        child=serializers.CharField(allow_blank=True, max_length=1000),
+        required=False,
+        help_text='Answers by question id, e.g. {"q1": "City of Tartu"}.',
+    )
+
+
+class ErrorSerializer(serializers.Serializer):
+    detail = serializers.CharField()

@@ -1,0 +1,83 @@
+"""The e-mails of events: one row per person and purpose, queued at most once.
+
+Each mail has a dedupe key ("events.reminder:42:<start>") that is unique in
+accounts.OutboundEmail, so a repeated task or a beat that fires twice finds the
+row it queued before and sends nothing twice. Delivery is accounts.tasks.email_send.
+"""
+
+from django.conf import settings
+
+from accounts.services import email_queue_template
+
+from .calendar import event_ics
+
+# kind → (template name, who gets the join link and the .ics)
+KINDS = {
+    "confirm-request": "event-confirm-request",
+    "confirmed": "event-confirmed",
+    "waitlisted": "event-waitlisted",
+    "promoted": "event-promoted",
+    "reminder": "event-reminder",
+    "changed": "event-changed",
+    "cancelled": "event-cancelled",
+}
+WITH_CALENDAR = {"confirmed", "promoted", "changed", "reminder", "cancelled"}
+
+
+def _absolute(path: str) -> str:
+    return settings.SITE_URL + path
+
+
+def dedupe_key(registration, kind: str, version: str = "") -> str:
+    key = f"events.{kind}:{registration.pk}"
+    return f"{key}:{version}" if version else key
+
+
+def registration_mail(registration, kind: str, *, version: str = ""):
+    """Queue the `kind` mail for one registration (at most once per version)."""
+    event = registration.event
+    confirmed = registration.status == registration.Status.CONFIRMED
+    join_link = event.online_url if confirmed and event.is_online else ""
+    context = {
+        "event": event,
+        "registration": registration,
+        "join_link": join_link,
+        "event_url": _absolute(event.get_absolute_url()),
+        "manage_url": _absolute(registration.manage_url()),
+        "confirm_url": _absolute(registration.confirm_url()),
+        "ics_url": _absolute(f"{event.get_absolute_url()}calendar.ics"),
+        "organisers": list(event.organisers.all()),
+    }
+    attachments = []
+    if kind in WITH_CALENDAR and confirmed:
+        attachments.append(
+            {
+                "filename": f"{event.slug}.ics",
+                "mimetype": "text/calendar",
+                "content": event_ics(event, join_link=join_link),
+            }
+        )
+    return email_queue_template(
+        to=registration.email,
+        name=KINDS[kind],
+        context=context,
+        attachments=attachments,
+        dedupe_key=dedupe_key(registration, kind, version),
+    )
+
+
+def message_mail(message, registration):
+    """Queue one copy of an organisers' message (once per message and person)."""
+    event = message.event
+    return email_queue_template(
+        to=registration.email,
+        name="event-message",
+        context={
+            "event": event,
+            "message": message,
+            "registration": registration,
+            "event_url": _absolute(event.get_absolute_url()),
+            "manage_url": _absolute(registration.manage_url()),
+        },
+        dedupe_key=f"events.message:{message.pk}:{registration.pk}",
+    )

@@ -1,0 +1,191 @@
+"""Reads for events that combine querysets: the public calendar, seats, My events."""
+
+from dataclasses import dataclass
+
+from django.db.models import Count, Prefetch, Q
+from django.utils import timezone
+from django_countries import countries
+from django_scopes import scopes_disabled
+
+from centres.models import Centre
+from p2i_portal.vocab import Language, Sector
+
+from .models import Event, Registration
+
+FILTERS = ("kind", "organiser", "country", "format", "sector", "language")
+
+
+@dataclass
+class EventParams:
+    """The public calendar's filters, all in the URL (validated; junk is ignored)."""
+
+    when: str = "upcoming"
+    kind: str = ""
+    organiser: str = ""
+    country: str = ""
+    format: str = ""
+    sector: str = ""
+    language: str = ""
+
+    @classmethod
+    def from_query(cls, query) -> "EventParams":
+        def pick(name, allowed):
+            value = str(query.get(name, ""))[:60]
+            return value if value in allowed else ""
+
+        return cls(
+            when="past" if query.get("when") == "past" else "upcoming",
+            kind=pick("kind", Event.Kind.values),
+            organiser=pick(
+                "organiser",
+                set(Centre.objects.active().values_list("slug", flat=True)),
+            ),
+            country=pick("country", dict(countries)),
+            format=pick("format", Event.Format.values),
+            sector=pick("sector", Sector.values),
+            language=pick("language", Language.values),
+        )
+
+    def active(self) -> dict:
+        return {name: getattr(self, name) for name in FILTERS if getattr(self, name)}
+
+
+def _organisers_prefetch():
+    return Prefetch(
+        "organisers",
+        queryset=Centre.objects.only("pk", "slug", "short_name", "name", "country"),
+    )
+
+
+def event_list_public(*, params: EventParams, now=None):
+    """Published and cancelled events, upcoming (soonest first) or past (latest
+    first), filtered by the params. Country matches the venue or an organiser."""
+    now = now or timezone.now()
+    qs = Event.objects.public()
+    if params.when == "past":
+        qs = qs.past(now).order_by("-starts_at", "-pk")
+    else:
+        qs = qs.upcoming(now).order_by("starts_at", "pk")
+    if params.kind:
+        qs = qs.filter(kind=params.kind)
+    if params.format:
+        qs = qs.filter(format=params.format)
+    if params.language:
+        qs = qs.filter(language=params.language)
+    if params.sector:
+        qs = qs.filter(sectors__contains=[params.sector])
+    if params.organiser:
+        qs = qs.filter(organisers__slug=params.organiser)
+    if params.country:
+        qs = qs.filter(
+            Q(country=params.country)
+            | Q(
+                pk__in=Event.objects.filter(organisers__country=params.country).values(
+                    "pk"
+                )
+            )
+        )
+    return qs.select_related("centre").prefetch_related(_organisers_prefetch())
+
+
+def organiser_choices():
+    """Centres and projects that organise at least one public event."""
+    return (
+        Centre.objects.active()
+        .filter(organised_events__in=Event.objects.public())
+        .distinct()
+        .order_by("name")
+        .only("slug", "name", "short_name")
+    )
+
+
+@scopes_disabled()
+def event_seats(event: Event) -> dict:
+    """Confirmed, waitlisted and pending counts and the seats left (None: no limit).
+
+    Counts only, across organisers: safe to show publicly."""
+    counts = Registration.objects.filter(event=event).aggregate(
+        confirmed=Count("pk", filter=Q(status=Registration.Status.CONFIRMED)),
+        waitlisted=Count("pk", filter=Q(status=Registration.Status.WAITLISTED)),
+        pending=Count("pk", filter=Q(status=Registration.Status.PENDING)),
+    )
+    left = None
+    if event.capacity is not None:
+        left = max(event.capacity - counts["confirmed"], 0)
+    return {**counts, "left": left, "full": left == 0}
+
+
+@scopes_disabled()
+def waitlist_position(registration: Registration) -> int | None:
+    """1 for the first person on the waiting list; None when not waitlisted."""
+    if registration.status != Registration.Status.WAITLISTED:
+        return None
+    ahead = (
+        Registration.objects.filter(event_id=registration.event_id)
+        .waitlisted()
+        .filter(
+            Q(waitlisted_at__lt=registration.waitlisted_at)
+            | Q(waitlisted_at=registration.waitlisted_at, pk__lt=registration.pk)
+        )
+        .count()
+    )
+    return ahead + 1
+
+
+@scopes_disabled()
+def registration_get_for_user(*, event: Event, user) -> Registration | None:
+    """The signed-in user's active registration for `event` (by account or address)."""
+    if not getattr(user, "is_authenticated", False):
+        return None
+    return (
+        Registration.objects.filter(event=event)
+        .active()
+        .filter(Q(user=user) | Q(email=user.email))
+        .first()
+    )
+
+
+@scopes_disabled()
+def registration_list_for_user(user) -> list[Registration]:
+    """The user's registrations across all centres' events (explicitly unscoped),
+    upcoming first, each with `waitlist_position`."""
+    registrations = list(
+        Registration.objects.filter(Q(user=user) | Q(email=user.email))
+        .exclude(status=Registration.Status.EXPIRED)
+        .select_related("event")
+        .prefetch_related(Prefetch("event__organisers", queryset=Centre.objects.all()))
+        .order_by("event__starts_at", "pk")
+    )
+    for registration in registrations:
+        registration.waitlist_position = waitlist_position(registration)
+    return registrations
+
+
+@scopes_disabled()
+def registration_from_token(token: str, purpose: str) -> Registration | None:
+    """The registration a signed link names, or None when the link was tampered
+    with or names nothing."""
+    from django.core import signing
+
+    try:
+        payload = Registration.unsign(token, purpose)
+    except signing.BadSignature:
+        return None
+    if not isinstance(payload, dict):
+        return None
+    return (
+        Registration.objects.select_related("event")
+        .filter(pk=payload.get("r"), email=payload.get("e"))
+        .first()
+    )
+
+
+def event_attendees(event: Event):
+    """The event's registrations for its organisers' workspace (runs in the
+    workspace's scope: only the organisers' workspaces see them)."""
+    return (
+        Registration.objects.filter(event=event)
+        .exclude(status=Registration.Status.EXPIRED)
+        .select_related("user")
+        .order_by("status", "created_at", "pk")
+    )

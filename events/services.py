@@ -1,0 +1,460 @@
+"""Writes for events and registrations. Callers have checked the matching ability.
+
+Seats are handed out with the event row locked (SELECT … FOR UPDATE), so two
+registrations racing for the last seat are served one after the other and the
+capacity is never exceeded. Registrations are centre-private (scoped by the
+event's organisers); a visitor's registration is cross-centre by nature, so the
+registration services say so with `scopes_disabled()`.
+"""
+
+from datetime import timedelta
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django_scopes import scopes_disabled
+
+from accounts.models import User
+from centres.models import Centre
+from centres.services import audit_log
+from knowledge.markdown import render_markdown
+
+from . import emails
+from .models import AttendeeMessage, Event, EventOrganiser, Registration
+
+CONTENT_FIELDS = [
+    "title", "summary", "description", "kind", "format", "venue", "address",
+    "city", "country", "online_url", "starts_at", "ends_at", "timezone",
+    "language", "audience", "sectors", "topics", "capacity",
+    "registration_opens_at", "registration_closes_at", "questions",
+    "slides_url", "recording_url",
+]  # fmt: skip
+# A change to these reaches the registered people (time or place).
+PLACE_FIELDS = {
+    "starts_at", "ends_at", "timezone", "format", "venue", "address", "city",
+    "country", "online_url",
+}  # fmt: skip
+# A change to these is a new version of the calendar entry (SEQUENCE + 1).
+CALENDAR_FIELDS = PLACE_FIELDS | {"title", "summary", "description"}
+
+MAX_QUESTIONS = 8
+
+
+def _unique_slug(title: str, exclude_pk=None) -> str:
+    base = slugify(title)[:100] or "event"
+    slug, n = base, 2
+    qs = Event.objects.all()
+    if exclude_pk:
+        qs = qs.exclude(pk=exclude_pk)
+    while qs.filter(slug=slug).exists():
+        slug = f"{base}-{n}"
+        n += 1
+    return slug
+
+
+def _jsonable(value):
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    if isinstance(value, (list, tuple)):
+        return [_jsonable(v) for v in value]
+    if value is None or isinstance(value, (str, int, float, bool, dict)):
+        return value
+    return str(value)
+
+
+def normalise_questions(questions) -> list[dict]:
+    """[{id, label, required}] with stable ids q1, q2, …; raises on bad input."""
+    if not isinstance(questions, list):
+        raise ValidationError({"questions": _("Questions must be a list.")})
+    if len(questions) > MAX_QUESTIONS:
+        raise ValidationError(
+            {"questions": _("Ask at most %(n)d questions.") % {"n": MAX_QUESTIONS}}
+        )
+    clean = []
+    for i, item in enumerate(questions, start=1):
+        if isinstance(item, str):
+            item = {"label": item}
+        label = str(item.get("label", "")).strip() if isinstance(item, dict) else ""
+        if not label:
+            raise ValidationError({"questions": _("Every question needs a text.")})
+        clean.append(
+            {
+                "id": str(item.get("id") or f"q{i}")[:20],
+                "label": label[:200],
+                "required": bool(item.get("required", False)),
+            }
+        )
+    return clean
+
+
+def _audit(event, *, action, by, **data):
+    audit_log(centre=event.centre, action=action, by=by, target=event.title, **data)
+
+
+def _set_organisers(event, organisers) -> None:
+    wanted = {event.centre_id} | {c.pk for c in organisers}
+    EventOrganiser.objects.filter(event=event).exclude(centre_id__in=wanted).delete()
+    have = set(
+        EventOrganiser.objects.filter(event=event).values_list("centre_id", flat=True)
+    )
+    EventOrganiser.objects.bulk_create(
+        [EventOrganiser(event=event, centre_id=pk) for pk in wanted - have]
+    )
+
+
+@transaction.atomic
+def event_create(
+    *, centre: Centre, by: User, data: dict, organisers=(), resources=()
+) -> Event:
+    """Create a draft led by `centre`; `organisers` are the co-organisers.
+
+    Caller checked a workspace role in `centre`.
+    """
+    event = Event(centre=centre, created_by=by, status=Event.Status.DRAFT)
+    for field in CONTENT_FIELDS:
+        if field in data:
+            setattr(event, field, data[field])
+    event.questions = normalise_questions(event.questions or [])
+    event.slug = data.get("slug") or _unique_slug(event.title)
+    event.description_html = render_markdown(event.description)
+    event.full_clean()
+    event.save()
+    _set_organisers(event, organisers)
+    if resources:
+        event.resources.set(resources)
+    _audit(event, action="events.event.created", by=by, event_id=event.pk)
+    return event
+
+
+@transaction.atomic
+def event_update(
+    *, event: Event, by: User, data: dict, organisers=None, resources=None
+) -> Event:
+    """Change an event. Caller checked `update` (staff of any organiser).
+
+    A published event whose time or place changes gets a new calendar SEQUENCE
+    and its registered people a change notice (sent by a task after commit).
+    More seats move people up from the waiting list.
+    """
+    event = Event.objects.select_for_update().get(pk=event.pk)
+    if event.status == Event.Status.CANCELLED:
+        raise ValidationError(_("A cancelled event cannot be changed."))
+    if "questions" in data:
+        data = {**data, "questions": normalise_questions(data["questions"] or [])}
+    changes = {}
+    old_capacity = event.capacity
+    for field in CONTENT_FIELDS:
+        if field in data and getattr(event, field) != data[field]:
+            changes[field] = [_jsonable(getattr(event, field)), _jsonable(data[field])]
+            setattr(event, field, data[field])
+    if organisers is not None:
+        old = set(event.organisers.values_list("pk", flat=True))
+        new = {event.centre_id} | {c.pk for c in organisers}
+        if old != new:
+            changes["organisers"] = [sorted(old), sorted(new)]
+    if resources is not None:
+        old = set(event.resources.values_list("pk", flat=True))
+        if old != {r.pk for r in resources}:
+            changes["resources"] = [sorted(old), sorted(r.pk for r in resources)]
+    if not changes:
+        return event
+    event.description_html = render_markdown(event.description)
+    if event.status != Event.Status.DRAFT and CALENDAR_FIELDS & changes.keys():
+        event.sequence += 1
+    event.full_clean()
+    event.save()
+    if organisers is not None:
+        _set_organisers(event, organisers)
+    if resources is not None:
+        event.resources.set(resources)
+    _audit(event, action="events.event.updated", by=by, changes=list(changes))
+    if event.status == Event.Status.PUBLISHED:
+        if PLACE_FIELDS & changes.keys():
+            from .tasks import event_change_notify
+
+            pk, seq = event.pk, event.sequence
+            transaction.on_commit(
+                lambda: event_change_notify.delay(pk, seq), robust=True
+            )
+        if event.capacity is None or (
+            old_capacity is not None and event.capacity > old_capacity
+        ):
+            _promote(event)
+    return event
+
+
+@transaction.atomic
+def event_publish(*, event: Event, by: User) -> Event:
+    """Draft → published. Caller checked `publish` (a manager of an organiser)."""
+    event = Event.objects.select_for_update().get(pk=event.pk)
+    if event.status != Event.Status.DRAFT:
+        raise ValidationError(_("Only a draft can be published."))
+    if event.ends_at <= timezone.now():
+        raise ValidationError(_("This event is over; it cannot be published."))
+    event.status = Event.Status.PUBLISHED
+    event.published_at = timezone.now()
+    event.save(update_fields=["status", "published_at", "updated_at"])
+    _audit(event, action="events.event.published", by=by)
+    return event
+
+
+@transaction.atomic
+def event_cancel(*, event: Event, by: User, note: str = "") -> Event:
+    """Published → cancelled; everyone registered is told (by a task, once).
+
+    Caller checked `cancel`. Calendars see STATUS:CANCELLED with a new SEQUENCE.
+    """
+    event = Event.objects.select_for_update().get(pk=event.pk)
+    if event.status != Event.Status.PUBLISHED:
+        raise ValidationError(_("Only a published event can be cancelled."))
+    event.status = Event.Status.CANCELLED
+    event.cancelled_at = timezone.now()
+    event.cancellation_note = note.strip()
+    event.sequence += 1
+    event.save(
+        update_fields=[
+            "status",
+            "cancelled_at",
+            "cancellation_note",
+            "sequence",
+            "updated_at",
+        ]
+    )
+    _audit(event, action="events.event.cancelled", by=by)
+    from .tasks import event_cancel_notify
+
+    pk = event.pk
+    transaction.on_commit(lambda: event_cancel_notify.delay(pk), robust=True)
+    return event
+
+
+# --- Registration -------------------------------------------------------------
+
+REFUSALS = {
+    "draft": _("This event is not open for registration."),
+    "cancelled": _("This event has been cancelled; registration is closed."),
+    "past": _("This event has already started; registration is closed."),
+    "not_yet": _("Registration for this event has not opened yet."),
+    "closed": _("Registration for this event has closed."),
+}
+
+
+def _check_answers(event: Event, answers: dict) -> dict:
+    answers = answers or {}
+    clean, errors = {}, []
+    for question in event.questions or []:
+        value = str(answers.get(question["id"], "")).strip()[:1000]
+        if question.get("required") and not value:
+            errors.append(
+                _("Please answer: %(question)s") % {"question": question["label"]}
+            )
+        clean[question["id"]] = value
+    if errors:
+        raise ValidationError({"answers": errors})
+    return clean
+
+
+def _seats_left(event: Event) -> int | None:
+    if event.capacity is None:
+        return None
+    taken = Registration.objects.filter(event=event).confirmed().count()
+    return max(event.capacity - taken, 0)
+
+
+def _seat_or_waitlist(event: Event, registration: Registration) -> None:
+    """Give a seat if one is free, else a place on the waiting list. The caller
+    holds the lock on the event row."""
+    now = timezone.now()
+    left = _seats_left(event)
+    if left is None or left > 0:
+        registration.status = Registration.Status.CONFIRMED
+        registration.confirmed_at = now
+        mail = "confirmed"
+    else:
+        registration.status = Registration.Status.WAITLISTED
+        registration.waitlisted_at = now
+        mail = "waitlisted"
+    registration.save()
+    emails.registration_mail(registration, mail)
+
+
+@transaction.atomic
+@scopes_disabled()
+def registration_create(
+    *,
+    event: Event,
+    user: User | None = None,
+    name: str = "",
+    email: str = "",
+    answers: dict | None = None,
+) -> Registration:
+    """Register `user` (one click: confirmed or waitlisted at once) or a visitor
+    by name and e-mail (pending until they follow the link we send).
+
+    Refuses with a ValidationError, changing nothing, when registration is not
+    open or the address already holds a registration for this event.
+    """
+    event = Event.objects.select_for_update().get(pk=event.pk)
+    state = event.registration_state()
+    if state != "open":
+        raise ValidationError(REFUSALS[state])
+    if user is not None:
+        email, name = user.email, name or user.get_full_name()
+    email = (email or "").strip().lower()
+    name = (name or "").strip()
+    if not email or not name:
+        raise ValidationError(_("Give your name and your e-mail address."))
+    clean_answers = _check_answers(event, answers or {})
+    if Registration.objects.filter(event=event, email=email).active().exists():
+        raise ValidationError(
+            _("%(email)s is already registered for this event.") % {"email": email}
+        )
+    registration = Registration(
+        event=event, user=user, name=name[:150], email=email, answers=clean_answers
+    )
+    try:
+        with transaction.atomic():
+            if user is None:
+                registration.save()
+                emails.registration_mail(registration, "confirm-request")
+            else:
+                _seat_or_waitlist(event, registration)
+    except IntegrityError as exc:  # a twin request won the race
+        raise ValidationError(
+            _("%(email)s is already registered for this event.") % {"email": email}
+        ) from exc
+    return registration
+
+
+@transaction.atomic
+@scopes_disabled()
+def registration_confirm(*, registration: Registration) -> Registration:
+    """A visitor followed the confirmation link: seat or waiting list.
+
+    Safe to repeat: a confirmed or waitlisted registration stays as it is.
+    """
+    event = Event.objects.select_for_update().get(pk=registration.event_id)
+    registration = Registration.objects.select_for_update().get(pk=registration.pk)
+    if registration.status in (
+        Registration.Status.CONFIRMED,
+        Registration.Status.WAITLISTED,
+    ):
+        return registration
+    window = timedelta(hours=Registration.CONFIRM_WITHIN_HOURS)
+    if (
+        registration.status == Registration.Status.PENDING
+        and registration.created_at < timezone.now() - window
+    ):
+        registration.status = Registration.Status.EXPIRED
+        registration.save(update_fields=["status", "updated_at"])
+    if registration.status != Registration.Status.PENDING:
+        raise ValidationError(
+            _(
+                "This registration was %(status)s; please register again if you "
+                "still want to come."
+            )
+            % {"status": registration.get_status_display().lower()}
+        )
+    if event.status != Event.Status.PUBLISHED or event.starts_at <= timezone.now():
+        raise ValidationError(REFUSALS[event.registration_state()])
+    _seat_or_waitlist(event, registration)
+    return registration
+
+
+def _promote(event: Event) -> list[Registration]:
+    """Move people up from the waiting list while seats are free (first come,
+    first served). The caller holds the lock on the event row."""
+    promoted = []
+    if event.status != Event.Status.PUBLISHED or event.starts_at <= timezone.now():
+        return promoted
+    with scopes_disabled():
+        left = _seats_left(event)
+        queue = Registration.objects.filter(event=event).waitlist_order()
+        if left is not None:
+            queue = queue[:left]
+        now = timezone.now()
+        for registration in queue.select_for_update():
+            registration.status = Registration.Status.CONFIRMED
+            registration.confirmed_at = registration.promoted_at = now
+            registration.save(
+                update_fields=["status", "confirmed_at", "promoted_at", "updated_at"]
+            )
+            emails.registration_mail(registration, "promoted")
+            promoted.append(registration)
+    return promoted
+
+
+@transaction.atomic
+@scopes_disabled()
+def registration_cancel(*, registration: Registration) -> Registration:
+    """Cancel one registration (its owner, via My events or a signed link).
+
+    A freed seat goes to the first person on the waiting list. Cancelling a
+    cancelled registration changes nothing.
+    """
+    event = Event.objects.select_for_update().get(pk=registration.event_id)
+    registration = Registration.objects.select_for_update().get(pk=registration.pk)
+    if not registration.is_active:
+        raise ValidationError(_("This registration is no longer active."))
+    had_seat = registration.status == Registration.Status.CONFIRMED
+    registration.status = Registration.Status.CANCELLED
+    registration.cancelled_at = timezone.now()
+    registration.save(update_fields=["status", "cancelled_at", "updated_at"])
+    if had_seat:
+        _promote(event)
+    return registration
+
+
+@transaction.atomic
+def registration_check_in(
+    *, registration: Registration, by: User, present: bool = True
+) -> Registration:
+    """Mark a confirmed attendee present (or undo it). Caller checked `attendees`."""
+    if registration.status != Registration.Status.CONFIRMED:
+        raise ValidationError(_("Only confirmed attendees can be checked in."))
+    registration.checked_in_at = timezone.now() if present else None
+    registration.save(update_fields=["checked_in_at", "updated_at"])
+    return registration
+
+
+@transaction.atomic
+def attendee_message_send(
+    *, event: Event, by: User, subject: str, body: str, include_waitlist: bool = False
+) -> AttendeeMessage:
+    """Store a message to the attendees; a task mails it, once per person.
+
+    Caller checked `attendees` (staff of an organiser).
+    """
+    if not subject.strip() or not body.strip():
+        raise ValidationError(_("Write a subject and a message."))
+    with scopes_disabled():
+        message = AttendeeMessage.objects.create(
+            event=event,
+            subject=subject.strip()[:200],
+            body=body.strip(),
+            include_waitlist=include_waitlist,
+            sent_by=by,
+        )
+    _audit(event, action="events.message.sent", by=by, subject=message.subject)
+    from .tasks import attendee_message_deliver
+
+    pk = message.pk
+    transaction.on_commit(lambda: attendee_message_deliver.delay(pk), robust=True)
+    return message
+
+
+@scopes_disabled()
+def registrations_expire(*, now=None) -> int:
+    """Unconfirmed visitor registrations older than the confirmation window, and
+    those of events that started, become expired. Safe to repeat."""
+    now = now or timezone.now()
+    cutoff = now - timedelta(hours=Registration.CONFIRM_WITHIN_HOURS)
+    from django.db.models import Q
+
+    return (
+        Registration.objects.pending()
+        .filter(Q(created_at__lt=cutoff) | Q(event__starts_at__lte=now))
+        .update(status=Registration.Status.EXPIRED, updated_at=now)
+    )

@@ -1,0 +1,67 @@
+"""An editor of a co-organising centre edits a joint event in the browser; an
+editor of a centre that does not organise it gets 404. With axe-core."""
+
+import pytest
+
+from tests.events.helpers import make_event
+from tests.factories import CentreFactory, UserFactory, membership_create
+
+from .conftest import axe_serious
+from .test_knowledge_workflow import sign_in
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def assert_accessible(page):
+    problems = axe_serious(page)
+    assert problems == [], f"{page.url}: {problems}"
+
+
+def test_co_organiser_edits_the_joint_event_and_a_stranger_cannot(
+    live_server, browser, centre, other_centre, manager, editor_b
+):
+    base = live_server.url
+    event = make_event(
+        centre=centre,
+        by=manager,
+        title="Joint knowledge-exchange meeting",
+        kind="knowledge_exchange",
+        organisers=[other_centre],
+    )
+
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.set_default_timeout(15000)
+    sign_in(page, base, editor_b.email)
+    page.goto(base + "/manage/beta/events/")
+    assert_accessible(page)
+    page.get_by_role("link", name="Joint knowledge-exchange meeting").click()
+    assert page.locator("h1").inner_text() == "Joint knowledge-exchange meeting"
+    assert_accessible(page)
+    page.get_by_role("link", name="Edit", exact=True).click()
+    assert page.locator("h1").inner_text() == "Edit event"
+    assert_accessible(page)
+    page.get_by_label("Title").fill("Joint meeting on legal support")
+    page.get_by_label("Venue").fill("")
+    page.get_by_role("button", name="Save").click()
+    page.wait_for_load_state()
+    assert "were saved" in page.locator(".messages").inner_text()
+    assert page.locator("h1").inner_text() == "Joint meeting on legal support"
+    event.refresh_from_db()
+    assert event.title == "Joint meeting on legal support"
+    context.close()
+
+    gamma = CentreFactory(slug="gamma", short_name="GAMMA", country="SE")
+    stranger = UserFactory(email="stranger@example.org")
+    membership_create(centre=gamma, user=stranger)
+    context = browser.new_context()
+    page = context.new_page()
+    sign_in(page, base, stranger.email)
+    for path in (
+        f"/manage/gamma/events/{event.pk}/edit/",
+        f"/manage/alpha/events/{event.pk}/edit/",
+        f"/manage/beta/events/{event.pk}/",
+    ):
+        response = page.goto(base + path)
+        assert response.status == 404, path
+    context.close()

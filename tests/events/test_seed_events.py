@@ -1,0 +1,30 @@
+"""`seed_events` (called by seed_demo) loads upcoming and past events of the
+network and the three task-force projects, some joint; running it again adds
+nothing."""
+
+import pytest
+from django.core.management import call_command
+
+from events.models import Event
+
+pytestmark = pytest.mark.django_db
+
+
+def test_seed_events_is_idempotent_and_covers_the_task_force(client):
+    call_command("seed_demo", quiet=True)
+    first = sorted(Event.objects.values_list("slug", "sequence", "status"))
+    call_command("seed_events", quiet=True)
+    assert sorted(Event.objects.values_list("slug", "sequence", "status")) == first
+    assert len(first) >= 8
+
+    organisers = set(Event.objects.values_list("organisers__slug", flat=True))
+    assert {"procedin", "build", "health-innofacilitator"} <= organisers
+    joint = [e for e in Event.objects.all() if e.organisers.count() > 1]
+    assert len(joint) >= 3
+    assert Event.objects.public().upcoming().exists()
+    assert Event.objects.public().past().exists()
+
+    response = client.get("/events/")
+    assert response.status_code == 200
+    assert "Circular procurement city lab" in response.content.decode()
+    assert client.get("/events/?when=past").status_code == 200

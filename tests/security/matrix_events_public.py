@@ -1,0 +1,113 @@
+"""Permission matrix of the public event routes (see test_permission_matrix).
+
+The world: a published event of A (the procurer registered), a draft of A, a
+joint event led by B with A, a visitor's pending registration, and signed links.
+"""
+
+from .test_permission_matrix import Check, everyone, signed_in
+
+# A's draft: A's staff and the coordinator only.
+OWN_STAFF = {
+    "anonymous": 404,
+    "procurer": 404,
+    "editor_a": 200,
+    "manager_a": 200,
+    "editor_b": 404,
+    "coordinator": 200,
+}
+VISITOR = {"name": "Matrix Visitor", "email": "matrix-visitor@example.org"}
+
+
+def world(values, people):
+    from events import services
+    from tests.events.helpers import make_event
+
+    centre, other = people["centre"], people["other_centre"]
+    public = make_event(centre=centre, by=people["manager"], title="Matrix public")
+    draft = make_event(
+        centre=centre, by=people["editor"], published=False, title="Matrix draft"
+    )
+    joint = make_event(
+        centre=other,
+        by=people["outsider"],
+        title="Matrix joint",
+        organisers=[centre],
+        sectors=["health"],
+    )
+    registration = services.registration_create(event=public, user=people["procurer"])
+    pending = services.registration_create(
+        event=joint, name="Pending Visitor", email="pending@example.org"
+    )
+    values.update(
+        ev_public=public.slug,
+        ev_draft=draft.slug,
+        ev_joint=joint.slug,
+        reg_token=registration.token("manage"),
+        confirm_token=pending.token("confirm"),
+    )
+
+
+ENTRIES = {
+    "events:list": [
+        Check("/events/", everyone(200)),
+        Check(
+            "/events/?when=past&kind=x&country=ZZ&sector=%00&page=999", everyone(200)
+        ),
+    ],
+    "events:mine": [Check("/events/mine/", signed_in(200))],
+    "events:feed": [Check("/events/calendar.ics", everyone(200))],
+    "events:feed-organiser": [
+        Check("/events/calendar/organiser/alpha.ics", everyone(200)),
+        Check("/events/calendar/organiser/nobody.ics", everyone(404)),
+    ],
+    "events:feed-sector": [
+        Check("/events/calendar/sector/health.ics", everyone(200)),
+        Check("/events/calendar/sector/bogus.ics", everyone(404)),
+    ],
+    "events:detail": [
+        Check("/events/{ev_public}/", everyone(200)),
+        Check("/events/{ev_joint}/", everyone(200)),
+        Check("/events/{ev_draft}/", OWN_STAFF),
+        Check("/events/no-such-event/", everyone(404)),
+    ],
+    "events:ics": [
+        Check("/events/{ev_public}/calendar.ics", everyone(200)),
+        Check("/events/{ev_draft}/calendar.ics", everyone(404)),
+    ],
+    "events:register": [
+        Check("/events/{ev_joint}/register/", everyone(302), "post", VISITOR),
+        # Staff see the draft, and are told it is not open; others: not found.
+        Check(
+            "/events/{ev_draft}/register/",
+            {**OWN_STAFF, "editor_a": 302, "manager_a": 302, "coordinator": 302},
+            "post",
+            VISITOR,
+        ),
+        Check("/events/{ev_public}/register/", everyone(405)),
+    ],
+    "events:unregister": [
+        Check("/events/{ev_public}/unregister/", signed_in(302), "post"),
+        Check(
+            "/events/{ev_draft}/unregister/",
+            {
+                **OWN_STAFF,
+                "anonymous": 302,
+                "editor_a": 302,
+                "manager_a": 302,
+                "coordinator": 302,
+            },
+            "post",
+        ),
+    ],
+    "events:registration": [
+        Check("/events/registration/{reg_token}/", everyone(200)),
+        Check("/events/registration/forged-token/", everyone(400)),
+        Check("/events/registration/forged-token/", everyone(400), "post"),
+        Check("/events/registration/{reg_token}/", everyone(302), "post"),
+    ],
+    "events:registration-confirm": [
+        Check("/events/registration/{confirm_token}/confirm/", everyone(200)),
+        Check("/events/registration/{reg_token}/confirm/", everyone(400)),
+        Check("/events/registration/{confirm_token}/confirm/", everyone(302), "post"),
+    ],
+}

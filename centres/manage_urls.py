@@ -34,5 +34,6 @@ urlpatterns = [
     ),
     path("<slug:centre_slug>/activity/", views.ActivityView.as_view(), name="activity"),
     path("<slug:centre_slug>/resources/", include("knowledge.manage_urls")),
+    path("<slug:centre_slug>/newsletter/", include("newsletters.manage_urls")),
     path("<slug:centre_slug>/events/", include("events.manage_urls")),
 ]

@@ -49,6 +49,7 @@ urlpatterns = [
     path("i18n/setlang/", set_language, name="set_language"),
     path("centres/", include("centres.urls")),
     path("resources/", include("knowledge.urls")),
+    path("newsletter/", include("newsletters.urls")),
     path("events/", include("events.urls")),
     path("manage/", include("centres.manage_urls")),
     path("accounts/", include("accounts.urls")),

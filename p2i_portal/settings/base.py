@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 DATA_DIR = BASE_DIR / ".data"
@@ -166,6 +167,24 @@ CELERY_BEAT_SCHEDULE = {
         "task": "events.tasks.registrations_expire",
         "schedule": 3600.0,
     },
+    "newsletter-deliveries-reap": {
+        "task": "newsletters.tasks.deliveries_reap",
+        "schedule": 60.0,
+    },
+    "newsletter-issues-start-due": {
+        "task": "newsletters.tasks.issues_start_due",
+        "schedule": 60.0,
+    },
+    "newsletter-digest-weekly": {
+        "task": "newsletters.tasks.digests_assemble",
+        "schedule": crontab(minute=0, hour=7, day_of_week="mon"),
+        "args": ["weekly"],
+    },
+    "newsletter-digest-monthly": {
+        "task": "newsletters.tasks.digests_assemble",
+        "schedule": crontab(minute=0, hour=7, day_of_month="1"),
+        "args": ["monthly"],
+    },
 }
 # Redis redelivers an unacknowledged task after this; ETAs stay below half of it.
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
@@ -182,6 +201,20 @@ DEFAULT_FROM_EMAIL = env.str(
 )
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 EMAIL_TIMEOUT = 20
+
+# --- Newsletters: bulk mail (newsletters.tasks) ---
+NEWSLETTER_FROM_EMAIL = env.str(
+    "NEWSLETTER_FROM_EMAIL",
+    default="P2I Task Force newsletter <newsletter@p2i.example.eu>",
+)
+NEWSLETTER_UNSUBSCRIBE_MAILTO = env.str("NEWSLETTER_UNSUBSCRIBE_MAILTO", default="")
+# Shared secret of the bounce/complaint webhook; empty turns the webhook off.
+NEWSLETTER_WEBHOOK_SECRET = env.str("NEWSLETTER_WEBHOOK_SECRET", default="")
+NEWSLETTER_BATCH_SIZE = env.int("NEWSLETTER_BATCH_SIZE", default=100)
+NEWSLETTER_PARALLEL = env.int("NEWSLETTER_PARALLEL", default=4)
+NEWSLETTER_STALE_SECONDS = env.int("NEWSLETTER_STALE_SECONDS", default=600)
+NEWSLETTER_RING_AFTER_SECONDS = env.int("NEWSLETTER_RING_AFTER_SECONDS", default=60)
+NEWSLETTER_MARK_EVERY = env.int("NEWSLETTER_MARK_EVERY", default=1)
 
 # --- Accounts ---
 AUTH_USER_MODEL = "accounts.User"

@@ -304,6 +304,11 @@ ADMIN_MODELS = {
     "mfa_authenticator": None,
     "authtoken_tokenproxy": None,
     "knowledge_resource": "{api_public_a}",
+    "newsletters_subscriber": "{nl_subscriber}",
+    "newsletters_issue": "{nl_issue}",
+    "newsletters_delivery": None,
+    "newsletters_suppression": None,
+    "newsletters_bounceevent": None,
 }
 
 

@@ -1,0 +1,35 @@
+"""Fixed-window rate limits in the shared cache (Redis in production), as
+allauth keeps its own: counts survive across processes and workers."""
+
+import hashlib
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+
+DEFAULT_LIMITS = {
+    # action: (allowed hits, window in seconds)
+    "subscribe_ip": (10, 60),
+    "subscribe_email": (3, 3600),
+    "confirm_ip": (20, 60),
+}
+
+
+def client_ip(request) -> str:
+    return request.META.get("REMOTE_ADDR", "") or "unknown"
+
+
+def hit(action: str, key: str) -> bool:
+    """Count one hit of `action` by `key`; False once over the limit."""
+    limits = {**DEFAULT_LIMITS, **getattr(settings, "NEWSLETTER_RATE_LIMITS", {})}
+    allowed, window = limits[action]
+    digest = hashlib.sha256(key.encode()).hexdigest()[:32]
+    cache_key = f"nl-rl:{action}:{digest}:{int(time.time() // window)}"
+    if cache.add(cache_key, 1, window):
+        return allowed >= 1
+    try:
+        count = cache.incr(cache_key)
+    except ValueError:  # expired between add and incr
+        cache.set(cache_key, 1, window)
+        count = 1
+    return count <= allowed

@@ -1,0 +1,389 @@
+"""Bulk e-mails as MIME messages: issues and digests, HTML with inlined CSS plus a
+plain-text part, personalised, with List-Unsubscribe and a deterministic Message-ID.
+
+An issue is rendered (and its CSS inlined) once per worker process; each message
+then only fills in the subscriber's name and links, which keeps 100 000 messages
+cheap (bench/bench_newsletter.py).
+"""
+
+import base64
+import html
+import secrets
+from email.header import Header
+from email.utils import formataddr, formatdate, parseaddr
+from functools import lru_cache
+from urllib.parse import quote, urlsplit
+
+import css_inline
+from django.conf import settings
+from django.core import signing
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from knowledge.markdown import render_markdown
+
+from .models import Issue, Section, Subscriber
+
+TOKEN_SALT = "newsletters.subscriber"  # noqa: S105 - a salt, not a secret
+
+# Placeholders the per-subscriber step fills in (they survive CSS inlining).
+NAME, PREFS, UNSUB, GREETING = (
+    "P2I-PLACEHOLDER-NAME",
+    "P2I-PLACEHOLDER-PREFS",
+    "P2I-PLACEHOLDER-UNSUB",
+    "P2I-PLACEHOLDER-GREETING",
+)
+
+
+# --- Signed subscriber tokens: the preference centre and unsubscribe links ---
+def subscriber_token(subscriber: Subscriber) -> str:
+    """A signed, non-expiring token naming one subscriber (old e-mails keep working).
+    It binds the address too, so a token outlives no change of address."""
+    return signing.dumps([subscriber.pk, subscriber.email[:3]], salt=TOKEN_SALT)
+
+
+def subscriber_from_token(token: str) -> Subscriber | None:
+    """The subscriber a token names, or None if it is forged, tampered or stale."""
+    try:
+        pk, prefix = signing.loads(token, salt=TOKEN_SALT)
+    except (signing.BadSignature, ValueError, TypeError):
+        return None
+    subscriber = Subscriber.objects.filter(pk=pk).first()
+    if subscriber is None or subscriber.email[:3] != prefix:
+        return None
+    return subscriber
+
+
+def absolute(path: str) -> str:
+    return settings.SITE_URL.rstrip("/") + path
+
+
+def preferences_url(token: str) -> str:
+    return absolute(reverse("newsletters:preferences", kwargs={"token": token}))
+
+
+def unsubscribe_url(token: str, list_name: str) -> str:
+    return absolute(
+        reverse(
+            "newsletters:unsubscribe", kwargs={"token": token, "list_name": list_name}
+        )
+    )
+
+
+def mail_domain() -> str:
+    address = parseaddr(settings.DEFAULT_FROM_EMAIL)[1]
+    return address.rpartition("@")[2] or urlsplit(settings.SITE_URL).hostname
+
+
+def unsubscribe_mailto(token: str, list_name: str) -> str:
+    address = getattr(settings, "NEWSLETTER_UNSUBSCRIBE_MAILTO", "") or (
+        f"unsubscribe@{mail_domain()}"
+    )
+    return f"mailto:{address}?subject={quote(f'unsubscribe {list_name} {token}')}"
+
+
+def message_id(kind: str, campaign_id: int, subscriber_id: int) -> str:
+    """Deterministic: a resend after a crash carries the same Message-ID, so
+    receiving servers and clients can recognise the duplicate."""
+    return f"<p2i.{kind}.{campaign_id}.{subscriber_id}@{mail_domain()}>"
+
+
+# --- Issues ---
+def issue_sections(issue: Issue) -> list[dict]:
+    """The accepted sections of an issue, in order, with their HTML and resources.
+
+    Crosses centres on purpose (sections of every centre make the issue), so
+    it runs with scopes disabled and returns a list."""
+    from django_scopes import scopes_disabled
+
+    with scopes_disabled():
+        sections = list(
+            Section.objects.filter(issue=issue)
+            .accepted()
+            .select_related("centre")
+            .prefetch_related("resources__centre", "events")
+        )
+    out = []
+    for section in sections:
+        resources = [
+            {
+                "title": r.title,
+                "summary": r.summary,
+                "url": absolute(r.get_absolute_url()),
+                "centre": r.centre.short_name,
+            }
+            for r in section.resources.all()
+            if r.is_public
+        ]
+        out.append(
+            {
+                "title": section.title,
+                "centre": section.centre,
+                "body_html": render_markdown(section.body),
+                "body_text": section.body,
+                "resources": resources,
+                "events": section_events(section),
+            }
+        )
+    return out
+
+
+def section_events(section) -> list[dict]:
+    """The published, still upcoming events a section pulls in."""
+    return [
+        {
+            "title": e.title,
+            "url": absolute(e.get_absolute_url()),
+            "when": e.when_display(),
+            "start": e.starts_at,
+        }
+        for e in section.events.all()
+        if e.status == e.Status.PUBLISHED and not e.is_past
+    ]
+
+
+def issue_context(issue: Issue) -> dict:
+    return {
+        "issue": issue,
+        "intro_html": render_markdown(issue.intro),
+        "sections": issue_sections(issue),
+        "site_url": settings.SITE_URL.rstrip("/"),
+        "web_url": absolute(issue.get_absolute_url()),
+    }
+
+
+def _inline(html_text: str) -> str:
+    return css_inline.inline(html_text)
+
+
+@lru_cache(maxsize=16)
+def _issue_parts(issue_id: int, version: str) -> tuple[str, str, str]:
+    """(subject, html, text) with placeholders; cached per issue version."""
+    issue = Issue.objects.get(pk=issue_id)
+    ctx = {
+        **issue_context(issue),
+        "name": NAME,
+        "greeting": GREETING,
+        "preferences_url": PREFS,
+        "unsubscribe_url": UNSUB,
+    }
+    with translation.override(settings.LANGUAGE_CODE):
+        html_body = _inline(render_to_string("emails/newsletter-issue-body.html", ctx))
+        text_body = render_to_string("emails/newsletter-issue-body.txt", ctx)
+    return issue.subject, html_body, text_body
+
+
+def _greeting(name: str) -> str:
+    return _("Hello %(name)s,") % {"name": name} if name else _("Hello,")
+
+
+def _personalise(body: str, *, subscriber, prefs, unsub, escape: bool) -> str:
+    greeting = _greeting(subscriber.name)
+    name = subscriber.name
+    if escape:
+        greeting, name = html.escape(greeting), html.escape(name)
+        prefs, unsub = html.escape(prefs), html.escape(unsub)
+    return (
+        body.replace(GREETING, greeting)
+        .replace(NAME, name)
+        .replace(PREFS, prefs)
+        .replace(UNSUB, unsub)
+    )
+
+
+def _bulk_message(
+    *, subject, html_body, text_body, subscriber, list_name, msg_id, connection=None
+):
+    token = subscriber_token(subscriber)
+    prefs = preferences_url(token)
+    unsub = unsubscribe_url(token, list_name)
+    message = EmailMultiAlternatives(
+        subject=subject,
+        body=_personalise(
+            text_body, subscriber=subscriber, prefs=prefs, unsub=unsub, escape=False
+        ),
+        from_email=settings.NEWSLETTER_FROM_EMAIL,
+        to=[
+            formataddr((subscriber.name, subscriber.email))
+            if subscriber.name
+            else subscriber.email
+        ],
+        connection=connection,
+        headers={
+            "Message-ID": msg_id,
+            "List-Unsubscribe": f"<{unsub}>, <{unsubscribe_mailto(token, list_name)}>",
+            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+            "List-Id": f"P2I {list_name} <{list_name}.{mail_domain()}>",
+            "Precedence": "bulk",
+            "Auto-Submitted": "auto-generated",
+        },
+    )
+    message.attach_alternative(
+        _personalise(
+            html_body, subscriber=subscriber, prefs=prefs, unsub=unsub, escape=True
+        ),
+        "text/html",
+    )
+    return message
+
+
+class RawBulkMessage:
+    """A ready-to-send multipart/alternative message as bytes, built without the
+    email package's header folding (about 1 ms a message, most of the cost at
+    100 000 messages). Every header value here is ASCII or encoded once per
+    issue; both parts are UTF-8 in base64, so no line can break the format."""
+
+    def __init__(self, *, from_email, to, subject, headers, text, html):
+        self.from_email = parseaddr(from_email)[1]
+        self.recipients = [parseaddr(to)[1]]
+        lines = [
+            f"From: {_encode_address(from_email)}",
+            f"To: {_encode_address(to)}",
+            f"Subject: {_encode_header(subject)}",
+            f"Date: {formatdate(localtime=False)}",
+            *(f"{name}: {value}" for name, value in headers.items()),
+            "MIME-Version: 1.0",
+            f'Content-Type: multipart/alternative; boundary="{BOUNDARY}"',
+        ]
+        body = [
+            f"--{BOUNDARY}",
+            'Content-Type: text/plain; charset="utf-8"',
+            "Content-Transfer-Encoding: base64",
+            "",
+            _b64(text),
+            f"--{BOUNDARY}",
+            'Content-Type: text/html; charset="utf-8"',
+            "Content-Transfer-Encoding: base64",
+            "",
+            _b64(html),
+            f"--{BOUNDARY}--",
+            "",
+        ]
+        self.data = ("\r\n".join(lines) + "\r\n\r\n" + "\r\n".join(body)).encode()
+
+
+BOUNDARY = "=_p2i_" + secrets.token_hex(12)
+
+
+def _b64(text: str) -> str:
+    return base64.encodebytes(text.encode()).decode().replace("\n", "\r\n").rstrip()
+
+
+def _encode_header(value: str) -> str:
+    return value if value.isascii() else Header(value, "utf-8").encode()
+
+
+def _encode_address(value: str) -> str:
+    name, address = parseaddr(value)
+    return formataddr((name, address), charset="utf-8") if name else address
+
+
+def raw_message(message: EmailMultiAlternatives) -> RawBulkMessage:
+    """The same message, as bytes for a raw SMTP connection."""
+    return RawBulkMessage(
+        from_email=message.from_email,
+        to=message.to[0],
+        subject=message.subject,
+        headers=message.extra_headers,
+        text=message.body,
+        html=message.alternatives[0][0],
+    )
+
+
+def issue_message(issue: Issue, subscriber, *, connection=None, test=False):
+    """The e-mail of `issue` for `subscriber` (any object with pk, email, name)."""
+    version = f"{issue.pk}:{issue.updated_at.isoformat()}"
+    subject, html_body, text_body = _issue_parts(issue.pk, version)
+    if test:
+        subject = _("[Test] %(subject)s") % {"subject": subject}
+    return _bulk_message(
+        subject=subject,
+        html_body=html_body,
+        text_body=text_body,
+        subscriber=subscriber,
+        list_name="newsletter",
+        msg_id=message_id("test" if test else "issue", issue.pk, subscriber.pk),
+        connection=connection,
+    )
+
+
+def issue_preview_html(issue: Issue, subscriber=None) -> str:
+    """The HTML e-mail as a recipient sees it (the coordinator's preview)."""
+    subscriber = subscriber or Subscriber(pk=0, email="preview@example.org", name="")
+    return issue_message(issue, subscriber).alternatives[0][0]
+
+
+def issue_preview_text(issue: Issue, subscriber=None) -> str:
+    subscriber = subscriber or Subscriber(pk=0, email="preview@example.org", name="")
+    return issue_message(issue, subscriber).body
+
+
+# --- Digests ---
+def digest_message(digest, subscriber, content: dict, *, connection=None):
+    """A digest: the resources and events fixed in the delivery's `content`."""
+    from knowledge.models import Resource
+
+    resources = list(
+        Resource.objects.public()
+        .filter(pk__in=content.get("resources", []))
+        .select_related("centre")
+        .order_by("-published_at")
+    )
+    events = _digest_events(content.get("events", []))
+    ctx = {
+        "digest": digest,
+        "resources": [
+            {
+                "title": r.title,
+                "summary": r.summary,
+                "url": absolute(r.get_absolute_url()),
+                "centre": r.centre.short_name,
+                "kind": r.get_kind_display(),
+            }
+            for r in resources
+        ],
+        "events": events,
+        "site_url": settings.SITE_URL.rstrip("/"),
+        "greeting": GREETING,
+        "preferences_url": PREFS,
+        "unsubscribe_url": UNSUB,
+    }
+    with translation.override(subscriber.language or settings.LANGUAGE_CODE):
+        if digest.frequency == Subscriber.Frequency.WEEKLY:
+            subject = _("Your weekly P2I digest: %(count)s new items") % {
+                "count": len(resources) + len(events)
+            }
+        else:
+            subject = _("Your monthly P2I digest: %(count)s new items") % {
+                "count": len(resources) + len(events)
+            }
+        html_body = _inline(render_to_string("emails/newsletter-digest-body.html", ctx))
+        text_body = render_to_string("emails/newsletter-digest-body.txt", ctx)
+        return _bulk_message(
+            subject=subject,
+            html_body=html_body,
+            text_body=text_body,
+            subscriber=subscriber,
+            list_name="digest",
+            msg_id=message_id("digest", digest.pk, subscriber.pk),
+            connection=connection,
+        )
+
+
+def _digest_events(ids: list[int]) -> list[dict]:
+    if not ids:
+        return []
+    from events.models import Event
+
+    return [
+        {
+            "title": e.title,
+            "url": absolute(e.get_absolute_url()),
+            "when": e.when_display(),
+            "start": e.starts_at,
+        }
+        for e in Event.objects.published().filter(pk__in=ids).order_by("starts_at")
+    ]

@@ -13,7 +13,12 @@ from django_scopes import scopes_disabled
 from centres.models import AuditEntry
 from events import services
 from events.models import Event, Registration
-from tests.factories import CentreFactory, UserFactory, membership_create
+from tests.factories import (
+    CentreFactory,
+    UserFactory,
+    membership_create,
+    resource_create,
+)
 
 from .helpers import make_event
 
@@ -255,3 +260,44 @@ def test_workspace_list_shows_joint_events_with_counts(
     assert listed.confirmed == 1
     with scopes_disabled():
         assert Registration.objects.count() == 1
+
+
+def test_materials_afterwards_show_on_the_event_page(client, centre, editor, manager):
+    slides = resource_create(
+        centre=centre, by=manager, published=True, title="Slides of the PCP day"
+    )
+    draft = resource_create(centre=centre, by=editor, title="Unfinished notes")
+    event = make_event(centre=centre, by=editor, title="PCP day")
+    client.force_login(editor)
+    edit = f"/manage/alpha/events/{event.pk}/edit/"
+    # A draft resource is not offered, and smuggling its id in is refused.
+    assert "Unfinished notes" not in client.get(edit).content.decode()
+    data = form_data(
+        title="PCP day",
+        starts_at=event.starts_local.strftime("%Y-%m-%dT%H:%M"),
+        ends_at=event.ends_local.strftime("%Y-%m-%dT%H:%M"),
+        timezone="Europe/Berlin",
+        online_url=event.online_url,
+        questions="",
+        capacity="",
+        slides_url="https://files.example.eu/pcp-day.pdf",
+        recording_url="https://video.example.eu/pcp-day",
+    )
+    response = client.post(edit, {**data, "resources": [draft.pk]})
+    assert response.status_code == 200
+    assert "Select a valid choice" in response.content.decode()
+    assert not event.resources.exists()
+
+    response = client.post(edit, {**data, "resources": [slides.pk]})
+    assert response.status_code == 302
+    event.refresh_from_db()
+    assert event.recording_url == "https://video.example.eu/pcp-day"
+    assert list(event.resources.all()) == [slides]
+
+    client.logout()
+    page = client.get(f"/events/{event.slug}/").content.decode()
+    assert "Materials" in page
+    assert 'href="https://files.example.eu/pcp-day.pdf"' in page
+    assert 'href="https://video.example.eu/pcp-day"' in page
+    assert slides.get_absolute_url() in page
+    assert "Unfinished notes" not in page

@@ -16,7 +16,8 @@ calls it) to the last Delivery row marked sent. The bench plays Celery beat: it
 runs the reaper every few seconds.
 
 --faults: during the send it SIGKILLs a worker process twice at random moments
-(a supervisor restarts it two seconds later) and restarts Redis once (no
+(between 10 % and 70 % of the rows sent; a supervisor restarts it two seconds
+later) and restarts Redis once (between 20 % and 80 %; no
 persistence: the queued task messages are lost). Afterwards it reports
   lost        rows that never reached sent/failed, and recipients the sink never saw;
   duplicates  recipients the sink saw more than once;
@@ -79,6 +80,7 @@ class Redis:
         self.port = port
         self.dir = tempfile.mkdtemp(prefix="p2i-nlbench-redis-")
         self.proc = None
+        self.killed = False
 
     def start(self):
         binary = shutil.which("redis-server")
@@ -124,6 +126,7 @@ class Worker:
         self.proc = None
 
     def start(self):
+        self.killed = False
         log = open(self.log, "ab")  # noqa: SIM115 - the child owns it
         self.proc = subprocess.Popen(  # noqa: S603 - our own command line
             [
@@ -141,8 +144,18 @@ class Worker:
 
     def kill(self):
         if self.proc and self.proc.poll() is None:
+            self.killed = True
             self.proc.send_signal(signal.SIGKILL)
             self.proc.wait(10)
+
+    def last_critical(self) -> str:
+        """The worker's last CRITICAL log line (why it stopped), shortened."""
+        lines = [
+            line
+            for line in self.log.read_text(errors="replace").splitlines()
+            if "CRITICAL" in line
+        ]
+        return lines[-1].split("] ", 1)[-1][:120] if lines else "no CRITICAL line"
 
     def stop(self):
         if self.proc and self.proc.poll() is None:
@@ -285,18 +298,26 @@ def main() -> int:
         with transaction.atomic():
             services.issue_start(issue=issue)
 
-        expected = args.subscribers / 250  # rough seconds, to place the faults
+        # Faults strike at random points of the progress (share of rows sent), so
+        # that all of them land inside the send however fast the machine is.
         faults = []
         if args.faults:
-            moments = sorted(rng.uniform(0.1, 0.7) * expected for _ in range(2))
-            faults = [(m, "kill") for m in moments]
-            faults.append((rng.uniform(0.2, 0.8) * expected, "redis"))
+            faults = [(rng.uniform(0.1, 0.7), "kill") for _ in range(2)]
+            faults.append((rng.uniform(0.2, 0.8), "redis"))
             faults.sort()
         in_flight, events = [], []
         last_reap = time.monotonic()
         while True:
             elapsed = time.monotonic() - t0_mono
-            if faults and elapsed >= faults[0][0]:
+            progress = (
+                Delivery.objects.filter(
+                    issue=issue, status=Delivery.Status.SENT
+                ).count()
+                / args.subscribers
+                if faults
+                else 0
+            )
+            if faults and progress >= faults[0][0]:
                 _, kind = faults.pop(0)
                 sending = Delivery.objects.filter(
                     issue=issue, status=Delivery.Status.SENDING
@@ -317,6 +338,24 @@ def main() -> int:
                     redis.start()
                     events.append(f"{time.monotonic() - t0_mono:6.1f}s Redis restarted")
                 print(events[-1], flush=True)
+            # The supervisor (in production: the compose restart policy) also
+            # restarts a worker that stopped by itself.
+            for worker in workers:
+                code = worker.proc.poll()
+                if code is None or worker.killed:
+                    continue
+                sending = Delivery.objects.filter(
+                    issue=issue, status=Delivery.Status.SENDING
+                ).count()
+                in_flight.append(sending)
+                events.append(
+                    f"{time.monotonic() - t0_mono:6.1f}s worker {worker.n} exited by itself "
+                    f"(code {code}: {worker.last_critical()}; {sending} rows in "
+                    "SENDING); restarted"
+                )
+                print(events[-1], flush=True)
+                time.sleep(2)
+                worker.start()
             if time.monotonic() - last_reap > 5:  # the beat schedule, faster
                 last_reap = time.monotonic()
                 try:
@@ -375,7 +414,7 @@ def main() -> int:
         print(f"lost recipients    {never_seen} (the sink never saw them)")
         print(f"duplicates         {duplicates} (recipients seen more than once)")
         if in_flight:
-            print(f"in flight at kills {in_flight} (sum {sum(in_flight)})")
+            print(f"in flight at kills and crashes {in_flight} (sum {sum(in_flight)})")
         Issue.objects.filter(pk=issue.pk).delete()
         Digest.objects.all().delete()
         return 0 if rows_lost == 0 and never_seen == 0 else 1

@@ -91,7 +91,7 @@ QUERIES = [
     "q=innovation&sector=health&approach=pcp",
     "",
     "q=tender&sort=newest",
-    "q=procurement&page=500",
+    "q=procurement&page=50",  # the last page listed of a common word (SAMPLED_RESULTS_LISTED)
     # Two values of one facet (disjunctive counts: one more aggregate per facet).
     "language=de&language=nl&kind=case_study",
     "q=procurement&sector=health&sector=ict",

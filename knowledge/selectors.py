@@ -153,6 +153,23 @@ TYPO_FALLBACK_BELOW = PAGE_SIZE
 # 100 000 resources that alone costs hundreds of milliseconds, to order matches
 # that differ little. bench/bench_search.py measures it.
 RANK_WINDOW = 1000
+# Counting the facets of every hit costs a few microseconds per hit: for a word
+# found in half of 100 000 resources, hundreds of milliseconds. Each search first
+# counts the stored 1-in-SAMPLE_RATE sample (Resource.sample, with its own
+# indexes); when that puts the hits past EXACT_LIMIT, the counts shown are the
+# sample's, scaled up and rounded, and marked approximate ("about 65,000"), as
+# search engines do. Below it every hit is counted exactly.
+SAMPLE_RATE = 16
+EXACT_LIMIT = 2000
+# With that many hits, relevance ranks the newest SAMPLED_RANK_WINDOW (about: its
+# start is estimated from the sample) and the older ones follow by date: ranking
+# reads each ranked hit's vector from TOAST twice (match and rank), ~10 µs a hit.
+SAMPLED_RANK_WINDOW = 320
+# ... and only the first SAMPLED_RESULTS_LISTED of them can be paged through (as
+# Algolia's paginationLimitedTo or Elasticsearch's max_result_window): a deep page
+# of a common word reads every hit before it, and nobody pages through tens of
+# thousands of hits; the page says to add words or filters.
+SAMPLED_RESULTS_LISTED = 1000
 
 _FACET_COLUMNS = (
     "kind",
@@ -228,19 +245,29 @@ def _listed(user, params: SearchParams):
     return _filtered(Resource.objects.listed_for(user), params)
 
 
-def facet_statement(*, user, params: SearchParams, base=None) -> tuple[str, list]:
+def facet_statement(
+    *, user, params: SearchParams, base=None, sample: bool = False
+) -> tuple[str, list]:
     """The one aggregate statement of a search: the number of hits, counts per
     value of every facet, and the facts that shape the page query ('meta' rows:
-    total, typos, window)."""
+    total, typos, window).
+
+    `sample`: over the sample only (see SAMPLE_RATE), without the typo fallback,
+    with the number of rows aggregated ('meta' 'size') and the rank window's
+    start estimated from the sample's newest hits.
+    """
+    listed = Resource.objects.listed_for(user)
     if base is None:
         base = _listed(user, params)
+    if sample:
+        # With words `sample < 1` (resource_search_sample_gin), else `sample = 0`
+        # (resource_sample_listing_idx): the same rows; see Resource.Meta.
+        rows = Q(sample__lt=1) if params.q else Q(sample=0)
+        listed, base = listed.filter(rows), base.filter(rows)
     selected = [name for name in FACETS if getattr(params, name)]
     # The hits of each chosen facet's *other* filters, for its own counts.
     bases = [("", base)] + [
-        (
-            f"_{name}",
-            _filtered(Resource.objects.listed_for(user), replace(params, **{name: []})),
-        )
+        (f"_{name}", _filtered(listed, replace(params, **{name: []})))
         for name in selected
     ]
     ctes, args = [], []
@@ -249,12 +276,13 @@ def facet_statement(*, user, params: SearchParams, base=None) -> tuple[str, list
             sql, sql_args = _sql(qs)
             ctes.append(f"hits{name} AS ({sql})")
             args += sql_args
-        return "WITH " + ",\n".join(ctes) + _facet_sql(selected), args
+        sql = "WITH " + ",\n".join(ctes) + _facet_sql(selected)
+        if sample:
+            sizes = " + ".join(f"(SELECT count(*) FROM hits{name})" for name, _ in bases)
+            sql += f"\nUNION ALL SELECT 'meta', 'size', {sizes}"
+        return sql, args
     query = build_query(params.q)
-    unchosen = _filtered(
-        Resource.objects.listed_for(user),
-        replace(params, **{name: [] for name in selected}),
-    )
+    unchosen = _filtered(listed, replace(params, **{name: [] for name in selected}))
     flags = {
         f"f_{name}": ExpressionWrapper(
             _facet_q(name, getattr(params, name)), output_field=BooleanField()
@@ -265,6 +293,33 @@ def facet_statement(*, user, params: SearchParams, base=None) -> tuple[str, list
     ft_sql, ft_args = _sql(
         unchosen.filter(search_vector=query).annotate(**flags), *flags
     )
+    if sample and not selected:
+        # (cand, read once, is inlined: no copy of the hits)
+        ctes = [f"hits AS ({ft_sql}), cand AS (SELECT * FROM hits)"]
+        args = list(ft_args)
+    elif sample:
+        ctes = [f"cand AS ({ft_sql}), hits AS (SELECT * FROM cand WHERE {every})"]
+        args = list(ft_args)
+    else:
+        ctes, args = _typo_ctes(unchosen, params, query, flags, every, ft_sql, ft_args)
+    for name in selected:
+        others = " AND ".join(f for f in flags if f != f"f_{name}") or "true"
+        # Names and flags come from FACETS, never from the request.
+        ctes.append(f"hits_{name} AS (SELECT * FROM cand WHERE {others})")  # noqa: S608
+    sql = "WITH " + ",".join(ctes) + _facet_sql(selected)
+    if sample:
+        sql += "\nUNION ALL SELECT 'meta', 'size', count(*) FROM cand"
+    else:
+        sql += "\n" + _TYPOS_SQL.format(every=every)
+    if params.sort == "relevance":
+        sql += _WINDOW_SQL
+        args.append(SAMPLED_RANK_WINDOW // SAMPLE_RATE - 1 if sample else RANK_WINDOW - 1)
+    return sql, args
+
+
+def _typo_ctes(unchosen, params, query, flags, every, ft_sql, ft_args):
+    """The candidates of an exact count: the full-text hits, and titles close to
+    the words while those are fewer than a page."""
     typo_sql, typo_args = _sql(
         unchosen.filter(title__trigram_word_similar=params.q)
         .exclude(search_vector=query)
@@ -273,41 +328,51 @@ def facet_statement(*, user, params: SearchParams, base=None) -> tuple[str, list
     )
     ctes = [_CANDIDATES.format(ft=ft_sql, typo=typo_sql, every=every)]
     args = [*ft_args, *typo_args, TYPO_FALLBACK_BELOW, TYPO_FALLBACK_BELOW]
-    for name in selected:
-        others = " AND ".join(f for f in flags if f != f"f_{name}") or "true"
-        # Names and flags come from FACETS, never from the request.
-        ctes.append(f"hits_{name} AS (SELECT * FROM cand WHERE {others})")  # noqa: S608
-    sql = (
-        "WITH "
-        + ",".join(ctes)
-        + _facet_sql(selected)
-        + "\n"
-        + _TYPOS_SQL.format(every=every)
-    )
-    if params.sort == "relevance":
-        sql += _WINDOW_SQL
-        args.append(RANK_WINDOW - 1)
-    return sql, args
+    return ctes, args
+
+
+def _aggregate(sql, args) -> tuple[dict, dict]:
+    counts: dict[str, dict[str, int]] = {name: {} for name in FACETS}
+    meta: dict[str, int] = {}
+    with connection.cursor() as cursor:
+        cursor.execute(sql, args)
+        for facet, value, n in cursor.fetchall():
+            if facet == "meta":
+                meta[value] = n
+            else:
+                counts[facet][value] = n
+    return counts, meta
+
+
+def about(n: int) -> int:
+    """A count of the sample scaled to all resources, to two significant digits
+    (more would claim a precision the sample does not have)."""
+    n *= SAMPLE_RATE
+    digits = len(str(n)) - 2
+    return round(n, -digits) if digits > 0 else n
 
 
 def facet_counts(*, user, params: SearchParams, base=None) -> tuple[dict, dict]:
-    """Counts per value of every facet over the hits, in one aggregate query;
-    and the 'meta' facts (see facet_statement)."""
-    sql, args = facet_statement(user=user, params=params, base=base)
+    """Counts per value of every facet over the hits, and the 'meta' facts (see
+    facet_statement): counted over the sample first, then exactly unless the
+    hits are too many (EXACT_LIMIT); meta 'approximate' says which."""
+    sql, args = facet_statement(user=user, params=params, base=base, sample=True)
 
     def count():
-        counts: dict[str, dict[str, int]] = {name: {} for name in FACETS}
-        meta: dict[str, int] = {}
-        with connection.cursor() as cursor:
-            cursor.execute(sql, args)
-            for facet, value, n in cursor.fetchall():
-                if facet == "meta":
-                    meta[value] = n
-                else:
-                    counts[facet][value] = n
-        return counts, meta
+        counts, meta = _aggregate(sql, args)
+        if meta.get("size", 0) * SAMPLE_RATE <= EXACT_LIMIT:
+            counts, meta = _aggregate(
+                *facet_statement(user=user, params=params, base=base)
+            )
+            return counts, {**meta, "approximate": 0}
+        counts = {
+            name: {value: about(n) for value, n in values.items()}
+            for name, values in counts.items()
+        }
+        return counts, {**meta, "total": about(meta["total"]), "approximate": 1}
 
-    return cached(("facets", sql, tuple(args)), count)
+    key = ("facets", EXACT_LIMIT, RANK_WINDOW, SAMPLED_RANK_WINDOW, sql, tuple(args))
+    return cached(key, count)
 
 
 def resource_search_queryset(
@@ -351,6 +416,44 @@ def page_ids(qs, *, number: int) -> list[int]:
     ids = qs.values_list("pk", flat=True)[bottom : bottom + PAGE_SIZE]
     sql, args = ids.query.sql_with_params()
     return cached(("page", sql, tuple(args)), lambda: list(ids))
+
+
+def windowed_page_ids(qs, *, window_from, number: int) -> list[int]:
+    """The ids of page `number` of a relevance search past the rank window, when
+    the hits are too many to count (so the window's start is an estimate): the
+    hits published since `window_from` ranked, then the older ones newest first,
+    as resource_search_queryset orders them with a window. Two ordered parts of
+    one statement: the first ranks the window only, the second may walk the
+    date index and stop after a page."""
+    bottom = (number - 1) * PAGE_SIZE
+    end = bottom + PAGE_SIZE
+    window = (
+        qs.filter(published_at__gte=window_from)
+        .annotate(part=Value(0))
+        .values_list("pk", "part", "rank", "published_at")[:end]
+    )
+    rest = (
+        qs.filter(published_at__lt=window_from)
+        .annotate(part=Value(1), unranked=Value(None, output_field=FloatField()))
+        .order_by("-published_at", "pk")
+        .values_list("pk", "part", "unranked", "published_at")[:end]
+    )
+    window_sql, window_args = window.query.sql_with_params()
+    rest_sql, rest_args = rest.query.sql_with_params()
+    sql = (
+        f"SELECT id FROM (({window_sql}) UNION ALL ({rest_sql})) "  # noqa: S608 - compiled querysets
+        "AS hits (id, part, rank, published_at) "
+        "ORDER BY part, rank DESC NULLS LAST, published_at DESC, id "
+        "LIMIT %s OFFSET %s"
+    )
+    args = (*window_args, *rest_args, PAGE_SIZE, bottom)
+
+    def fetch():
+        with connection.cursor() as cursor:
+            cursor.execute(sql, args)
+            return [row[0] for row in cursor.fetchall()]
+
+    return cached(("page", sql, args), fetch)
 
 
 def page_queryset(qs, params: SearchParams, *, number: int, ids=None):
@@ -420,6 +523,8 @@ class SearchResult:
     facets: dict
     total: int
     centres: dict  # id → Centre, for facet labels
+    # Counts estimated from the sample (too many hits to count): "about".
+    approximate: bool = False
 
 
 def resource_search(*, user, params: SearchParams) -> SearchResult:
@@ -433,6 +538,7 @@ def resource_search(*, user, params: SearchParams) -> SearchResult:
     with search_planner(full_text=bool(params.q)):
         facets, meta = facet_counts(user=user, params=params, base=base)
         total = meta.get("total", 0)
+        approximate = bool(meta.get("approximate"))
         window_from = None
         if "window-at" in meta:
             window_from = datetime.fromtimestamp(meta["window-at"], tz=UTC)
@@ -440,16 +546,20 @@ def resource_search(*, user, params: SearchParams) -> SearchResult:
             user=user,
             params=params,
             typos=meta.get("typos", 0) > 0,
-            window_from=window_from,
+            window_from=None if approximate else window_from,
             base=base,
         )
         paginator = Paginator(qs, PAGE_SIZE, allow_empty_first_page=True)
-        paginator.count = total  # counted by the facet query already
+        # Counted by the facet query already.
+        paginator.count = min(total, SAMPLED_RESULTS_LISTED) if approximate else total
         try:
             number = paginator.validate_number(params.page)
         except EmptyPage:
             number = params.page = paginator.num_pages
-        ids = page_ids(qs, number=number)
+        if approximate and window_from is not None:
+            ids = windowed_page_ids(qs, window_from=window_from, number=number)
+        else:
+            ids = page_ids(qs, number=number)
         rows = list(page_queryset(qs.order_by(), params, number=number, ids=ids))
         position = {pk: i for i, pk in enumerate(ids)}
         rows.sort(key=lambda resource: position[resource.pk])
@@ -461,5 +571,10 @@ def resource_search(*, user, params: SearchParams) -> SearchResult:
         for c in Centre.objects.filter(pk__in=[int(k) for k in facets["centre"]])
     }
     return SearchResult(
-        params=params, page=page, facets=facets, total=total, centres=centres
+        params=params,
+        page=page,
+        facets=facets,
+        total=total,
+        centres=centres,
+        approximate=approximate,
     )

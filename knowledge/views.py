@@ -1,5 +1,6 @@
 """Public knowledge-base pages: browse and search, the resource page, downloads."""
 
+import functools
 import json
 import posixpath
 from urllib.parse import urlencode, urlsplit
@@ -12,8 +13,8 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.utils.formats import number_format
+from django.utils.translation import get_language, gettext_lazy, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import DetailView, TemplateView
 from django_countries import countries
@@ -62,8 +63,15 @@ def _labels(name: str) -> dict[str, str]:
     if name == "language":
         return dict(Language.choices)
     if name == "country":
-        return dict(countries)
+        return _country_names(get_language() or "")
     return {}
+
+
+@functools.lru_cache(maxsize=64)
+def _country_names(language: str) -> dict[str, str]:
+    """All country names in `language` (translating 250 of them on every page
+    cost milliseconds)."""
+    return dict(countries)
 
 
 def _query_string(params: SearchParams, *, default_sort: str, **changes) -> str:
@@ -103,6 +111,17 @@ def _page_numbers(number: int, last: int) -> list[int | None]:
     return pages
 
 
+@functools.lru_cache(maxsize=4096)
+def _unit_in(language: str, count: int) -> str:
+    return ngettext("resource", "resources", count)
+
+
+def _unit(count: int) -> str:
+    """ "resource" or "resources" after a count, translated once per language
+    and count, not once per facet option of every page."""
+    return _unit_in(get_language() or "", count)
+
+
 def _facets_and_chips(params, result, centres_by_slug, url):
     """Facet groups for the sidebar (options with counts, selected ones first) and
     the "active filter" chips, each with the URL that removes it."""
@@ -128,6 +147,8 @@ def _facets_and_chips(params, result, centres_by_slug, url):
             }
             for value in set(counts) | set(selected)
         ]
+        for option in options:  # for screen readers: "12 resources"
+            option["unit"] = _unit(option["count"])
         if name == "year":
             options.sort(key=lambda o: o["value"], reverse=True)
         else:

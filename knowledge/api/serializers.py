@@ -17,7 +17,13 @@ from centres.models import Centre
 from p2i_portal.vocab import Language, Sector
 
 from ..models import Approach, Licence, Resource
-from ..selectors import FACETS, MAX_QUERY_LENGTH, SORTS
+from ..selectors import (
+    EXACT_LIMIT,
+    FACETS,
+    MAX_QUERY_LENGTH,
+    SAMPLED_RESULTS_LISTED,
+    SORTS,
+)
 
 MAX_TAGS = 20
 MAX_LINKS = 20
@@ -334,6 +340,12 @@ class ResourceListItemSerializer(_ResourceOutputBase):
 
 class ResourceSearchResponseSerializer(serializers.Serializer):
     count = serializers.IntegerField()
+    approximate = serializers.BooleanField(
+        help_text="True when the search finds so many resources (more than "
+        f"{EXACT_LIMIT:,}) that `count` and the facet counts are estimated from a "
+        "1-in-16 sample, rounded to two significant digits; only the first "
+        f"{SAMPLED_RESULTS_LISTED:,} hits can then be paged through."
+    )
     next = serializers.URLField(allow_null=True)
     previous = serializers.URLField(allow_null=True)
     page = serializers.IntegerField()

@@ -289,9 +289,19 @@ class ResourceViewSet(
         params.page = requested_page
         result = resource_search(user=request.user, params=params)
         if result.page.number != requested_page:  # the selector clamps; we do not
+            if result.approximate:
+                raise NotFound(
+                    _(
+                        "This search finds about %(count)s resources; only the "
+                        "first %(listed)s can be paged through. Add words or "
+                        "filters to narrow it."
+                    )
+                    % {"count": result.total, "listed": result.page.paginator.count}
+                )
             raise NotFound(_("Invalid page."))
         data = {
             "count": result.total,
+            "approximate": result.approximate,
             "next": self._page_link(result.page.next_page_number())
             if result.page.has_next()
             else None,

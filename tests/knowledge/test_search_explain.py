@@ -16,6 +16,7 @@ from django.db import connection
 from django.http import QueryDict
 from django.test.utils import CaptureQueriesContext
 
+from knowledge import selectors
 from knowledge.selectors import SearchParams, resource_search, search_planner
 
 pytestmark = pytest.mark.django_db
@@ -43,8 +44,9 @@ def params(query_string: str) -> SearchParams:
     return SearchParams.from_querydict(QueryDict(query_string))
 
 
-def plans(query_string: str) -> tuple[str, str]:
-    """EXPLAIN (ANALYZE, BUFFERS) of the facet statement and the page statement
+def plans(query_string: str) -> tuple[list[str], str]:
+    """EXPLAIN (ANALYZE, BUFFERS) of the facet statements (the sample's, and the
+    exact one when the hits are few enough) and of the page statement that
     resource_search runs for `query_string`, as it ran them."""
     p = params(query_string)
     caches["search"].clear()  # run the statements, not the cache
@@ -52,32 +54,44 @@ def plans(query_string: str) -> tuple[str, str]:
         result = resource_search(user=AnonymousUser(), params=p)
     assert result.total > 0, query_string
     statements = [q["sql"] for q in ctx.captured_queries]
-    (facets,) = [sql for sql in statements if "UNION ALL SELECT 'sector'" in sql]
+    facets = [sql for sql in statements if "UNION ALL SELECT 'sector'" in sql]
+    assert len(facets) == (1 if result.approximate else 2), query_string
     (page,) = [
         sql
         for sql in statements
-        # The ordered ids of the page (the rows are then read by id).
-        if sql.startswith('SELECT "knowledge_resource"."id"') and " LIMIT " in sql
+        # The ordered ids of the page (the rows are then read by id); past the
+        # exact limit with words, the ranked window and the rest in one statement.
+        if (sql.startswith('SELECT "knowledge_resource"."id"') and " LIMIT " in sql)
+        or sql.startswith("SELECT id FROM ((")
     ]
     explained = []
     with search_planner(full_text=bool(p.q)), connection.cursor() as cursor:
-        for sql in (facets, page):
+        for sql in (*facets, page):
             cursor.execute("EXPLAIN (ANALYZE, BUFFERS) " + sql)
             explained.append("\n".join(row[0] for row in cursor.fetchall()))
-    return explained[0], explained[1]
+    return explained[:-1], explained[-1]
+
+
+def all_plans(query_string: str) -> list[str]:
+    facets, page = plans(query_string)
+    return [*facets, page]
 
 
 def assert_index_only_search(plan: str, *, gin=True, why=""):
-    """No sequential scan of the table, no to_tsvector; `gin`: the stored vector's
-    GIN index gives the matches (with facet filters the planner may start from
-    an array index instead and check `@@` on those rows: still no scan)."""
+    """No sequential scan of the table, no to_tsvector; `gin`: a GIN index of the
+    stored vector (all rows, or the sample's) gives the matches (with facet
+    filters the planner may start from an array index instead and check `@@` on
+    those rows: still no scan)."""
     assert "Seq Scan on knowledge_resource" not in plan, f"{why}\n{plan}"
     assert "to_tsvector" not in plan, f"{why}\n{plan}"
     assert "Bitmap Index Scan on resource_" in plan or "Index Scan using" in plan, (
         f"{why}\n{plan}"
     )
     if gin:
-        assert "Bitmap Index Scan on resource_search_gin" in plan, f"{why}\n{plan}"
+        assert (
+            "Bitmap Index Scan on resource_search_gin" in plan
+            or "Bitmap Index Scan on resource_search_sample_gin" in plan
+        ), f"{why}\n{plan}"
 
 
 # Rarer words, stemmed forms, several languages: the GIN index finds them.
@@ -85,7 +99,7 @@ FULL_TEXT = ["q=Beschaffungen", "q=aanbestedingen", "q=telemedicine"]
 # A word in about half of the resources: the planner may as well walk the listing
 # index and check `@@` on its rows (it did, now and then, on a busy machine);
 # either way no sequential scan and no vector computed.
-COMMON = ["q=procurement"]
+COMMON = ["q=procurement", "q=innovation"]
 # The same with facet filters.
 FILTERED = [
     "q=aanbestedingen&sector=health",
@@ -94,37 +108,52 @@ FILTERED = [
 ]
 
 
-def test_search_statements_use_indexes_and_compute_no_vector(centre, other_centre):
+def test_search_statements_use_indexes_and_compute_no_vector(
+    centre, other_centre, monkeypatch
+):
     seed_many([centre, other_centre])
 
     for query_string in FULL_TEXT:
-        for plan in plans(query_string):
+        for plan in all_plans(query_string):
             assert_index_only_search(plan, why=query_string)
     for query_string in COMMON + FILTERED:
-        for plan in plans(query_string):
+        for plan in all_plans(query_string):
             assert_index_only_search(plan, gin=False, why=query_string)
 
-    # Past the rank window: ranking reads the vectors of the newest hits only.
-    facets, page = plans("q=procurement")
-    assert "CASE WHEN" in page, page
+    # A common word: past the exact limit, counted over the sample (its own
+    # GIN index); the page ranks the window of the newest hits only, and no
+    # trigram scan is even planned.
+    (facets,), page = plans("q=innovation")
+    assert "Bitmap Index Scan on resource_search_sample_gin" in facets, facets
+    assert "resource_title_trgm" not in facets + page
+    assert page.count("Index Scan") >= 2, page  # the window, and the rest
 
     # Newest first may walk resource_listing_idx and stop after a page of hits.
-    for plan in plans("q=procurement&sort=newest"):
+    for plan in all_plans("q=innovation&sort=newest"):
         assert_index_only_search(plan, gin=False)
 
     # A typo: the trigram index joins in (BitmapOr), still no scan.
     facets, page = plans("q=procuremnt")
-    assert_index_only_search(facets)
-    assert "Bitmap Index Scan on resource_title_trgm" in facets, facets
+    for plan in facets:
+        assert_index_only_search(plan)
+    assert "Bitmap Index Scan on resource_title_trgm" in facets[-1], facets[-1]
     assert_index_only_search(page)
     assert "BitmapOr" in page and "resource_title_trgm" in page, page
 
-    # A common word: the trigram scan is planned but never runs.
-    facets, page = plans("q=procurement")
-    trigram = [line for line in facets.splitlines() if "resource_title_trgm" in line]
+    # Counted exactly (no limit): ranking reads the vectors of the newest hits
+    # only, and the trigram scan is planned but never runs.
+    monkeypatch.setattr(selectors, "EXACT_LIMIT", 10**9)
+    facets, page = plans("q=innovation")
+    for plan in [*facets, page]:
+        assert_index_only_search(plan, gin=False)
+    assert "CASE WHEN" in page, page
+    trigram = [
+        line for line in facets[-1].splitlines() if "resource_title_trgm" in line
+    ]
     assert trigram and all("never executed" in line for line in trigram), facets
     assert "resource_title_trgm" not in page, page
 
-    # Browsing computes no vector either.
-    for plan in plans("sector=health"):
+    # Browsing computes no vector either (over the sample, or exactly).
+    for plan in all_plans("sector=health"):
         assert "to_tsvector" not in plan, plan
+        assert "Seq Scan on knowledge_resource" not in plan, plan

@@ -1,0 +1,171 @@
+"""Searches with too many hits to count: facets estimated from the stored sample.
+
+The limits are lowered (EXACT_LIMIT, SAMPLED_RESULTS_LISTED) so that a few
+thousand resources from the benchmark's seeder behave as 100 000 do; the sample
+itself (Resource.sample, a hash of the id) is the real one.
+"""
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+from django.contrib.auth.models import AnonymousUser
+from django.contrib.postgres.search import SearchRank
+from django.db import connection
+from django.db.models import F
+from django.http import QueryDict
+from django.test.utils import CaptureQueriesContext
+
+from knowledge import selectors
+from knowledge.models import Resource
+from knowledge.selectors import SearchParams, build_query, resource_search
+
+pytestmark = pytest.mark.django_db
+
+SEEDER = Path(__file__).resolve().parents[2] / "bench" / "seed_resources.py"
+ROWS = 3_000
+
+
+def _seed(centres):
+    spec = importlib.util.spec_from_file_location("bench_seed_resources", SEEDER)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    module.seed_resources(ROWS, seed=11, centres=centres, body_words=(20, 60))
+
+
+@pytest.fixture
+def many(centre, other_centre, monkeypatch):
+    _seed([centre, other_centre])
+    monkeypatch.setattr(selectors, "EXACT_LIMIT", 500)
+    monkeypatch.setattr(selectors, "SAMPLED_RESULTS_LISTED", 200)
+    monkeypatch.setattr(selectors, "SAMPLED_RANK_WINDOW", 32)
+
+
+def search(query_string: str):
+    return resource_search(
+        user=AnonymousUser(),
+        params=SearchParams.from_querydict(QueryDict(query_string)),
+    )
+
+
+def matching(q: str):
+    return Resource.objects.public().filter(search_vector=build_query(q))
+
+
+def two_significant_digits(n: int) -> bool:
+    return len(str(n).rstrip("0")) <= 2
+
+
+def test_the_sample_is_one_resource_in_sixteen_spread_over_centres(many, centre):
+    sampled = Resource.objects.filter(sample=0)
+    assert 0.04 < sampled.count() / ROWS < 0.09  # 1/16 = 0.0625
+    assert sampled.filter(centre=centre).exists()
+    assert sampled.exclude(centre=centre).exists()
+    assert set(Resource.objects.values_list("sample", flat=True)) == set(range(16))
+
+
+def test_many_hits_give_estimated_counts_close_to_the_real_ones(many):
+    real = matching("innovation").count()
+    assert real > 500  # past the lowered limit
+
+    result = search("q=innovation")
+
+    assert result.approximate
+    assert 0.6 * real < result.total < 1.4 * real
+    assert two_significant_digits(result.total)
+    kinds = result.facets["kind"]
+    assert kinds and all(two_significant_digits(n) for n in kinds.values())
+    # Every kind the estimate names is one the hits have.
+    real_kinds = set(matching("innovation").values_list("kind", flat=True))
+    assert set(kinds) <= real_kinds
+    assert 0.5 * real < sum(kinds.values()) < 1.5 * real
+
+
+def test_few_hits_are_counted_exactly(many):
+    real = matching("tender").filter(sectors__overlap=["health"])
+    assert 0 < real.count() < matching("tender").count() < 500
+
+    result = search("q=tender&sector=health")
+
+    assert not result.approximate
+    assert result.total == real.count()
+    assert list(result.facets["sector"].items())
+
+
+def test_an_exact_limit_above_the_hits_counts_them_all(many, monkeypatch):
+    monkeypatch.setattr(selectors, "EXACT_LIMIT", 10**9)
+    result = search("q=innovation")
+    assert not result.approximate
+    assert result.total == matching("innovation").count()
+    assert sum(result.facets["language"].values()) == result.total
+
+
+def test_estimated_pages_follow_each_other_newest_ranked_then_by_date(many):
+    seen = []
+    for number in range(1, 11):  # SAMPLED_RESULTS_LISTED = 200: ten pages
+        result = search(f"q=innovation&page={number}")
+        assert result.approximate and result.page.number == number
+        seen += [r.pk for r in result.page.object_list]
+    assert len(seen) == 200 == len(set(seen))  # no gaps, no repeats
+    # The window starts at the second newest hit of the sample (32 / 16), to the
+    # second; its hits are ranked, the older ones follow newest first.
+    hits = matching("innovation").annotate(
+        rank=SearchRank(F("search_vector"), build_query("innovation"))
+    )
+    second = hits.filter(sample=0).order_by("-published_at")[1].published_at
+    window_from = second.replace(microsecond=0)
+    window = sorted(
+        hits.filter(published_at__gte=window_from),
+        key=lambda r: (-r.rank, -r.published_at.timestamp(), r.pk),
+    )
+    rest = hits.filter(published_at__lt=window_from).order_by("-published_at", "pk")
+    expected = [r.pk for r in window] + [r.pk for r in rest]
+    assert seen == expected[:200]
+    assert 1 < len(window) < 200  # both parts are on these pages
+
+
+def test_only_the_listed_results_can_be_paged(many, client):
+    result = search("q=innovation&page=400")
+    assert result.approximate
+    assert result.page.paginator.num_pages == 10
+    assert result.page.number == 10 and len(result.page.object_list) == 20
+
+    response = client.get("/api/v1/resources/", {"q": "innovation", "page": 11})
+    assert response.status_code == 404
+    assert "only the first 200 can be paged" in response.json()["detail"]
+
+
+def test_the_page_and_the_api_say_the_counts_are_estimates(many, client):
+    html = client.get("/resources/", {"q": "innovation"}).content.decode()
+    assert "of about" in html
+    assert 'class="small muted kb-estimated"' in html
+    assert "≈" in html
+
+    body = client.get("/api/v1/resources/", {"q": "innovation"}).json()
+    assert body["approximate"] is True
+    assert two_significant_digits(body["count"])
+    assert len(body["results"]) == 20
+
+    exact = client.get("/api/v1/resources/", {"q": "tender"})
+    assert exact.json()["approximate"] is False
+
+
+def test_a_browse_of_everything_is_estimated_too(many):
+    result = search("")
+    assert result.approximate
+    assert 0.6 * ROWS < result.total < 1.4 * ROWS
+    newest = list(Resource.objects.public().order_by("-published_at", "-pk")[:20])
+    assert list(result.page.object_list) == newest
+
+
+def test_an_estimated_search_runs_no_more_statements_than_an_exact_one(
+    many, monkeypatch
+):
+    def statements(query_string):
+        with CaptureQueriesContext(connection) as ctx:
+            search(query_string)
+        return len(ctx)
+
+    sampled = statements("q=innovation")
+    monkeypatch.setattr(selectors, "EXACT_LIMIT", 10**9)
+    assert sampled < statements("q=innovation&page=2")

@@ -278,7 +278,10 @@ def facet_statement(
             args += sql_args
         sql = "WITH " + ",\n".join(ctes) + _facet_sql(selected)
         if sample:
-            sizes = " + ".join(f"(SELECT count(*) FROM hits{name})" for name, _ in bases)
+            sizes = " + ".join(
+                f"(SELECT count(*) FROM hits{name})"  # noqa: S608 - names from FACETS
+                for name, _ in bases
+            )
             sql += f"\nUNION ALL SELECT 'meta', 'size', {sizes}"
         return sql, args
     query = build_query(params.q)
@@ -295,10 +298,10 @@ def facet_statement(
     )
     if sample and not selected:
         # (cand, read once, is inlined: no copy of the hits)
-        ctes = [f"hits AS ({ft_sql}), cand AS (SELECT * FROM hits)"]
+        ctes = [f"hits AS ({ft_sql}), cand AS (SELECT * FROM hits)"]  # noqa: S608
         args = list(ft_args)
     elif sample:
-        ctes = [f"cand AS ({ft_sql}), hits AS (SELECT * FROM cand WHERE {every})"]
+        ctes = [f"cand AS ({ft_sql}), hits AS (SELECT * FROM cand WHERE {every})"]  # noqa: S608
         args = list(ft_args)
     else:
         ctes, args = _typo_ctes(unchosen, params, query, flags, every, ft_sql, ft_args)
@@ -313,7 +316,9 @@ def facet_statement(
         sql += "\n" + _TYPOS_SQL.format(every=every)
     if params.sort == "relevance":
         sql += _WINDOW_SQL
-        args.append(SAMPLED_RANK_WINDOW // SAMPLE_RATE - 1 if sample else RANK_WINDOW - 1)
+        args.append(
+            SAMPLED_RANK_WINDOW // SAMPLE_RATE - 1 if sample else RANK_WINDOW - 1
+        )
     return sql, args
 
 

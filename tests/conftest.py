@@ -70,34 +70,31 @@ def totp_code(offset=0):
     return totp_code_now(TOTP_SECRET, offset=offset)
 
 
-@pytest.fixture
-def centre(db):
+# The personas, as plain functions for fixtures of any scope (the permission
+# matrix builds them once per module).
+def make_centre():
     return CentreFactory(
         slug="alpha", short_name="ALPHA", name="Alpha Centre", country="DE"
     )
 
 
-@pytest.fixture
-def other_centre(db):
+def make_other_centre():
     return CentreFactory(
         slug="beta", short_name="BETA", name="Beta Centre", country="NL"
     )
 
 
-@pytest.fixture
-def procurer(db):
+def make_procurer():
     return UserFactory(email="procurer@example.org", full_name="Paula Procurer")
 
 
-@pytest.fixture
-def editor(centre):
+def make_editor(centre):
     user = UserFactory(email="editor-a@example.org", full_name="Emma Editor")
     membership_create(centre=centre, user=user, role=Role.EDITOR)
     return user
 
 
-@pytest.fixture
-def manager(centre):
+def make_manager(centre):
     user = with_totp(
         UserFactory(email="manager-a@example.org", full_name="Max Manager")
     )
@@ -105,15 +102,13 @@ def manager(centre):
     return user
 
 
-@pytest.fixture
-def editor_b(other_centre):
+def make_editor_b(other_centre):
     user = UserFactory(email="editor-b@example.org", full_name="Bea Outsider")
     membership_create(centre=other_centre, user=user, role=Role.EDITOR)
     return user
 
 
-@pytest.fixture
-def outsider(other_centre):
+def make_outsider(other_centre):
     """A manager of *another* centre (healthchecks' charlie)."""
     user = with_totp(
         UserFactory(email="manager-b@example.org", full_name="Oscar Other")
@@ -122,13 +117,53 @@ def outsider(other_centre):
     return user
 
 
-@pytest.fixture
-def coordinator(db):
+def make_coordinator():
     return with_totp(
         UserFactory(
             email="coordinator@example.org", full_name="Clara", coordinator=True
         )
     )
+
+
+@pytest.fixture
+def centre(db):
+    return make_centre()
+
+
+@pytest.fixture
+def other_centre(db):
+    return make_other_centre()
+
+
+@pytest.fixture
+def procurer(db):
+    return make_procurer()
+
+
+@pytest.fixture
+def editor(centre):
+    return make_editor(centre)
+
+
+@pytest.fixture
+def manager(centre):
+    return make_manager(centre)
+
+
+@pytest.fixture
+def editor_b(other_centre):
+    return make_editor_b(other_centre)
+
+
+@pytest.fixture
+def outsider(other_centre):
+    """A manager of *another* centre (healthchecks' charlie)."""
+    return make_outsider(other_centre)
+
+
+@pytest.fixture
+def coordinator(db):
+    return make_coordinator()
 
 
 def has_totp(user) -> bool:

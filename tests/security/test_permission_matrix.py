@@ -8,11 +8,22 @@ Another centre's workspace or object answers 404, never 403.
 from dataclasses import dataclass, field
 
 import pytest
+from django.db import transaction
 from django.urls import URLResolver, get_resolver
 from django_scopes import scopes_disabled
 
 from centres import services
 from centres.models import Invitation, Membership
+from tests.conftest import (
+    make_centre,
+    make_coordinator,
+    make_editor,
+    make_editor_b,
+    make_manager,
+    make_other_centre,
+    make_outsider,
+    make_procurer,
+)
 from tests.factories import UserFactory, membership_create
 
 PERSONAS = ["anonymous", "procurer", "editor_a", "manager_a", "editor_b", "coordinator"]
@@ -387,12 +398,32 @@ def test_every_route_has_an_entry_in_the_matrix():
         assert admin_checks(key, pattern)
 
 
-@pytest.fixture
-def world(
-    centre, other_centre, editor, manager, editor_b, outsider, coordinator, procurer
-):
+@pytest.fixture(scope="module")
+def world(django_db_setup, django_db_blocker):
+    """The objects every route is asked about, built once per module (per test
+    worker) in a transaction rolled back at its end: each test runs in a savepoint
+    inside it (pytest-django's own), so what one request changes never reaches
+    the next test. Building them for each of the ~2 600 checks cost half the
+    suite's time."""
+    with django_db_blocker.unblock():
+        atomic = transaction.atomic()
+        atomic.__enter__()
+        try:
+            with scopes_disabled():
+                built = _build_world()
+            yield built  # the tests themselves run with the scope checks on
+        finally:
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
+
+
+def _build_world():
     from django.contrib.contenttypes.models import ContentType
 
+    centre, other_centre = make_centre(), make_other_centre()
+    editor, manager = make_editor(centre), make_manager(centre)
+    editor_b, outsider = make_editor_b(other_centre), make_outsider(other_centre)
+    coordinator, procurer = make_coordinator(), make_procurer()
     invitation_a = services.centre_member_add(
         centre=centre, email="invitee@example.org", role="editor", by=manager
     )

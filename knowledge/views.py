@@ -68,6 +68,19 @@ def _labels(name: str) -> dict[str, str]:
 
 
 @functools.lru_cache(maxsize=64)
+def _result_labels(language: str) -> dict[str, dict[str, str]]:
+    """Display names of the coded values every search result shows, translated
+    once per language: get_kind_display() and the like hash every lazy label of
+    the field's choices on each call (~40 calls a page)."""
+    return {
+        "kind": {k: str(v) for k, v in Resource.Kind.choices},
+        "tool_type": {k: str(v) for k, v in Resource.ToolType.choices},
+        "language": {k: str(v) for k, v in Language.choices},
+        "sector": {k: str(v) for k, v in Sector.choices},
+    }
+
+
+@functools.lru_cache(maxsize=64)
 def _country_names(language: str) -> dict[str, str]:
     """All country names in `language` (translating 250 of them on every page
     cost milliseconds)."""
@@ -160,6 +173,8 @@ def _facets_and_chips(params, result, centres_by_slug, url):
                 {
                     "name": name,
                     "title": FACET_TITLES[name],
+                    "all": options,
+                    "visible": FACET_VISIBLE,
                     "options": options[:FACET_VISIBLE],
                     "more": options[FACET_VISIBLE:],
                     "open_more": any(o["checked"] for o in options[FACET_VISIBLE:]),
@@ -201,9 +216,16 @@ class ResourceListView(TemplateView):
         facets, chips = _facets_and_chips(params, result, centres_by_slug, url)
 
         page = result.page
-        sector_labels = dict(Sector.choices)
+        labels = _result_labels(get_language() or "")
         for resource in page.object_list:
-            resource.sector_labels = [sector_labels.get(s, s) for s in resource.sectors]
+            resource.kind_label = labels["kind"].get(resource.kind, resource.kind)
+            resource.tool_type_label = labels["tool_type"].get(resource.tool_type, "")
+            resource.language_label = labels["language"].get(
+                resource.language, resource.language
+            )
+            resource.sector_labels = [
+                labels["sector"].get(s, s) for s in resource.sectors
+            ]
         ctx.update(
             params=params,
             result=result,

@@ -29,6 +29,7 @@ seed: migrate ## Load the demo network (idempotent)
 	$(BIN)/python manage.py seed_demo
 
 run: seed ## Serve the portal with the demo network on http://127.0.0.1:8000
+	@$(BIN)/python manage.py check --database default
 	@echo "Serving on http://$(HOST):$(PORT)/ — press Ctrl+C to stop."
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 

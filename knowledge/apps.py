@@ -17,3 +17,32 @@ class KnowledgeConfig(AppConfig):
         # Any change of a resource may change what a search finds or counts.
         post_save.connect(invalidate, sender=Resource, weak=False)
         post_delete.connect(invalidate, sender=Resource, weak=False)
+
+        from django.core import checks
+
+        checks.register(_trigram_check, checks.Tags.database)
+
+
+def _trigram_check(databases=None, **kwargs):
+    from django.core.checks import Warning
+    from django.db import DatabaseError
+
+    from .trigram import trigram_installed
+
+    if not databases:
+        return []
+    try:
+        installed = trigram_installed()
+    except DatabaseError:
+        return []
+    if installed:
+        return []
+    return [
+        Warning(
+            "PostgreSQL has no pg_trgm extension: the knowledge base search runs "
+            "without typo tolerance on titles.",
+            hint="Use a PostgreSQL with its contrib modules (DATABASE_URL); the "
+            "embedded one of `make run` has none.",
+            id="knowledge.W001",
+        )
+    ]

@@ -25,6 +25,7 @@ from p2i_portal.vocab import Language, Sector
 
 from .models import SEARCH_CONFIGS, Approach, Resource
 from .search_cache import cached
+from .trigram import trigram_installed
 
 PAGE_SIZE = 20
 MAX_QUERY_LENGTH = 200
@@ -324,13 +325,16 @@ def facet_statement(
 
 def _typo_ctes(unchosen, params, query, flags, every, ft_sql, ft_args):
     """The candidates of an exact count: the full-text hits, and titles close to
-    the words while those are fewer than a page."""
-    typo_sql, typo_args = _sql(
-        unchosen.filter(title__trigram_word_similar=params.q)
-        .exclude(search_vector=query)
-        .annotate(**flags),
-        *flags,
-    )
+    the words while those are fewer than a page (none without pg_trgm)."""
+    if trigram_installed():
+        typo_sql, typo_args = _sql(
+            unchosen.filter(title__trigram_word_similar=params.q)
+            .exclude(search_vector=query)
+            .annotate(**flags),
+            *flags,
+        )
+    else:
+        typo_sql, typo_args = "SELECT * FROM ft WHERE false", ()
     ctes = [_CANDIDATES.format(ft=ft_sql, typo=typo_sql, every=every)]
     args = [*ft_args, *typo_args, TYPO_FALLBACK_BELOW, TYPO_FALLBACK_BELOW]
     return ctes, args
@@ -392,7 +396,7 @@ def resource_search_queryset(
     query = build_query(params.q) if params.q else None
     if query is not None:
         match = Q(search_vector=query)
-        if typos:
+        if typos and trigram_installed():
             match |= Q(title__trigram_word_similar=params.q)
         qs = qs.filter(match)
     if params.sort == "relevance" and query is not None:

@@ -8,7 +8,7 @@ import django.db.models.deletion
 import knowledge.models
 import uuid
 from django.conf import settings
-from django.contrib.postgres.operations import TrigramExtension
+import knowledge.trigram
 from django.db import migrations, models
 
 
@@ -22,7 +22,7 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        TrigramExtension(),
+        knowledge.trigram.TrigramExtensionIfAvailable(),
         migrations.CreateModel(
             name='Resource',
             fields=[
@@ -105,7 +105,7 @@ class Migration(migrations.Migration):
             model_name='resource',
             index=django.contrib.postgres.indexes.GinIndex(fields=['search_vector'], name='resource_search_gin'),
         ),
-        migrations.AddIndex(
+        knowledge.trigram.AddTrigramIndex(
             model_name='resource',
             index=django.contrib.postgres.indexes.GinIndex(fields=['title'], name='resource_title_trgm', opclasses=['gin_trgm_ops']),
         ),

@@ -17,15 +17,18 @@ def _available(schema_editor) -> bool:
         return cursor.fetchone() is not None
 
 
+def _installed(conn) -> bool:
+    with conn.cursor() as cursor:
+        cursor.execute("SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm'")
+        return cursor.fetchone() is not None
+
+
 def trigram_installed() -> bool:
     """Whether pg_trgm is installed in the current database (asked once per
     connection)."""
     cached = getattr(connection, "_p2i_trigram", None)
     if cached is None:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm'")
-            cached = cursor.fetchone() is not None
-        connection._p2i_trigram = cached
+        cached = connection._p2i_trigram = _installed(connection)
     return cached
 
 
@@ -46,15 +49,10 @@ class TrigramExtensionIfAvailable(CreateExtension):
 class AddTrigramIndex(AddIndex):
     """AddIndex of a gin_trgm_ops index, skipped where pg_trgm is not installed."""
 
-    def _installed(self, schema_editor) -> bool:
-        with schema_editor.connection.cursor() as cursor:
-            cursor.execute("SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm'")
-            return cursor.fetchone() is not None
-
     def database_forwards(self, app_label, schema_editor, from_state, to_state):
-        if self._installed(schema_editor):
+        if _installed(schema_editor.connection):
             super().database_forwards(app_label, schema_editor, from_state, to_state)
 
     def database_backwards(self, app_label, schema_editor, from_state, to_state):
-        if self._installed(schema_editor):
+        if _installed(schema_editor.connection):
             super().database_backwards(app_label, schema_editor, from_state, to_state)

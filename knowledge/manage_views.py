@@ -278,7 +278,14 @@ class ResourceListView(ResourceWorkspaceMixin, ListView):
         if self.get_status():
             qs = qs.filter(status=self.get_status())
         return (
-            qs.defer("body", "body_html", "search_vector", "outcome", "lessons_learned")
+            qs.defer(
+                "body",
+                "body_html",
+                "search_vector",
+                "phrase_vector",
+                "outcome",
+                "lessons_learned",
+            )
             .annotate(last_actor=Subquery(actor))
             .order_by("-updated_at", "-pk")
         )

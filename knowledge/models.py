@@ -249,6 +249,18 @@ class Resource(TimeStampedModel):
         db_persist=True,
         editable=False,
     )
+    # The pairs of lexemes next to each other in search_vector ('market consult'),
+    # for phrase searches (migration 0004, selectors.phrase_filter).
+    phrase_vector = models.GeneratedField(
+        expression=models.Func(
+            models.F("search_vector"),
+            function="p2i_phrase_bigrams",
+            output_field=SearchVectorField(),
+        ),
+        output_field=SearchVectorField(),
+        db_persist=True,
+        editable=False,
+    )
 
     objects = ResourceQuerySet.as_manager()
 
@@ -270,6 +282,7 @@ class Resource(TimeStampedModel):
         ]
         indexes = [
             GinIndex(fields=["search_vector"], name="resource_search_gin"),
+            GinIndex(fields=["phrase_vector"], name="resource_phrase_gin"),
             # The same for the sample only (1 in 16): the estimate of a common
             # word's facets reads 1/16 of its matches. Its condition is written
             # apart from the browse index's below (`sample < 1`, the same rows)

@@ -1,5 +1,6 @@
 """Reads for the knowledge base: the network-wide search with facets."""
 
+import re
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
@@ -13,6 +14,7 @@ from django.db.models import (
     ExpressionWrapper,
     F,
     FloatField,
+    Func,
     Q,
     Value,
     When,
@@ -114,6 +116,60 @@ class AnyLanguageQuery(SearchQuery):
 def build_query(q: str) -> SearchQuery:
     """The visitor's words in every language the network stems, plus unstemmed."""
     return AnyLanguageQuery(q)
+
+
+_QUOTED = re.compile(r'"([^"]*)"')
+# Outside the quotes: an OR, or a minus that starts a word (a negation, which may
+# be of a phrase), makes a phrase no longer required by the query.
+_NOT_REQUIRED = re.compile(r"(?:^|\s)(?:or(?:\s|$)|-)", re.IGNORECASE)
+
+
+class PhraseMatch(Func):
+    """A full-text match of words with quoted phrases that every match must hold.
+
+    `phrase_vector` (migration 0004) holds the pairs of lexemes next to each other
+    in each resource's vector: the resources holding every pair of the phrases in
+    some language are a superset of the matches, exact from its GIN index without
+    reading a vector. The `@@` check then runs on those few rows only, as the
+    function (ts_match_vq), which no index serves: as `@@` the planner would also
+    scan the vector's index for every resource holding the words and AND the two
+    bitmaps, tens of thousands of entries for common words.
+
+    p2i_phrase_filter() is a constant of the statement, folded by PostgreSQL with
+    the CASE: when it is NULL (some language leaves a phrase without a pair, say
+    a stop word between two words) the match is the plain indexed `@@`.
+    """
+
+    conditional = True
+    output_field = BooleanField()
+
+    def __init__(self, query, phrases):
+        super().__init__(F("search_vector"), F("phrase_vector"), query)
+        self.phrases = list(phrases)
+
+    def as_sql(self, compiler, connection, **extra):
+        (vector, v_args), (pairs_column, p_args), (query, q_args) = (
+            compiler.compile(e) for e in self.source_expressions
+        )
+        pairs = "p2i_phrase_filter(%s::regconfig[], %s::text[])"
+        pair_args = [list(AnyLanguageQuery.CONFIGS), self.phrases]
+        sql = (
+            f"CASE WHEN {pairs} IS NULL THEN {vector} @@ {query} "
+            f"ELSE ({pairs_column} @@ {pairs} AND ts_match_vq({vector}, {query})) END"
+        )
+        args = [*pair_args, *v_args, *q_args, *p_args, *pair_args, *v_args, *q_args]
+        return sql, args
+
+
+def full_text_match(q: str) -> Q:
+    """The condition of a full-text match of `q`: its words in some language
+    (build_query), through the word pairs of its phrases when it has any that
+    every match must hold (PhraseMatch)."""
+    query = build_query(q)
+    phrases = [p for p in _QUOTED.findall(q) if p.strip()]
+    if phrases and not _NOT_REQUIRED.search(_QUOTED.sub(" ", q)):
+        return Q(PhraseMatch(query, phrases))
+    return Q(search_vector=query)
 
 
 def _facet_q(name: str, values: list[str]) -> Q:
@@ -295,7 +351,7 @@ def facet_statement(
     }
     every = " AND ".join(flags) or "true"
     ft_sql, ft_args = _sql(
-        unchosen.filter(search_vector=query).annotate(**flags), *flags
+        unchosen.filter(full_text_match(params.q)).annotate(**flags), *flags
     )
     if sample and not selected:
         # (cand, read once, is inlined: no copy of the hits)
@@ -395,7 +451,7 @@ def resource_search_queryset(
     qs = _listed(user, params) if base is None else base
     query = build_query(params.q) if params.q else None
     if query is not None:
-        match = Q(search_vector=query)
+        match = full_text_match(params.q)
         if typos and trigram_installed():
             match |= Q(title__trigram_word_similar=params.q)
         qs = qs.filter(match)
@@ -415,7 +471,9 @@ def resource_search_queryset(
         qs = qs.order_by("published_at", "pk")
     else:
         qs = qs.order_by("-published_at", "-pk")
-    return qs.select_related("centre").defer("body", "body_html", "search_vector")
+    return qs.select_related("centre").defer(
+        "body", "body_html", "search_vector", "phrase_vector"
+    )
 
 
 def page_ids(qs, *, number: int) -> list[int]:

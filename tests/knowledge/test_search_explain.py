@@ -161,6 +161,15 @@ def test_search_statements_use_indexes_and_compute_no_vector(
     assert_index_only_search(page)
     assert "resource_title_trgm" in page, page
 
+    # A quoted phrase of two common words: its word pairs' index gives the
+    # candidates, the phrase is checked on those only; the vector's index, whose
+    # entries are every resource holding both words, is not read.
+    phrase_plans = all_plans('q="market consultation"')
+    for plan in phrase_plans:
+        assert_index_only_search(plan, gin=False, why="phrase")
+        assert "resource_search_gin" not in plan, plan
+    assert "Bitmap Index Scan on resource_phrase_gin" in "\n".join(phrase_plans)
+
     # Browsing computes no vector either, and scans no table: the sample's
     # listing index, then a page of the listing index.
     for plan in all_plans("sector=health"):

@@ -58,6 +58,7 @@ urlpatterns = [
     path("api/v1/", include((api_v1, "api"))),
 ]
 
+
 # Only centre logos are public media. Attachments are served by the knowledge
 # download view, which checks that the visitor may see the resource. Production
 # may put S3 storage in front (django-storages, DESIGN.md).

@@ -294,11 +294,21 @@ class Resource(TimeStampedModel):
                 name="resource_search_sample_gin",
                 condition=Q(sample__lt=1),
             ),
-            # The sample for browsing and for facet filters without words.
+            # The sample for browsing and for facet filters without words, with
+            # every column the facets count (an index-only scan: the heap pages
+            # of 1 resource in 16 are most of the table's).
             models.Index(
                 fields=["status", "visibility", "-published_at"],
-                name="resource_sample_listing_idx",
+                name="resource_sample_browse_idx",
                 condition=Q(sample=0),
+                include=[
+                    "kind",
+                    "sectors",
+                    "approaches",
+                    "countries",
+                    "centre",
+                    "language",
+                ],
             ),
             GinIndex(
                 fields=["title"], name="resource_title_trgm", opclasses=["gin_trgm_ops"]

@@ -1,5 +1,6 @@
 """Reads for the knowledge base: the network-wide search with facets."""
 
+import math
 import re
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -92,11 +93,13 @@ class SearchParams:
 
 
 class AnyLanguageQuery(SearchQuery):
-    """websearch_to_tsquery of the words in every configuration, OR'ed.
+    """websearch_to_tsquery of the words in every configuration, OR'ed, each
+    distinct query once (p2i_any_language_query, migration 0005): repeats would
+    make the planner misjudge the vector's index.
 
-    The SQL of nine SearchQuery objects combined with `|`, as one expression:
-    Django compiles a search's query several times, and nine combined objects
-    cost it milliseconds each time.
+    One expression, not nine SearchQuery objects combined with `|`: Django
+    compiles a search's query several times, and nine combined objects cost it
+    milliseconds each time.
     """
 
     CONFIGS = tuple(dict.fromkeys(["simple", *SEARCH_CONFIGS.values()]))
@@ -106,11 +109,10 @@ class AnyLanguageQuery(SearchQuery):
 
     def as_sql(self, compiler, connection, function=None, template=None):
         words, params = compiler.compile(self.source_expressions[0])
-        sql = " || ".join(
-            f"websearch_to_tsquery('{config}'::regconfig, {words})"
-            for config in self.CONFIGS
+        return (
+            f"p2i_any_language_query(%s::regconfig[], {words})",
+            [list(self.CONFIGS), *params],
         )
-        return f"({sql})", params * len(self.CONFIGS)
 
 
 def build_query(q: str) -> SearchQuery:
@@ -227,6 +229,15 @@ SAMPLED_RANK_WINDOW = 320
 # of a common word reads every hit before it, and nobody pages through tens of
 # thousands of hits; the page says to add words or filters.
 SAMPLED_RESULTS_LISTED = 1000
+# A page past DEEP_PAGE_ROWS of such a search is cut from the hits published
+# since a date the sample puts LISTED_MARGIN times the listed results back (the
+# newest first; the oldest first for sort=oldest): a bitmap of the word's index
+# and the date range, exact, so no hit's vector is read except to rank the
+# window, where walking the date index would check the word in every resource
+# it passes (two for each hit of a word found in half of them). Should the range
+# hold too few hits for the page, the page is cut as before from all of them.
+DEEP_PAGE_ROWS = 400
+LISTED_MARGIN = 1.5
 
 _FACET_COLUMNS = (
     "kind",
@@ -294,6 +305,21 @@ UNION ALL SELECT 'meta', 'window-at', floor(extract(epoch FROM published_at))::b
 """
 
 
+# Where the sample puts the LISTED_MARGIN × SAMPLED_RESULTS_LISTED-th hit, in
+# whole seconds, widened (no row: fewer hits; see DEEP_PAGE_ROWS).
+_LISTED_SQL = {
+    "newest": """
+UNION ALL SELECT 'meta', 'listed-at', floor(extract(epoch FROM published_at))::bigint
+  FROM (SELECT published_at FROM hits ORDER BY published_at DESC OFFSET %s LIMIT 1) l
+""",
+    "oldest": """
+UNION ALL SELECT 'meta', 'listed-at', ceil(extract(epoch FROM published_at))::bigint
+  FROM (SELECT published_at FROM hits WHERE published_at IS NOT NULL
+        ORDER BY published_at OFFSET %s LIMIT 1) l
+""",
+}
+
+
 def _sql(qs, *extra) -> tuple[str, tuple]:
     return qs.order_by().values(*_FACET_COLUMNS, *extra).query.sql_with_params()
 
@@ -318,7 +344,7 @@ def facet_statement(
         base = _listed(user, params)
     if sample:
         # With words `sample < 1` (resource_search_sample_gin), else `sample = 0`
-        # (resource_sample_listing_idx): the same rows; see Resource.Meta.
+        # (resource_sample_browse_idx): the same rows; see Resource.Meta.
         rows = Q(sample__lt=1) if params.q else Q(sample=0)
         listed, base = listed.filter(rows), base.filter(rows)
     selected = [name for name in FACETS if getattr(params, name)]
@@ -376,6 +402,9 @@ def facet_statement(
         args.append(
             SAMPLED_RANK_WINDOW // SAMPLE_RATE - 1 if sample else RANK_WINDOW - 1
         )
+    if sample:
+        sql += _LISTED_SQL["oldest" if params.sort == "oldest" else "newest"]
+        args.append(math.ceil(LISTED_MARGIN * SAMPLED_RESULTS_LISTED / SAMPLE_RATE) - 1)
     return sql, args
 
 
@@ -523,6 +552,34 @@ def windowed_page_ids(qs, *, window_from, number: int) -> list[int]:
     return cached(("page", sql, args), fetch)
 
 
+def deep_page_ids(qs, *, listed_from, sort: str, number: int) -> list[int] | None:
+    """The ids of a deep page of a search with too many hits to count, cut from
+    the hits published since `listed_from` (until, for sort=oldest) through a
+    bitmap of the word's index and the date range (see DEEP_PAGE_ROWS). None when
+    that range holds too few hits for the page.
+
+    Index scans are turned off for the rest of the search's transaction (see
+    search_planner): the planner would walk the date index and check the word
+    in every row, not knowing that each check reads a vector from TOAST. What
+    follows is one fetch of the page's rows by id, as quick on a bitmap.
+    """
+    if sort == "oldest":
+        qs = qs.filter(published_at__lte=listed_from)
+    else:
+        qs = qs.filter(published_at__gte=listed_from)
+    bottom = (number - 1) * PAGE_SIZE
+    ids = qs.values_list("pk", flat=True)[bottom : bottom + PAGE_SIZE]
+    sql, args = ids.query.sql_with_params()
+
+    def fetch():
+        with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL enable_indexscan = off; " + sql, args)
+            return [row[0] for row in cursor.fetchall()]
+
+    found = cached(("page", "bitmap", sql, tuple(args)), fetch)
+    return found if len(found) == PAGE_SIZE else None
+
+
 def page_queryset(qs, params: SearchParams, *, number: int, ids=None):
     """The rows of page `number` of the ordered `qs`, with snippets.
 
@@ -623,7 +680,23 @@ def resource_search(*, user, params: SearchParams) -> SearchResult:
             number = paginator.validate_number(params.page)
         except EmptyPage:
             number = params.page = paginator.num_pages
-        if approximate and window_from is not None:
+        ids = None
+        if approximate and number * PAGE_SIZE > DEEP_PAGE_ROWS and "listed-at" in meta:
+            ids = deep_page_ids(
+                resource_search_queryset(
+                    user=user,
+                    params=params,
+                    typos=False,
+                    window_from=window_from,
+                    base=base,
+                ),
+                listed_from=datetime.fromtimestamp(meta["listed-at"], tz=UTC),
+                sort=params.sort,
+                number=number,
+            )
+        if ids is not None:
+            pass
+        elif approximate and window_from is not None:
             ids = windowed_page_ids(qs, window_from=window_from, number=number)
         else:
             ids = page_ids(qs, number=number)

@@ -72,6 +72,22 @@ def plans(query_string: str) -> tuple[list[str], str]:
     return explained[:-1], explained[-1]
 
 
+DEEP = "SET LOCAL enable_indexscan = off; "
+
+
+def deep_page_plan(query_string: str) -> str:
+    """EXPLAIN (ANALYZE, BUFFERS) of the statement that cut a deep page of a
+    search with too many hits to count (selectors.deep_page_ids), as it ran."""
+    caches["search"].clear()
+    with CaptureQueriesContext(connection) as ctx:
+        result = resource_search(user=AnonymousUser(), params=params(query_string))
+    assert result.approximate and len(result.page.object_list) == 20
+    (deep,) = [q["sql"] for q in ctx.captured_queries if q["sql"].startswith(DEEP)]
+    with search_planner(full_text=True), connection.cursor() as cursor:
+        cursor.execute(DEEP + "EXPLAIN (ANALYZE, BUFFERS) " + deep.removeprefix(DEEP))
+        return "\n".join(row[0] for row in cursor.fetchall())
+
+
 def all_plans(query_string: str) -> list[str]:
     facets, page = plans(query_string)
     return [*facets, page]
@@ -148,6 +164,19 @@ def test_search_statements_use_indexes_and_compute_no_vector(
     assert "Bitmap Index Scan on resource_search_sample_gin" in facets, facets
     assert "resource_title_trgm" not in facets + page
     assert page.count("Index Scan") >= 2, page  # the window, and the rest
+
+    # A deep page of a common word (past DEEP_PAGE_ROWS): cut from the hits of a
+    # date range, on bitmaps (index scans are off for it), never by walking the
+    # listing index. Whether the word's index is ANDed in or the word checked on
+    # the range's rows is the planner's choice by its statistics (at 100 000
+    # resources it ANDs "procurement" in, and checks "innovation", in 65% of
+    # them); either way no sequential scan and no vector computed.
+    for query_string in ("q=innovation&page=50", "q=innovation&sort=oldest&page=40"):
+        deep = deep_page_plan(query_string)
+        assert_index_only_search(deep, gin=False, why=query_string)
+        assert "Bitmap Heap Scan on knowledge_resource" in deep, deep
+        assert " Index Scan using" not in deep, deep
+        assert "published_at >= " in deep or "published_at <= " in deep, deep
 
     # Newest first may walk resource_listing_idx and stop after a page of hits.
     for plan in all_plans("q=innovation&sort=newest"):

@@ -39,6 +39,8 @@ def many(centre, other_centre, monkeypatch):
     monkeypatch.setattr(selectors, "EXACT_LIMIT", 500)
     monkeypatch.setattr(selectors, "SAMPLED_RESULTS_LISTED", 200)
     monkeypatch.setattr(selectors, "SAMPLED_RANK_WINDOW", 32)
+    # Pages past the third are cut from a date range (see DEEP_PAGE_ROWS).
+    monkeypatch.setattr(selectors, "DEEP_PAGE_ROWS", 60)
 
 
 def search(query_string: str):
@@ -169,3 +171,49 @@ def test_an_estimated_search_runs_no_more_statements_than_an_exact_one(
     sampled = statements("q=innovation")
     monkeypatch.setattr(selectors, "EXACT_LIMIT", 10**9)
     assert sampled < statements("q=innovation&page=2")
+
+
+def page_ids_and_statements(query_string: str):
+    with CaptureQueriesContext(connection) as ctx:
+        result = search(query_string)
+    assert result.approximate
+    return [r.pk for r in result.page.object_list], [q["sql"] for q in ctx]
+
+
+DEEP = "SET LOCAL enable_indexscan = off; "
+
+
+@pytest.mark.parametrize("sort", ["relevance", "newest", "oldest"])
+def test_deep_pages_are_cut_from_a_date_range_and_equal_the_plain_pages(
+    many, monkeypatch, sort
+):
+    deep = {}
+    for number in (4, 7, 10):
+        ids, statements = page_ids_and_statements(
+            f"q=innovation&sort={sort}&page={number}"
+        )
+        assert sum(sql.startswith(DEEP) for sql in statements) == 1, statements
+        # and the windowed statement of shallow pages does not run as well
+        assert not any(sql.startswith("SELECT id FROM ((") for sql in statements)
+        deep[number] = ids
+
+    monkeypatch.setattr(selectors, "DEEP_PAGE_ROWS", 10**9)  # the walk by date
+    for number, ids in deep.items():
+        plain, statements = page_ids_and_statements(
+            f"q=innovation&sort={sort}&page={number}"
+        )
+        assert not any(sql.startswith(DEEP) for sql in statements)
+        assert len(ids) == 20 and ids == plain, (sort, number)
+
+
+def test_a_date_range_too_narrow_for_the_page_falls_back_to_the_walk_by_date(
+    many, monkeypatch
+):
+    expected, _ = page_ids_and_statements("q=innovation&page=10")
+    # The range then ends near the newest hit of the sample: a few dozen hits,
+    # too few for the tenth page.
+    monkeypatch.setattr(selectors, "LISTED_MARGIN", 0.05)
+    ids, statements = page_ids_and_statements("q=innovation&page=10")
+    assert sum(sql.startswith(DEEP) for sql in statements) == 1
+    assert sum(sql.startswith("SELECT id FROM ((") for sql in statements) == 1
+    assert ids == expected and len(ids) == 20

@@ -680,7 +680,7 @@ def resource_search(*, user, params: SearchParams) -> SearchResult:
             number = paginator.validate_number(params.page)
         except EmptyPage:
             number = params.page = paginator.num_pages
-        ids = None
+        ids = None  # a deep page of an estimated search first (DEEP_PAGE_ROWS)
         if approximate and number * PAGE_SIZE > DEEP_PAGE_ROWS and "listed-at" in meta:
             ids = deep_page_ids(
                 resource_search_queryset(
@@ -694,11 +694,9 @@ def resource_search(*, user, params: SearchParams) -> SearchResult:
                 sort=params.sort,
                 number=number,
             )
-        if ids is not None:
-            pass
-        elif approximate and window_from is not None:
+        if ids is None and approximate and window_from is not None:
             ids = windowed_page_ids(qs, window_from=window_from, number=number)
-        else:
+        elif ids is None:
             ids = page_ids(qs, number=number)
         rows = list(page_queryset(qs.order_by(), params, number=number, ids=ids))
         position = {pk: i for i, pk in enumerate(ids)}

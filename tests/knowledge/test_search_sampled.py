@@ -217,3 +217,9 @@ def test_a_date_range_too_narrow_for_the_page_falls_back_to_the_walk_by_date(
     assert sum(sql.startswith(DEEP) for sql in statements) == 1
     assert sum(sql.startswith("SELECT id FROM ((") for sql in statements) == 1
     assert ids == expected and len(ids) == 20
+    # The fallback runs with index scans back on (it walks the date index).
+    deep_at = next(i for i, sql in enumerate(statements) if sql.startswith(DEEP))
+    walk_at = next(
+        i for i, sql in enumerate(statements) if sql.startswith("SELECT id FROM ((")
+    )
+    assert "SET LOCAL enable_indexscan TO DEFAULT" in statements[deep_at + 1 : walk_at]

@@ -105,6 +105,20 @@ class ResourceQuerySet(CentreOwnedQuerySet):
         )
 
 
+def sample_of_id():
+    """Resource.sample: (hash & 15) * 4 + (hash & 48) / 16 of the id's hash."""
+    hashed = models.Func(
+        models.F("id"), function="hashint8", output_field=models.IntegerField()
+    )
+    low = CombinedExpression(hashed, CombinedExpression.BITAND, models.Value(15))
+    high = CombinedExpression(hashed, CombinedExpression.BITAND, models.Value(48))
+    return CombinedExpression(
+        CombinedExpression(low, CombinedExpression.MUL, models.Value(4)),
+        CombinedExpression.ADD,
+        CombinedExpression(high, CombinedExpression.DIV, models.Value(16)),
+    )
+
+
 class Resource(TimeStampedModel):
     """One piece of knowledge a centre publishes for the whole network."""
 
@@ -234,17 +248,14 @@ class Resource(TimeStampedModel):
     # Written by services in the same transaction as the content it indexes.
     search_vector = SearchVectorField(null=True, editable=False)
     search_config = models.CharField(max_length=20, default="simple", editable=False)
-    # The sample facets are estimated from when a search has too many hits to
-    # count them all in time (selectors.SAMPLE_RATE): a hash of the id spreads
-    # the resources evenly over 0–15, whatever their centre, kind or age.
+    # The samples facets are estimated from when a search has too many hits to
+    # count them all in time (selectors.SAMPLE_RATES): a hash of the id spreads
+    # the resources evenly over 0–63, whatever their centre, kind or age; 0 is
+    # the 1-in-64 sample, 0–3 the 1-in-16 one (selectors.sample_rows). Its low
+    # four bits, times 4, plus the next two: the 1-in-16 sample is the hash's
+    # low four bits at 0, as it was when the column held only those.
     sample = models.GeneratedField(
-        expression=CombinedExpression(
-            models.Func(
-                models.F("id"), function="hashint8", output_field=models.IntegerField()
-            ),
-            CombinedExpression.BITAND,
-            models.Value(15),
-        ),
+        expression=sample_of_id(),
         output_field=models.IntegerField(),
         db_persist=True,
         editable=False,
@@ -283,32 +294,45 @@ class Resource(TimeStampedModel):
         indexes = [
             GinIndex(fields=["search_vector"], name="resource_search_gin"),
             GinIndex(fields=["phrase_vector"], name="resource_phrase_gin"),
-            # The same for the sample only (1 in 16): the estimate of a common
-            # word's facets reads 1/16 of its matches. Its condition is written
-            # apart from the browse index's below (`sample < 1`, the same rows)
-            # and searches filter with it: so the planner cannot take the browse
-            # index for a search and check `@@` row by row (it does not know that
-            # this reads each row's vector from TOAST, 10 µs a row).
+            # The same for each sample only (1 in 16, 1 in 64): the estimate of
+            # a common word's facets reads 1/16 or 1/64 of its matches. Their
+            # conditions are written apart from the browse indexes' below
+            # (`sample < 4` and `sample IN (0, 1, 2, 3)`: the same rows) and searches
+            # filter with them (selectors.sample_rows): so the planner cannot
+            # take a browse index for a search and check `@@` row by row (it
+            # does not know that this reads each row's vector from TOAST, 10 µs
+            # a row).
             GinIndex(
                 fields=["search_vector"],
                 name="resource_search_sample_gin",
+                condition=Q(sample__lt=4),
+            ),
+            GinIndex(
+                fields=["search_vector"],
+                name="resource_search_coarse_gin",
                 condition=Q(sample__lt=1),
             ),
-            # The sample for browsing and for facet filters without words, with
+            # Each sample for browsing and for facet filters without words, with
             # every column the facets count (an index-only scan: the heap pages
             # of 1 resource in 16 are most of the table's).
-            models.Index(
-                fields=["status", "visibility", "-published_at"],
-                name="resource_sample_browse_idx",
-                condition=Q(sample=0),
-                include=[
-                    "kind",
-                    "sectors",
-                    "approaches",
-                    "countries",
-                    "centre",
-                    "language",
-                ],
+            *(
+                models.Index(
+                    fields=["status", "visibility", "-published_at"],
+                    name=name,
+                    condition=condition,
+                    include=[
+                        "kind",
+                        "sectors",
+                        "approaches",
+                        "countries",
+                        "centre",
+                        "language",
+                    ],
+                )
+                for name, condition in (
+                    ("resource_sample_browse_idx", Q(sample__in=[0, 1, 2, 3])),
+                    ("resource_coarse_browse_idx", Q(sample=0)),
+                )
             ),
             GinIndex(
                 fields=["title"], name="resource_title_trgm", opclasses=["gin_trgm_ops"]

@@ -214,11 +214,18 @@ TYPO_FALLBACK_BELOW = PAGE_SIZE
 RANK_WINDOW = 1000
 # Counting the facets of every hit costs a few microseconds per hit: for a word
 # found in half of 100 000 resources, hundreds of milliseconds. Each search first
-# counts the stored 1-in-SAMPLE_RATE sample (Resource.sample, with its own
-# indexes); when that puts the hits past EXACT_LIMIT, the counts shown are the
-# sample's, scaled up and rounded, and marked approximate ("about 65,000"), as
-# search engines do. Below it every hit is counted exactly.
-SAMPLE_RATE = 16
+# counts a stored sample (Resource.sample, a hash of the id in 0–63, with its own
+# indexes), the sparser one first: 1 resource in 64. When that puts the hits past
+# COARSE_LIMIT (the sample holds 250 of them or more), the counts shown are its
+# own, scaled up and rounded, and marked approximate ("about 65,000"), as search
+# engines do. Otherwise the 1-in-16 sample is counted, and when that puts the
+# rows to count past EXACT_LIMIT, its counts are shown; below it every hit is
+# counted exactly. Aggregating costs about the same per row in either sample:
+# the 1-in-64 sample of a word found in half of the resources (some 800 rows) is
+# counted in a third of the time of the 1-in-16 one (bench/bench_search.py).
+COARSE_RATE = 64
+SAMPLE_RATES = (COARSE_RATE, 16)
+COARSE_LIMIT = 16_000
 EXACT_LIMIT = 2000
 # With that many hits, relevance ranks the newest SAMPLED_RANK_WINDOW (about: its
 # start is estimated from the sample) and the older ones follow by date: ranking
@@ -329,24 +336,39 @@ def _listed(user, params: SearchParams):
     return _filtered(Resource.objects.listed_for(user), params)
 
 
+def sample_rows(rate: int, *, words: bool) -> Q:
+    """The resources of the 1-in-`rate` sample (a rate of SAMPLE_RATES).
+
+    With words the condition of that sample's full-text index, without words
+    that of its browse index: the same rows, written apart so that the planner
+    cannot take a browse index for a search and check `@@` row by row (it does
+    not know that this reads each row's vector from TOAST, 10 µs a row), nor
+    AND the 1-in-16 sample's indexes for a search of the 1-in-64 one (it can
+    prove `sample < 1` from `sample < 4`, not from `sample IN (0, 1, 2, 3)`);
+    see Resource.Meta.
+    """
+    values = 64 // rate  # sample values 0 … values - 1
+    if words:
+        return Q(sample__lt=values)
+    return Q(sample=0) if values == 1 else Q(sample__in=list(range(values)))
+
+
 def facet_statement(
-    *, user, params: SearchParams, base=None, sample: bool = False
+    *, user, params: SearchParams, base=None, sample: int | None = None
 ) -> tuple[str, list]:
     """The one aggregate statement of a search: the number of hits, counts per
     value of every facet, and the facts that shape the page query ('meta' rows:
     total, typos, window).
 
-    `sample`: over the sample only (see SAMPLE_RATE), without the typo fallback,
-    with the number of rows aggregated ('meta' 'size') and the rank window's
-    start estimated from the sample's newest hits.
+    `sample`: over the 1-in-`sample` sample only (see SAMPLE_RATES), without
+    the typo fallback, with the number of rows aggregated ('meta' 'size') and the
+    rank window's start estimated from the sample's newest hits.
     """
     listed = Resource.objects.listed_for(user)
     if base is None:
         base = _listed(user, params)
     if sample:
-        # With words `sample < 1` (resource_search_sample_gin), else `sample = 0`
-        # (resource_sample_browse_idx): the same rows; see Resource.Meta.
-        rows = Q(sample__lt=1) if params.q else Q(sample=0)
+        rows = sample_rows(sample, words=bool(params.q))
         listed, base = listed.filter(rows), base.filter(rows)
     selected = [name for name in FACETS if getattr(params, name)]
     # The hits of each chosen facet's *other* filters, for its own counts.
@@ -401,11 +423,13 @@ def facet_statement(
     if params.sort == "relevance":
         sql += _WINDOW_SQL
         args.append(
-            SAMPLED_RANK_WINDOW // SAMPLE_RATE - 1 if sample else RANK_WINDOW - 1
+            max(0, round(SAMPLED_RANK_WINDOW / sample) - 1)
+            if sample
+            else RANK_WINDOW - 1
         )
     if sample:
         sql += _LISTED_SQL["oldest" if params.sort == "oldest" else "newest"]
-        args.append(math.ceil(LISTED_MARGIN * SAMPLED_RESULTS_LISTED / SAMPLE_RATE) - 1)
+        args.append(math.ceil(LISTED_MARGIN * SAMPLED_RESULTS_LISTED / sample) - 1)
     return sql, args
 
 
@@ -439,34 +463,47 @@ def _aggregate(sql, args) -> tuple[dict, dict]:
     return counts, meta
 
 
-def about(n: int) -> int:
-    """A count of the sample scaled to all resources, to two significant digits
-    (more would claim a precision the sample does not have)."""
-    n *= SAMPLE_RATE
+def about(n: int, rate: int) -> int:
+    """A count of the 1-in-`rate` sample scaled to all resources, to two
+    significant digits (more would claim a precision the sample does not have)."""
+    n *= rate
     digits = len(str(n)) - 2
     return round(n, -digits) if digits > 0 else n
 
 
 def facet_counts(*, user, params: SearchParams, base=None) -> tuple[dict, dict]:
     """Counts per value of every facet over the hits, and the 'meta' facts (see
-    facet_statement): counted over the sample first, then exactly unless the
-    hits are too many (EXACT_LIMIT); meta 'approximate' says which."""
-    sql, args = facet_statement(user=user, params=params, base=base, sample=True)
+    facet_statement): counted over the samples first, the sparser one first,
+    then exactly unless the hits are too many (COARSE_LIMIT, EXACT_LIMIT); meta
+    'approximate' says which, 'rate' of which sample."""
+    statements = [
+        (rate, facet_statement(user=user, params=params, base=base, sample=rate))
+        for rate in SAMPLE_RATES
+    ]
+    limits = dict(zip(SAMPLE_RATES, (COARSE_LIMIT, EXACT_LIMIT), strict=True))
 
     def count():
-        counts, meta = _aggregate(sql, args)
-        if meta.get("size", 0) * SAMPLE_RATE <= EXACT_LIMIT:
-            counts, meta = _aggregate(
-                *facet_statement(user=user, params=params, base=base)
-            )
-            return counts, {**meta, "approximate": 0}
-        counts = {
-            name: {value: about(n) for value, n in values.items()}
-            for name, values in counts.items()
-        }
-        return counts, {**meta, "total": about(meta["total"]), "approximate": 1}
+        for rate, (sql, args) in statements:
+            counts, meta = _aggregate(sql, args)
+            # The sparser sample when its hits are enough for two digits; the
+            # denser one when counting every hit (and each chosen facet's own
+            # hits) would take too long.
+            rows = meta.get("total" if rate == COARSE_RATE else "size", 0)
+            if rows * rate > limits[rate]:
+                counts = {
+                    name: {value: about(n, rate) for value, n in values.items()}
+                    for name, values in counts.items()
+                }
+                total = about(meta["total"], rate)
+                return counts, {**meta, "total": total, "approximate": 1, "rate": rate}
+        counts, meta = _aggregate(*facet_statement(user=user, params=params, base=base))
+        return counts, {**meta, "approximate": 0}
 
-    key = ("facets", EXACT_LIMIT, RANK_WINDOW, SAMPLED_RANK_WINDOW, sql, tuple(args))
+    # The sparsest sample's statement says what was asked, and by whom (what
+    # they may see); the rest is the constants that shape the answer.
+    sql, args = statements[0][1]
+    constants = (tuple(limits.items()), RANK_WINDOW, SAMPLED_RANK_WINDOW)
+    key = ("facets", constants, sql, tuple(args))
     return cached(key, count)
 
 

@@ -343,7 +343,8 @@ class ResourceSearchResponseSerializer(serializers.Serializer):
     approximate = serializers.BooleanField(
         help_text="True when the search finds so many resources (more than "
         f"{EXACT_LIMIT:,}) that `count` and the facet counts are estimated from a "
-        "1-in-16 sample, rounded to two significant digits; only the first "
+        "1-in-16 or (past 16,000) a 1-in-64 sample, rounded to two significant "
+        "digits; only the first "
         f"{SAMPLED_RESULTS_LISTED:,} hits can then be paged through."
     )
     next = serializers.URLField(allow_null=True)

@@ -45,9 +45,9 @@ def params(query_string: str) -> SearchParams:
 
 
 def plans(query_string: str) -> tuple[list[str], str]:
-    """EXPLAIN (ANALYZE, BUFFERS) of the facet statements (the sample's, and the
-    exact one when the hits are few enough) and of the page statement that
-    resource_search runs for `query_string`, as it ran them."""
+    """EXPLAIN (ANALYZE, BUFFERS) of the facet statements (the samples', the
+    sparser first, and the exact one when the hits are few enough) and of the
+    page statement that resource_search runs for `query_string`, as it ran them."""
     p = params(query_string)
     caches["search"].clear()  # run the statements, not the cache
     with CaptureQueriesContext(connection) as ctx:
@@ -55,7 +55,7 @@ def plans(query_string: str) -> tuple[list[str], str]:
     assert result.total > 0, query_string
     statements = [q["sql"] for q in ctx.captured_queries]
     facets = [sql for sql in statements if "UNION ALL SELECT 'sector'" in sql]
-    assert len(facets) == (1 if result.approximate else 2), query_string
+    assert len(facets) in ((1, 2) if result.approximate else (3,)), query_string
     (page,) = [
         sql
         for sql in statements
@@ -107,6 +107,7 @@ def assert_index_only_search(plan: str, *, gin=True, why=""):
         assert (
             "Bitmap Index Scan on resource_search_gin" in plan
             or "Bitmap Index Scan on resource_search_sample_gin" in plan
+            or "Bitmap Index Scan on resource_search_coarse_gin" in plan
         ), f"{why}\n{plan}"
 
 
@@ -157,13 +158,28 @@ def test_search_statements_use_indexes_and_compute_no_vector(
         for plan in all_plans(query_string):
             assert_index_only_search(plan, gin=False, why=query_string)
 
-    # A common word: past the exact limit, counted over the sample (its own
-    # GIN index); the page ranks the window of the newest hits only, and no
-    # trigram scan is even planned.
+    # A common word: past the exact limit, counted over a sample (by its own
+    # GIN index, never the other sample's); the page ranks the window of the
+    # newest hits only, and no trigram scan is even planned.
+    monkeypatch.setattr(selectors, "COARSE_LIMIT", 10**9)
+    coarse, fine = plans("q=innovation")[0]
+    assert "Bitmap Index Scan on resource_search_coarse_gin" in coarse, coarse
+    assert "resource_search_sample_gin" not in coarse, coarse
+    assert "Bitmap Index Scan on resource_search_sample_gin" in fine, fine
+    assert "resource_search_coarse_gin" not in fine, fine
+    monkeypatch.setattr(selectors, "COARSE_LIMIT", 2_000)
     (facets,), page = plans("q=innovation")
-    assert "Bitmap Index Scan on resource_search_sample_gin" in facets, facets
+    assert "Bitmap Index Scan on resource_search_coarse_gin" in facets, facets
     assert "resource_title_trgm" not in facets + page
     assert page.count("Index Scan") >= 2, page  # the window, and the rest
+    # Browsing counts the sparser sample by its browse index (index only).
+    (facets,), _ = plans("")
+    assert "Index Only Scan using resource_coarse_browse_idx" in facets, facets
+    monkeypatch.setattr(selectors, "COARSE_LIMIT", 10**9)
+    (coarse, fine), _ = plans("")
+    assert "Index Only Scan using resource_coarse_browse_idx" in coarse, coarse
+    assert "Index Only Scan using resource_sample_browse_idx" in fine, fine
+    monkeypatch.undo()
 
     # A deep page of a common word (past DEEP_PAGE_ROWS): cut from the hits of a
     # date range, on bitmaps (index scans are off for it), never by walking the

@@ -1,8 +1,10 @@
-"""Searches with too many hits to count: facets estimated from the stored sample.
+"""Searches with too many hits to count: facets estimated from a stored sample.
 
 The limits are lowered (EXACT_LIMIT, SAMPLED_RESULTS_LISTED) so that a few
-thousand resources from the benchmark's seeder behave as 100 000 do; the sample
-itself (Resource.sample, a hash of the id) is the real one.
+thousand resources from the benchmark's seeder behave as 100 000 do; the samples
+themselves (Resource.sample, a hash of the id) are the real ones. Most tests
+count the 1-in-16 sample (COARSE_LIMIT out of reach); those at the end, the
+1-in-64 one.
 """
 
 import importlib.util
@@ -37,6 +39,7 @@ def _seed(centres):
 def many(centre, other_centre, monkeypatch):
     _seed([centre, other_centre])
     monkeypatch.setattr(selectors, "EXACT_LIMIT", 500)
+    monkeypatch.setattr(selectors, "COARSE_LIMIT", 10**9)
     monkeypatch.setattr(selectors, "SAMPLED_RESULTS_LISTED", 200)
     monkeypatch.setattr(selectors, "SAMPLED_RANK_WINDOW", 32)
     # Pages past the third are cut from a date range (see DEEP_PAGE_ROWS).
@@ -58,12 +61,29 @@ def two_significant_digits(n: int) -> bool:
     return len(str(n).rstrip("0")) <= 2
 
 
-def test_the_sample_is_one_resource_in_sixteen_spread_over_centres(many, centre):
-    sampled = Resource.objects.filter(sample=0)
-    assert 0.04 < sampled.count() / ROWS < 0.09  # 1/16 = 0.0625
-    assert sampled.filter(centre=centre).exists()
-    assert sampled.exclude(centre=centre).exists()
-    assert set(Resource.objects.values_list("sample", flat=True)) == set(range(16))
+@pytest.mark.parametrize("rate", selectors.SAMPLE_RATES)
+def test_each_sample_is_one_resource_in_its_rate_spread_over_centres(
+    many, centre, rate
+):
+    for words in (True, False):
+        sampled = Resource.objects.filter(selectors.sample_rows(rate, words=words))
+        assert 0.6 / rate < sampled.count() / ROWS < 1.4 / rate
+        assert sampled.filter(centre=centre).exists()
+        assert sampled.exclude(centre=centre).exists()
+    assert set(Resource.objects.values_list("sample", flat=True)) == set(range(64))
+    # The two ways of writing a sample's rows select the same rows, and the
+    # sparser sample is part of the denser one.
+    rows = {
+        words: set(
+            Resource.objects.filter(
+                selectors.sample_rows(rate, words=words)
+            ).values_list("pk", flat=True)
+        )
+        for words in (True, False)
+    }
+    assert rows[True] == rows[False]
+    coarse = Resource.objects.filter(selectors.sample_rows(64, words=True))
+    assert set(coarse.values_list("pk", flat=True)) <= rows[True]
 
 
 def test_many_hits_give_estimated_counts_close_to_the_real_ones(many):
@@ -114,7 +134,7 @@ def test_estimated_pages_follow_each_other_newest_ranked_then_by_date(many):
     hits = matching("innovation").annotate(
         rank=SearchRank(F("search_vector"), build_query("innovation"))
     )
-    second = hits.filter(sample=0).order_by("-published_at")[1].published_at
+    second = hits.filter(sample__lt=4).order_by("-published_at")[1].published_at
     window_from = second.replace(microsecond=0)
     window = sorted(
         hits.filter(published_at__gte=window_from),
@@ -223,3 +243,72 @@ def test_a_date_range_too_narrow_for_the_page_falls_back_to_the_walk_by_date(
         i for i, sql in enumerate(statements) if sql.startswith("SELECT id FROM ((")
     )
     assert "SET LOCAL enable_indexscan TO DEFAULT" in statements[deep_at + 1 : walk_at]
+
+
+def facet_statement_count(query_string):
+    with CaptureQueriesContext(connection) as ctx:
+        result = search(query_string)
+    sqls = [q["sql"] for q in ctx.captured_queries]
+    return result, sum("UNION ALL SELECT 'sector'" in sql for sql in sqls)
+
+
+def test_a_search_whose_sparser_sample_holds_enough_hits_counts_only_that(
+    many, monkeypatch
+):
+    real = matching("innovation").count()
+    monkeypatch.setattr(selectors, "COARSE_LIMIT", real // 2)
+
+    result, statements = facet_statement_count("q=innovation")
+
+    assert statements == 1  # the 1-in-64 sample only
+    assert result.approximate
+    assert 0.6 * real < result.total < 1.4 * real
+    assert two_significant_digits(result.total)
+    languages = result.facets["language"]
+    assert languages and all(two_significant_digits(n) for n in languages.values())
+    assert set(languages) <= set(
+        matching("innovation").values_list("language", flat=True)
+    )
+    # Its facet counts are those of the sparser sample's hits, scaled by 64.
+    coarse = matching("innovation").filter(selectors.sample_rows(64, words=True))
+    assert result.facets["kind"] == {
+        kind: selectors.about(coarse.filter(kind=kind).count(), 64)
+        for kind in set(coarse.values_list("kind", flat=True))
+    }
+    # Its pages follow as those of the denser sample's estimate do.
+    assert len(search("q=innovation&page=2").page.object_list) == 20
+
+
+def test_too_few_hits_in_the_sparser_sample_count_the_denser_one(many, monkeypatch):
+    real = matching("innovation").count()
+    monkeypatch.setattr(selectors, "COARSE_LIMIT", real * 2)
+
+    result, statements = facet_statement_count("q=innovation")
+
+    assert statements == 2  # 1 in 64, then 1 in 16
+    assert result.approximate
+    fine = matching("innovation").filter(selectors.sample_rows(16, words=True))
+    assert result.total == selectors.about(fine.count(), 16)
+
+
+def test_facet_filters_without_words_count_the_sparser_sample_by_its_hits(
+    many, monkeypatch
+):
+    """The hits decide, not the rows of each chosen facet's own counts (which
+    are many more: each is counted over the other filters)."""
+    public = Resource.objects.public()
+    everything = public.count()
+    monkeypatch.setattr(selectors, "COARSE_LIMIT", everything // 4)
+    both = public.filter(sectors__overlap=["health"], approaches__overlap=["pcp"])
+    assert 0 < both.count() < everything // 20  # far too few for the sparser sample
+
+    browse, browse_statements = facet_statement_count("")
+    filtered, filtered_statements = facet_statement_count("sector=health&approach=pcp")
+
+    assert browse_statements == 1 and browse.approximate
+    assert filtered_statements >= 2
+    assert filtered.total == (
+        selectors.about(both.filter(selectors.sample_rows(16, words=False)).count(), 16)
+        if filtered.approximate
+        else both.count()
+    )

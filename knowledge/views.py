@@ -23,6 +23,7 @@ from centres.models import Centre
 from p2i_portal.vocab import Language, Sector
 
 from .models import Approach, Attachment, Resource
+from .rendering import facet_options_html, results_html
 from .selectors import FACETS, SearchParams, resource_search
 
 # Facets in the order the sidebar shows them, with their headings.
@@ -169,15 +170,20 @@ def _facets_and_chips(params, result, centres_by_slug, url):
         for i, option in enumerate(options):
             option["id"] = f"f-{name}-{i}"
         if options:
+            shown, more = options[:FACET_VISIBLE], options[FACET_VISIBLE:]
             facets.append(
                 {
                     "name": name,
                     "title": FACET_TITLES[name],
-                    "all": options,
-                    "visible": FACET_VISIBLE,
-                    "options": options[:FACET_VISIBLE],
-                    "more": options[FACET_VISIBLE:],
-                    "open_more": any(o["checked"] for o in options[FACET_VISIBLE:]),
+                    "options": shown,
+                    "more": more,
+                    "open_more": any(o["checked"] for o in more),
+                    "options_html": facet_options_html(
+                        name, shown, approximate=result.approximate
+                    ),
+                    "more_html": facet_options_html(
+                        name, more, approximate=result.approximate
+                    ),
                 }
             )
         for value in selected:
@@ -231,6 +237,7 @@ class ResourceListView(TemplateView):
             result=result,
             page_obj=page,
             resources=page.object_list,
+            results_html=results_html(page.object_list),
             total=result.total,
             facets=facets,
             chips=chips,

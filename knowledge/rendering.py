@@ -10,13 +10,16 @@ selectors._safe_snippet). tests/knowledge/test_search_rendering.py holds it to
 the markup the template wrote.
 """
 
+import functools
 from datetime import datetime
 
-from django.utils.formats import date_format, localize
+from django.utils.dates import MONTHS
+from django.utils.formats import localize
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
 from django.utils.timezone import template_localtime
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 _OPTION = (
@@ -73,16 +76,26 @@ _RESULT = (
 )
 
 
+@functools.lru_cache(maxsize=64)
+def _month_names(language: str) -> dict[int, str]:
+    return {number: str(name) for number, name in MONTHS.items()}
+
+
 def _date_html(resource):
+    """The date as the template's `date:'Y-m-d'` and `date:"j F Y"` wrote it
+    (date_format costs 0.1 ms a call; 40 a page)."""
     date = resource.published_on or resource.published_at
     if not date:
         return ""
     if isinstance(date, datetime):  # as the template shows it: local time
-        date = template_localtime(date)
+        date = template_localtime(date).date()
+    month = _month_names(get_language() or "")[date.month]
     return format_html(
-        ' <span><time datetime="{}">{}</time></span>',
-        date_format(date, "Y-m-d"),
-        date_format(date, "j F Y"),
+        ' <span><time datetime="{}">{} {} {}</time></span>',
+        date.isoformat(),
+        date.day,
+        month,
+        date.year,
     )
 
 

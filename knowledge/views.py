@@ -54,17 +54,24 @@ _JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u
 
 
 def _labels(name: str) -> dict[str, str]:
-    """Display names of the values of one facet."""
+    """Display names of the values of one facet, in the current language."""
+    return _labels_in(get_language() or "", name)
+
+
+@functools.lru_cache(maxsize=512)
+def _labels_in(language: str, name: str) -> dict[str, str]:
+    """The labels translated once per language, not once per option and page
+    (each lazy label costs a translation lookup when turned into text)."""
     if name == "kind":
-        return dict(Resource.Kind.choices)
+        return {k: str(v) for k, v in Resource.Kind.choices}
     if name == "sector":
-        return dict(Sector.choices)
+        return {k: str(v) for k, v in Sector.choices}
     if name == "approach":
-        return dict(Approach.choices)
+        return {k: str(v) for k, v in Approach.choices}
     if name == "language":
-        return dict(Language.choices)
+        return {k: str(v) for k, v in Language.choices}
     if name == "country":
-        return _country_names(get_language() or "")
+        return _country_names(language)
     return {}
 
 

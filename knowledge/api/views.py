@@ -35,6 +35,7 @@ from .serializers import (
     ResourceSearchQuerySerializer,
     ResourceSearchResponseSerializer,
     SendBackInputSerializer,
+    search_response_data,
 )
 
 READ_ACTIONS = ("list", "retrieve")
@@ -318,10 +319,8 @@ class ResourceViewSet(
                 "page": result.page.number,
             },
         }
-        serializer = ResourceSearchResponseSerializer(
-            data, context=self.get_serializer_context()
-        )
-        return Response(serializer.data)
+        # ResourceSearchResponseSerializer's output, without its cost.
+        return Response(search_response_data(data, request=request))
 
     def _page_link(self, number):
         url = self.request.build_absolute_uri()

@@ -59,12 +59,14 @@ if "--selectors" in sys.argv:
 else:
     django.setup()
 
+# As a gunicorn worker starts: every view imported, then gc.freeze (settle()).
 from django.contrib.auth.models import AnonymousUser  # noqa: E402
 from django.core.cache import caches  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.http import QueryDict  # noqa: E402
 from django.test import Client  # noqa: E402
 
+import p2i_portal.wsgi  # noqa: E402, F401
 from knowledge.models import SEARCH_CONFIGS  # noqa: E402
 from knowledge.selectors import SearchParams, resource_search  # noqa: E402
 

@@ -48,6 +48,32 @@ def test_production_settings_pass_the_deploy_check_with_zero_findings():
     assert "System check identified no issues" in result.stdout
 
 
+def test_the_wsgi_entry_point_starts_settled_with_every_view_imported():
+    """As gunicorn loads it, with the production settings: the views are
+    imported and what the process holds is frozen out of the collector's work."""
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("DJANGO_", "EMAIL_URL", "CELERY_", "DATABASE_URL"))
+    }
+    env.update(PRODUCTION_ENV)
+    code = (
+        "import gc, sys; import p2i_portal.wsgi as w; "
+        "print(callable(w.application), gc.get_freeze_count() > 100_000, "
+        "'knowledge.views' in sys.modules, 'events.views' in sys.modules)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["True"] * 4, result.stdout + result.stderr
+
+
 @pytest.mark.parametrize(
     "missing",
     ["DJANGO_SECRET_KEY", "DJANGO_ALLOWED_HOSTS", "DATABASE_URL", "EMAIL_URL"],

@@ -475,15 +475,23 @@ def facet_counts(*, user, params: SearchParams, base=None) -> tuple[dict, dict]:
     """Counts per value of every facet over the hits, and the 'meta' facts (see
     facet_statement): counted over the samples first, the sparser one first,
     then exactly unless the hits are too many (COARSE_LIMIT, EXACT_LIMIT); meta
-    'approximate' says which, 'rate' of which sample."""
-    statements = [
-        (rate, facet_statement(user=user, params=params, base=base, sample=rate))
-        for rate in SAMPLE_RATES
-    ]
+    'approximate' says which, 'rate' of which sample.
+
+    When the sparser sample puts the rows to count well below EXACT_LIMIT, they
+    are counted exactly at once: the denser sample would only confirm it.
+    """
     limits = dict(zip(SAMPLE_RATES, (COARSE_LIMIT, EXACT_LIMIT), strict=True))
 
+    def statement(rate=None):
+        return facet_statement(user=user, params=params, base=base, sample=rate)
+
+    coarse_sql, coarse_args = statement(COARSE_RATE)
+
     def count():
-        for rate, (sql, args) in statements:
+        for rate in SAMPLE_RATES:
+            sql, args = (
+                (coarse_sql, coarse_args) if rate == COARSE_RATE else statement(rate)
+            )
             counts, meta = _aggregate(sql, args)
             # The sparser sample when its hits are enough for two digits; the
             # denser one when counting every hit (and each chosen facet's own
@@ -496,14 +504,15 @@ def facet_counts(*, user, params: SearchParams, base=None) -> tuple[dict, dict]:
                 }
                 total = about(meta["total"], rate)
                 return counts, {**meta, "total": total, "approximate": 1, "rate": rate}
-        counts, meta = _aggregate(*facet_statement(user=user, params=params, base=base))
+            if rate == COARSE_RATE and meta.get("size", 0) * rate <= EXACT_LIMIT // 2:
+                break
+        counts, meta = _aggregate(*statement())
         return counts, {**meta, "approximate": 0}
 
     # The sparsest sample's statement says what was asked, and by whom (what
     # they may see); the rest is the constants that shape the answer.
-    sql, args = statements[0][1]
     constants = (tuple(limits.items()), RANK_WINDOW, SAMPLED_RANK_WINDOW)
-    key = ("facets", constants, sql, tuple(args))
+    key = ("facets", constants, coarse_sql, tuple(coarse_args))
     return cached(key, count)
 
 

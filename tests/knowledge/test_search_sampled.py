@@ -190,7 +190,7 @@ def test_an_estimated_search_runs_no_more_statements_than_an_exact_one(
 
     sampled = statements("q=innovation")
     monkeypatch.setattr(selectors, "EXACT_LIMIT", 10**9)
-    assert sampled < statements("q=innovation&page=2")
+    assert sampled <= statements("q=innovation&page=2")
 
 
 def page_ids_and_statements(query_string: str):
@@ -262,7 +262,11 @@ def test_a_search_whose_sparser_sample_holds_enough_hits_counts_only_that(
 
     assert statements == 1  # the 1-in-64 sample only
     assert result.approximate
-    assert 0.6 * real < result.total < 1.4 * real
+    # The sample's hits, scaled (at 3 000 resources some 16 of them: a rough
+    # estimate here; at 100 000, 250 or more).
+    coarse = matching("innovation").filter(selectors.sample_rows(64, words=True))
+    assert result.total == selectors.about(coarse.count(), 64)
+    assert 0.3 * real < result.total < 2 * real
     assert two_significant_digits(result.total)
     languages = result.facets["language"]
     assert languages and all(two_significant_digits(n) for n in languages.values())
@@ -270,7 +274,6 @@ def test_a_search_whose_sparser_sample_holds_enough_hits_counts_only_that(
         matching("innovation").values_list("language", flat=True)
     )
     # Its facet counts are those of the sparser sample's hits, scaled by 64.
-    coarse = matching("innovation").filter(selectors.sample_rows(64, words=True))
     assert result.facets["kind"] == {
         kind: selectors.about(coarse.filter(kind=kind).count(), 64)
         for kind in set(coarse.values_list("kind", flat=True))

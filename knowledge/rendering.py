@@ -2,8 +2,8 @@
 
 The sidebar's options (some 80) and the page's 20 results are most of the search
 page. In the template language each costs a dozen variable lookups, filters and
-tags, about 1 400 nodes a page: more time than the search's statements on a
-small machine (bench/bench_search.py). Here each is one format_html call, with
+tags, about 1 400 nodes a page: some 10 ms on the benchmark's machine, as long
+as the search's slowest statement (bench/bench_search.py times the page). Here each is one format_html call, with
 the same markup and every value escaped as the template would escape it
 (format_html escapes its arguments; the snippet is already safe, see
 selectors._safe_snippet). tests/knowledge/test_search_rendering.py holds it to

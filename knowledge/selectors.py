@@ -221,8 +221,9 @@ RANK_WINDOW = 1000
 # engines do. Otherwise the 1-in-16 sample is counted, and when that puts the
 # rows to count past EXACT_LIMIT, its counts are shown; below it every hit is
 # counted exactly. Aggregating costs about the same per row in either sample:
-# the 1-in-64 sample of a word found in half of the resources (some 800 rows) is
-# counted in a third of the time of the 1-in-16 one (bench/bench_search.py).
+# the 1-in-64 sample of a word found in half of the resources (some 700 rows) is
+# counted in a third of the time of the 1-in-16 one (6–8 ms against 14–29 ms in
+# psql, at 100 000 resources; bench/bench_search.py times the whole search).
 COARSE_RATE = 64
 SAMPLE_RATES = (COARSE_RATE, 16)
 COARSE_LIMIT = 16_000
@@ -475,7 +476,7 @@ def facet_counts(*, user, params: SearchParams, base=None) -> tuple[dict, dict]:
     """Counts per value of every facet over the hits, and the 'meta' facts (see
     facet_statement): counted over the samples first, the sparser one first,
     then exactly unless the hits are too many (COARSE_LIMIT, EXACT_LIMIT); meta
-    'approximate' says which, 'rate' of which sample.
+    'approximate' says which, and 'rate' which sample's counts they are.
 
     When the sparser sample puts the rows to count well below EXACT_LIMIT, they
     are counted exactly at once: the denser sample would only confirm it.

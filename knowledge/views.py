@@ -55,36 +55,24 @@ _JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u
 
 def _labels(name: str) -> dict[str, str]:
     """Display names of the values of one facet, in the current language."""
-    return _labels_in(get_language() or "", name)
-
-
-@functools.lru_cache(maxsize=512)
-def _labels_in(language: str, name: str) -> dict[str, str]:
-    """The labels translated once per language, not once per option and page
-    (each lazy label costs a translation lookup when turned into text)."""
-    if name == "kind":
-        return {k: str(v) for k, v in Resource.Kind.choices}
-    if name == "sector":
-        return {k: str(v) for k, v in Sector.choices}
-    if name == "approach":
-        return {k: str(v) for k, v in Approach.choices}
-    if name == "language":
-        return {k: str(v) for k, v in Language.choices}
+    language = get_language() or ""
     if name == "country":
         return _country_names(language)
-    return {}
+    return _result_labels(language).get(name, {})
 
 
 @functools.lru_cache(maxsize=64)
 def _result_labels(language: str) -> dict[str, dict[str, str]]:
-    """Display names of the coded values every search result shows, translated
-    once per language: get_kind_display() and the like hash every lazy label of
-    the field's choices on each call (~40 calls a page)."""
+    """Display names of the coded values the results and the facets show,
+    translated once per language: get_kind_display() and the like hash every
+    lazy label of the field's choices on each call, and turning a lazy label
+    into text looks up its translation (~40 results' and ~80 options' a page)."""
     return {
         "kind": {k: str(v) for k, v in Resource.Kind.choices},
         "tool_type": {k: str(v) for k, v in Resource.ToolType.choices},
         "language": {k: str(v) for k, v in Language.choices},
         "sector": {k: str(v) for k, v in Sector.choices},
+        "approach": {k: str(v) for k, v in Approach.choices},
     }
 
 

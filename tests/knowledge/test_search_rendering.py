@@ -59,9 +59,8 @@ def squeezed(html: str) -> str:
 
 
 @pytest.fixture
-def hostile(centre, editor_b, manager, other_centre):
+def hostile(centre, manager, other_centre):
     Centre.objects.filter(pk=centre.pk).update(short_name="A&B <i>")
-    other_centre.refresh_from_db()
     long_summary = " ".join(f"word{i}" for i in range(80)) + ' "quoted" <em>'
     resources = [
         resource_create(

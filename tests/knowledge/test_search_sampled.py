@@ -315,3 +315,63 @@ def test_facet_filters_without_words_count_the_sparser_sample_by_its_hits(
         if filtered.approximate
         else both.count()
     )
+
+
+@pytest.mark.parametrize("sampled", [True, False])
+def test_words_and_three_chosen_facets_count_each_over_the_other_filters(
+    many, monkeypatch, sampled
+):
+    """Only the candidates some count needs are read (each chosen facet's filter
+    but at most one holds); every count is still that of the rows it is over."""
+    monkeypatch.setattr(selectors, "EXACT_LIMIT", 40 if sampled else 10**9)
+    chosen = {
+        "sector": ("sectors", {"health", "ict", "energy", "mobility"}),
+        "approach": ("approaches", {"pcp", "ppi", "partnership", "dialogue"}),
+        "kind": ("kind", {"case_study", "tool", "report"}),
+    }
+    query_string = "q=innovation" + "".join(
+        f"&{name}={value}" for name, (_, values) in chosen.items() for value in values
+    )
+    rows = matching("innovation")
+    if sampled:
+        rows = rows.filter(selectors.sample_rows(16, words=True))
+    rows = list(rows.values("kind", "sectors", "approaches", "language"))
+
+    def holds(row, name):
+        column, values = chosen[name]
+        value = row[column]
+        return bool(values & (set(value) if isinstance(value, list) else {value}))
+
+    def over(*names):
+        return [r for r in rows if all(holds(r, n) for n in names)]
+
+    def counted(values):
+        found: dict[str, int] = {}
+        for value in values:
+            found[value] = found.get(value, 0) + 1
+        if sampled:
+            return {v: selectors.about(n, 16) for v, n in found.items()}
+        return found
+
+    hits = over(*chosen)
+    assert len(hits) >= 3 and len(over("sector", "kind")) > len(hits)
+
+    result = search(query_string)
+
+    assert result.approximate is sampled
+    assert result.total == (selectors.about(len(hits), 16) if sampled else len(hits))
+    assert result.facets["sector"] == counted(
+        s for r in over("approach", "kind") for s in r["sectors"]
+    )
+    assert result.facets["approach"] == counted(
+        a for r in over("sector", "kind") for a in r["approaches"]
+    )
+    assert result.facets["kind"] == counted(r["kind"] for r in over("sector", "approach"))
+    assert result.facets["language"] == counted(r["language"] for r in hits)
+    if sampled:  # the rows aggregated: those of some chosen facet's own counts
+        _, meta = selectors.facet_counts(
+            user=AnonymousUser(),
+            params=SearchParams.from_querydict(QueryDict(query_string)),
+        )
+        needed = [r for r in rows if sum(not holds(r, n) for n in chosen) <= 1]
+        assert meta["size"] == len(needed) < len(rows)

@@ -562,9 +562,30 @@ def resource_search_queryset(
         qs = qs.order_by("published_at", "pk")
     else:
         qs = qs.order_by("-published_at", "-pk")
-    return qs.select_related("centre").defer(
-        "body", "body_html", "search_vector", "phrase_vector"
-    )
+    return qs.select_related("centre").only(*RESULT_FIELDS)
+
+
+# What a search result shows, on the search page (knowledge/rendering.py) and in
+# the API (search_item_data): a sixth of the columns of a resource and its
+# centre, so a sixth to compile, fetch and turn into objects. Reading another
+# field of a result costs a query per result: the query-count tests catch that.
+RESULT_FIELDS = (
+    "kind",
+    "tool_type",
+    "title",
+    "slug",
+    "summary",
+    "language",
+    "published_on",
+    "published_at",
+    "sectors",
+    "approaches",
+    "countries",
+    "status",
+    "visibility",
+    "centre__slug",
+    "centre__short_name",
+)
 
 
 def page_ids(qs, *, number: int) -> list[int]:

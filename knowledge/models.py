@@ -10,12 +10,12 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.db.models.expressions import CombinedExpression
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_scopes import ScopedManager
 
 from centres.models import Centre, CentreOwnedQuerySet, Role
 from p2i_portal.models import TimeStampedModel
+from p2i_portal.paths import filled_path
 from p2i_portal.vocab import Language, Sector
 
 # PostgreSQL text-search configuration per resource language (DESIGN.md "Search").
@@ -350,9 +350,8 @@ class Resource(TimeStampedModel):
         return self.title
 
     def get_absolute_url(self):
-        return reverse(
-            "knowledge:resource-detail",
-            kwargs={"centre_slug": self.centre.slug, "slug": self.slug},
+        return filled_path(
+            "knowledge:resource-detail", centre_slug=self.centre.slug, slug=self.slug
         )
 
     @property

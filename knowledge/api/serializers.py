@@ -14,6 +14,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from centres.models import Centre
+from p2i_portal.paths import filled_path
 from p2i_portal.vocab import Language, Sector
 
 from ..models import Approach, Licence, Resource
@@ -39,9 +40,7 @@ def _absolute(request, path: str) -> str:
 
 
 def resource_api_url(request, resource) -> str:
-    return _absolute(
-        request, reverse("api:resource-detail", kwargs={"pk": resource.pk})
-    )
+    return _absolute(request, filled_path("api:resource-detail", pk=resource.pk))
 
 
 def resource_public_url(request, resource) -> str:

@@ -139,6 +139,14 @@ CACHES["search"] = (
     else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
 )
 KNOWLEDGE_SEARCH_CACHE_SECONDS = env.int("P2I_SEARCH_CACHE_SECONDS", default=600)
+# Parts of every page that depend only on the language and the page (the
+# visitor's navigation, the footer; templates/base.html): each process keeps its
+# own, since they change only with a deploy, which restarts the processes.
+CACHES["fragments"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "fragments",
+    "TIMEOUT": 3600,
+}
 
 # --- Celery: the broker is only a doorbell; without one, tasks run in-process ---
 CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default=REDIS_URL)

@@ -18,7 +18,9 @@ and prints p50/p95 in milliseconds and the ratios sel/sql and html/sql (of p50).
 (b)–(d) take turns; (a) runs after them (see main: it flushes the shared buffers).
 Search results are cached until a resource changes (knowledge/search_cache.py):
 by default the warm-up fills the cache and the timed runs are answered from it;
-`--cold` empties it before every run, so that every request computes.
+`--cold` makes every entry stale before every run (as a change of a resource
+does), so that every request computes. The caches are Redis's, as in
+production, when REDIS_URL is set or a Redis answers on 127.0.0.1:6379.
 `--explain "q=…&sector=…"` prints EXPLAIN (ANALYZE, BUFFERS) of every query
 resource_search runs for that query string instead; `--selectors FILE` times
 another version of knowledge/selectors.py (say, `git show HEAD:…` of it).
@@ -38,6 +40,25 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "p2i_portal.settings.local")
 os.environ.setdefault("DJANGO_DEBUG", "false")
 os.environ.setdefault("P2I_API_ANON_RATE", "1000000/min")  # measure, not throttle
 warnings.filterwarnings("ignore", message="No directory at")
+
+
+def _redis_answers(host="127.0.0.1", port=6379) -> bool:
+    import socket
+
+    try:
+        with socket.create_connection((host, port), timeout=0.5) as sock:
+            sock.sendall(b"PING\r\n")
+            return sock.recv(7).startswith(b"+PONG")
+    except OSError:
+        return False
+
+
+# As in production (docker-compose.yml): the caches in Redis, where the API's
+# throttles count requests. Without REDIS_URL, a local Redis's database 15 if
+# one answers (--cold drops the search cache's entries there, nothing else);
+# else the local settings' caches (the throttles then count in the database).
+if not os.environ.get("REDIS_URL") and _redis_answers():
+    os.environ["REDIS_URL"] = "redis://127.0.0.1:6379/15"
 
 import django  # noqa: E402
 
@@ -68,6 +89,7 @@ from django.test import Client  # noqa: E402
 
 import p2i_portal.wsgi  # noqa: E402, F401
 from knowledge.models import SEARCH_CONFIGS  # noqa: E402
+from knowledge.search_cache import _bump  # noqa: E402
 from knowledge.selectors import SearchParams, resource_search  # noqa: E402
 
 # Common and rare words in several languages, a typo, facets with and without
@@ -183,7 +205,6 @@ def main():
         help="empty the search cache before every run (each request computes)",
     )
     args = parser.parse_args()
-    search_cache = caches["search"]
 
     if args.explain is not None:
         explain(args.explain)
@@ -246,10 +267,11 @@ def main():
         f"{rows:,} resources; PostgreSQL {server}; {os.cpu_count()} CPUs; "
         f"load average {load_before[0]:.1f}; {args.repeat} runs per query and level; "
         + (
-            "search cache emptied before every run (cold)"
+            "search cache made stale before every run (cold)"
             if args.cold
             else "search cache in use (warm after the warm-up)"
         )
+        + f"; caches: {caches['search'].__class__.__name__}"
     )
     names = [n for n in levels if available[n]]
     header = f"{'query':<40} {'hits':>6}" + "".join(
@@ -280,7 +302,7 @@ def main():
         for _ in range(args.repeat):
             for name in portal:
                 if args.cold:
-                    search_cache.clear()  # not timed
+                    _bump()  # not timed: every entry is stale, as after a change
                 timings[name].append(timed(runs[name]))
         for _ in range(args.warmup):
             runs["sql"]()

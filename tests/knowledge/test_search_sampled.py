@@ -303,19 +303,35 @@ def test_facet_filters_without_words_count_the_sparser_sample_by_its_hits(
     """The hits decide, not the rows of each chosen facet's own counts (which
     are many more: each is counted over the other filters)."""
     public = Resource.objects.public()
-    everything = public.count()
-    monkeypatch.setattr(selectors, "COARSE_LIMIT", everything // 4)
-    both = public.filter(sectors__overlap=["health"], approaches__overlap=["pcp"])
-    assert 0 < both.count() < everything // 20  # far too few for the sparser sample
+    health = public.filter(sectors__overlap=["health"])
+    coarse = selectors.sample_rows(64, words=False)
+    # The limit at the sparser sample's hits, scaled: one short of enough.
+    assert health.filter(coarse).count() >= 3
+    monkeypatch.setattr(selectors, "COARSE_LIMIT", health.filter(coarse).count() * 64)
 
     browse, browse_statements = facet_statement_count("")
-    filtered, filtered_statements = facet_statement_count("sector=health&approach=pcp")
+    filtered, filtered_statements = facet_statement_count("sector=health")
 
     assert browse_statements == 1 and browse.approximate
-    assert filtered_statements >= 2
-    assert filtered.total == (
+    assert filtered_statements == 2  # its own counts' rows are every resource
+    assert filtered.approximate
+    fine = selectors.sample_rows(16, words=False)
+    assert filtered.total == selectors.about(health.filter(fine).count(), 16)
+
+
+def test_two_chosen_facets_count_the_denser_sample_first(many):
+    both = Resource.objects.public().filter(
+        sectors__overlap=["health"], approaches__overlap=["pcp"]
+    )
+    with CaptureQueriesContext(connection) as ctx:
+        result = search("sector=health&approach=pcp")
+    statements = [q["sql"] for q in ctx if "UNION ALL SELECT 'sector'" in q["sql"]]
+
+    assert not any('"sample" = 0' in sql for sql in statements)
+    assert '"sample" IN (0, 1, 2, 3)' in statements[0]
+    assert result.total == (
         selectors.about(both.filter(selectors.sample_rows(16, words=False)).count(), 16)
-        if filtered.approximate
+        if result.approximate
         else both.count()
     )
 

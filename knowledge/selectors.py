@@ -277,14 +277,15 @@ _FACET_PARTS = {
 _TOTAL_SQL = "SELECT 'meta', 'total', count(*) FROM hits"
 
 
-def _facet_sql(selected) -> str:
+def _facet_sql(selected, skip=()) -> str:
     """Counts of every facet. A facet the visitor has chosen values of is counted
     over the hits of the *other* filters ({src} = hits_<facet>), so that its other
     values keep the counts they would add (disjunctive facets, as search engines
-    do); the rest over the hits themselves."""
+    do); the rest over the hits themselves. Facets in `skip` are not counted."""
     parts = [
         part.format(src=f"hits_{name}" if name in selected else "hits")
         for name, part in _FACET_PARTS.items()
+        if name not in skip
     ]
     return "\n".join(["", _TOTAL_SQL, *(f"UNION ALL {p}" for p in parts)])
 
@@ -355,15 +356,17 @@ def sample_rows(rate: int, *, words: bool) -> Q:
 
 
 def facet_statement(
-    *, user, params: SearchParams, base=None, sample: int | None = None
+    *, user, params: SearchParams, base=None, sample: int | None = None, skip=()
 ) -> tuple[str, list]:
     """The one aggregate statement of a search: the number of hits, counts per
     value of every facet, and the facts that shape the page query ('meta' rows:
     total, typos, window).
 
     `sample`: over the 1-in-`sample` sample only (see SAMPLE_RATES), without
-    the typo fallback, with the number of rows aggregated ('meta' 'size') and the
-    rank window's start estimated from the sample's newest hits.
+    the typo fallback, with the number of rows aggregated ('meta' 'size'), the
+    rows of each chosen facet's own counts ('meta' 'base:<facet>') and the rank
+    window's start estimated from the sample's newest hits. `skip`: chosen
+    facets not to count (their counts are known), nor to read the rows of.
     """
     listed = Resource.objects.listed_for(user)
     if base is None:
@@ -373,9 +376,10 @@ def facet_statement(
         listed, base = listed.filter(rows), base.filter(rows)
     selected = [name for name in FACETS if getattr(params, name)]
     # The hits of each chosen facet's *other* filters, for its own counts.
+    counted = [name for name in selected if name not in skip]
     bases = [("", base)] + [
         (f"_{name}", _filtered(listed, replace(params, **{name: []})))
-        for name in selected
+        for name in counted
     ]
     ctes, args = [], []
     if not params.q:
@@ -383,29 +387,33 @@ def facet_statement(
             sql, sql_args = _sql(qs)
             ctes.append(f"hits{name} AS ({sql})")
             args += sql_args
-        sql = "WITH " + ",\n".join(ctes) + _facet_sql(selected)
+        sql = "WITH " + ",\n".join(ctes) + _facet_sql(selected, skip)
         if sample:
             sizes = " + ".join(
                 f"(SELECT count(*) FROM hits{name})"  # noqa: S608 - names from FACETS
                 for name, _ in bases
             )
             sql += f"\nUNION ALL SELECT 'meta', 'size', {sizes}"
+            sql += _base_sizes_sql(counted)
         return sql, args
     query = build_query(params.q)
     unchosen = _filtered(listed, replace(params, **{name: [] for name in selected}))
-    if len(selected) > 1:
-        # Only the candidates some count needs: those that every chosen facet's
-        # filter but at most one lets through (the hits of some hits_<facet>).
-        # The planner can then AND the facets' indexes with the words': for
-        # q=innovation&sector=health&approach=pcp at 100 000 resources it reads
-        # a quarter of the rows (1 145 of 4 487 in the 1-in-16 sample).
-        needed = Q()
-        for name in selected:
-            others = Q()
-            for other in selected:
-                if other != name:
-                    others &= _facet_q(other, getattr(params, other))
-            needed |= others
+    if len(selected) > 1 or skip:
+        # Only the candidates some count needs: the hits, and those that every
+        # chosen facet's filter but that of a counted one lets through (the rows
+        # of its hits_<facet>). The planner can then AND the facets' indexes
+        # with the words': for q=innovation&sector=health&approach=pcp at
+        # 100 000 resources it reads a quarter of the rows (1 145 of 4 487 in
+        # the 1-in-16 sample).
+        def passing(names):
+            q = Q()
+            for name in names:
+                q &= _facet_q(name, getattr(params, name))
+            return q
+
+        needed = passing(selected)
+        for name in counted:
+            needed |= passing(other for other in selected if other != name)
         unchosen = unchosen.filter(needed)
     flags = {
         f"f_{name}": ExpressionWrapper(
@@ -426,13 +434,14 @@ def facet_statement(
         args = list(ft_args)
     else:
         ctes, args = _typo_ctes(unchosen, params, query, flags, every, ft_sql, ft_args)
-    for name in selected:
+    for name in counted:
         others = " AND ".join(f for f in flags if f != f"f_{name}") or "true"
         # Names and flags come from FACETS, never from the request.
         ctes.append(f"hits_{name} AS (SELECT * FROM cand WHERE {others})")  # noqa: S608
-    sql = "WITH " + ",".join(ctes) + _facet_sql(selected)
+    sql = "WITH " + ",".join(ctes) + _facet_sql(selected, skip)
     if sample:
         sql += "\nUNION ALL SELECT 'meta', 'size', count(*) FROM cand"
+        sql += _base_sizes_sql(counted)
     else:
         sql += "\n" + _TYPOS_SQL.format(every=every)
     if params.sort == "relevance":
@@ -446,6 +455,13 @@ def facet_statement(
         sql += _LISTED_SQL["oldest" if params.sort == "oldest" else "newest"]
         args.append(math.ceil(LISTED_MARGIN * SAMPLED_RESULTS_LISTED / sample) - 1)
     return sql, args
+
+
+def _base_sizes_sql(names) -> str:
+    return "".join(
+        f"\nUNION ALL SELECT 'meta', 'base:{name}', count(*) FROM hits_{name}"  # noqa: S608 - names from FACETS
+        for name in names
+    )
 
 
 def _typo_ctes(unchosen, params, query, flags, every, ft_sql, ft_args):
@@ -503,27 +519,50 @@ def facet_counts(*, user, params: SearchParams, base=None) -> tuple[dict, dict]:
         # sparser sample holds 250 of them: the denser sample first.
         rates = SAMPLE_RATES[1:]
 
-    def statement(rate=None):
-        return facet_statement(user=user, params=params, base=base, sample=rate)
+    def statement(rate=None, skip=()):
+        return facet_statement(
+            user=user, params=params, base=base, sample=rate, skip=skip
+        )
 
     first_sql, first_args = statement(rates[0])
 
+    def scaled(counts, rate):
+        return {
+            name: {value: about(n, rate) for value, n in values.items()}
+            for name, values in counts.items()
+        }
+
     def count():
+        known = {}  # chosen facets counted well enough by the sparser sample
         for rate in rates:
-            sql, args = (first_sql, first_args) if rate == rates[0] else statement(rate)
+            sql, args = (
+                (first_sql, first_args)
+                if rate == rates[0]
+                else statement(rate, skip=tuple(known))
+            )
             counts, meta = _aggregate(sql, args)
             # The sparser sample when its hits are enough for two digits; the
             # denser one when counting every hit (and each chosen facet's own
             # hits) would take too long.
             rows = meta.get("total" if rate == COARSE_RATE else "size", 0)
-            if rows * rate > limits[rate]:
-                counts = {
-                    name: {value: about(n, rate) for value, n in values.items()}
-                    for name, values in counts.items()
-                }
+            if rows * rate > limits[rate] or known:
+                counts = {**scaled(counts, rate), **known}
                 total = about(meta["total"], rate)
                 return counts, {**meta, "total": total, "approximate": 1, "rate": rate}
-            if rate == COARSE_RATE and meta.get("size", 0) * rate <= EXACT_LIMIT // 2:
+            if rate != COARSE_RATE:
+                continue
+            # A chosen facet's own counts (over the other filters' hits) may be
+            # enough for the sparser sample where the hits are not: they are
+            # taken from it, and the denser sample counts only the rest (for
+            # q=procurement&sector=health&sector=ict, the hits alone: a third
+            # of its rows). Then every hit is not counted either: that facet's
+            # rows are too many for it (past COARSE_LIMIT).
+            known = {
+                name: scaled(counts, rate)[name]
+                for name in FACETS
+                if meta.get(f"base:{name}", 0) * rate > COARSE_LIMIT
+            }
+            if not known and meta.get("size", 0) * rate <= EXACT_LIMIT // 2:
                 break
         counts, meta = _aggregate(*statement())
         return counts, {**meta, "approximate": 0}

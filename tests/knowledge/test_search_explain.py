@@ -7,6 +7,7 @@ settings resource_search runs its statements with (selectors.search_planner).
 """
 
 import importlib.util
+import re
 from pathlib import Path
 
 import pytest
@@ -125,6 +126,14 @@ FILTERED = [
 ]
 
 
+def browse_index(plan: str) -> list[str]:
+    """The sample browse indexes a plan reads (Index Only Scan using …, or
+    Bitmap Index Scan on …)."""
+    return sorted(
+        set(re.findall(r"(?:using|on) (resource_(?:coarse|sample)_browse_idx)", plan))
+    )
+
+
 def typo_scans(plan: str) -> list[str]:
     """The lines of the typo candidates' CTE that read the resource table (by
     whatever index the planner chose)."""
@@ -172,13 +181,14 @@ def test_search_statements_use_indexes_and_compute_no_vector(
     assert "Bitmap Index Scan on resource_search_coarse_gin" in facets, facets
     assert "resource_title_trgm" not in facets + page
     assert page.count("Index Scan") >= 2, page  # the window, and the rest
-    # Browsing counts the sparser sample by its browse index (index only).
+    # Browsing counts each sample by its own browse index (index only, or by
+    # bitmap where the rows rolled back by earlier tests are not vacuumed yet).
     (facets,), _ = plans("")
-    assert "Index Only Scan using resource_coarse_browse_idx" in facets, facets
+    assert browse_index(facets) == ["resource_coarse_browse_idx"], facets
     monkeypatch.setattr(selectors, "COARSE_LIMIT", 10**9)
     (coarse, fine), _ = plans("")
-    assert "Index Only Scan using resource_coarse_browse_idx" in coarse, coarse
-    assert "Index Only Scan using resource_sample_browse_idx" in fine, fine
+    assert browse_index(coarse) == ["resource_coarse_browse_idx"], coarse
+    assert browse_index(fine) == ["resource_sample_browse_idx"], fine
     monkeypatch.undo()
 
     # A deep page of a common word (past DEEP_PAGE_ROWS): cut from the hits of a

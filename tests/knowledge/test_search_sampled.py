@@ -249,7 +249,7 @@ def facet_statement_count(query_string):
     with CaptureQueriesContext(connection) as ctx:
         result = search(query_string)
     sqls = [q["sql"] for q in ctx.captured_queries]
-    return result, sum("UNION ALL SELECT 'sector'" in sql for sql in sqls)
+    return result, sum("SELECT 'meta', 'total'" in sql for sql in sqls)
 
 
 def test_a_search_whose_sparser_sample_holds_enough_hits_counts_only_that(
@@ -313,10 +313,18 @@ def test_facet_filters_without_words_count_the_sparser_sample_by_its_hits(
     filtered, filtered_statements = facet_statement_count("sector=health")
 
     assert browse_statements == 1 and browse.approximate
-    assert filtered_statements == 2  # its own counts' rows are every resource
+    assert filtered_statements == 2  # too few hits in the sparser sample
     assert filtered.approximate
     fine = selectors.sample_rows(16, words=False)
     assert filtered.total == selectors.about(health.filter(fine).count(), 16)
+    # Its own counts are over every resource: those the sparser sample's.
+    sectors = {}
+    for row in public.filter(coarse).values_list("sectors", flat=True):
+        for sector in row:
+            sectors[sector] = sectors.get(sector, 0) + 1
+    assert filtered.facets["sector"] == {
+        s: selectors.about(n, 64) for s, n in sectors.items()
+    }
 
 
 def test_two_chosen_facets_count_the_denser_sample_first(many):
@@ -396,3 +404,51 @@ def test_words_and_three_chosen_facets_count_each_over_the_other_filters(
         )
         needed = [r for r in rows if sum(not holds(r, n) for n in chosen) <= 1]
         assert meta["size"] == len(needed) < len(rows)
+
+
+def test_a_chosen_facet_counted_by_the_sparser_sample_where_the_hits_are_not(
+    many, monkeypatch
+):
+    """q=… with one facet chosen: its own counts (over all the word's hits) come
+    from the 1-in-64 sample when they are enough there, and the 1-in-16 sample
+    counts the hits only."""
+    words = matching("innovation")
+    coarse = words.filter(selectors.sample_rows(64, words=True))
+    fine = words.filter(selectors.sample_rows(16, words=True))
+    health = {"sectors__overlap": ["health"]}
+    assert coarse.count() > coarse.filter(**health).count() + 2
+    # Enough for the word's hits in the sparser sample, not for the filtered ones.
+    monkeypatch.setattr(selectors, "COARSE_LIMIT", coarse.filter(**health).count() * 64)
+
+    def scaled(values, rate):
+        found: dict[str, int] = {}
+        for value in values:
+            found[value] = found.get(value, 0) + 1
+        return {v: selectors.about(n, rate) for v, n in found.items()}
+
+    with CaptureQueriesContext(connection) as ctx:
+        result = search("q=innovation&sector=health")
+
+    assert result.approximate
+    assert result.total == selectors.about(fine.filter(**health).count(), 16)
+    assert result.facets["sector"] == scaled(
+        (s for sectors in coarse.values_list("sectors", flat=True) for s in sectors),
+        64,
+    )
+    assert result.facets["language"] == scaled(
+        fine.filter(**health).values_list("language", flat=True), 16
+    )
+    # The denser sample's statement counts the hits only: no sector counts.
+    facet_statements = [q["sql"] for q in ctx if "SELECT 'kind'" in q["sql"]]
+    assert len(facet_statements) == 2
+    assert "SELECT 'sector'" in facet_statements[0]
+    assert "SELECT 'sector'" not in facet_statements[1]
+    _, meta = selectors._aggregate(
+        *selectors.facet_statement(
+            user=AnonymousUser(),
+            params=SearchParams.from_querydict(QueryDict("q=innovation&sector=health")),
+            sample=16,
+            skip=("sector",),
+        )
+    )
+    assert meta["size"] == fine.filter(**health).count()

@@ -644,38 +644,31 @@ def windowed_page_ids(qs, *, window_from, number: int) -> list[int]:
     """The ids of page `number` of a relevance search past the rank window, when
     the hits are too many to count (so the window's start is an estimate): the
     hits published since `window_from` ranked, then the older ones newest first,
-    as resource_search_queryset orders them with a window. Two ordered parts of
-    one statement: the first ranks the window only, the second may walk the
-    date index and stop after a page."""
+    as resource_search_queryset orders them with a window.
+
+    The window is cut first; the older hits are read only for a page that runs
+    past it (the window holds about SAMPLED_RANK_WINDOW hits: some 16 pages),
+    by walking the date index from `window_from` down, for a page of them.
+    """
     bottom = (number - 1) * PAGE_SIZE
-    end = bottom + PAGE_SIZE
-    window = (
-        qs.filter(published_at__gte=window_from)
-        .annotate(part=Value(0))
-        .values_list("pk", "part", "rank", "published_at")[:end]
-    )
-    rest = (
-        qs.filter(published_at__lt=window_from)
-        .annotate(part=Value(1), unranked=Value(None, output_field=FloatField()))
-        .order_by("-published_at", "pk")
-        .values_list("pk", "part", "unranked", "published_at")[:end]
-    )
-    window_sql, window_args = window.query.sql_with_params()
-    rest_sql, rest_args = rest.query.sql_with_params()
-    sql = (
-        f"SELECT id FROM (({window_sql}) UNION ALL ({rest_sql})) "  # noqa: S608 - compiled querysets
-        "AS hits (id, part, rank, published_at) "
-        "ORDER BY part, rank DESC NULLS LAST, published_at DESC, id "
-        "LIMIT %s OFFSET %s"
-    )
-    args = (*window_args, *rest_args, PAGE_SIZE, bottom)
+    window = qs.filter(published_at__gte=window_from)
+    ids = window.values_list("pk", flat=True)[bottom : bottom + PAGE_SIZE]
+    sql, args = ids.query.sql_with_params()
 
     def fetch():
-        with connection.cursor() as cursor:
-            cursor.execute(sql, args)
-            return [row[0] for row in cursor.fetchall()]
+        found = list(ids)
+        if len(found) == PAGE_SIZE:
+            return found
+        in_window = bottom + len(found) if found else window.order_by().count()
+        skipped = max(0, bottom - in_window)  # older hits on earlier pages
+        rest = (
+            qs.filter(published_at__lt=window_from)
+            .order_by("-published_at", "pk")
+            .values_list("pk", flat=True)
+        )
+        return found + list(rest[skipped : skipped + PAGE_SIZE - len(found)])
 
-    return cached(("page", sql, args), fetch)
+    return cached(("page", "window", sql, tuple(args)), fetch)
 
 
 def deep_page_ids(qs, *, listed_from, sort: str, number: int) -> list[int] | None:

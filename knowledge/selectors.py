@@ -555,10 +555,11 @@ def facet_counts(*, user, params: SearchParams, base=None) -> tuple[dict, dict]:
             # enough for the sparser sample where the hits are not: they are
             # taken from it, and the denser sample counts only the rest (for
             # q=procurement&sector=health&sector=ict, the hits alone: a third
-            # of its rows). Then every hit is not counted either: that facet's
-            # rows are too many for it (past COARSE_LIMIT).
+            # of its rows). Nor are the hits then counted exactly: that facet's
+            # rows alone are past COARSE_LIMIT.
+            coarse = scaled(counts, rate)
             known = {
-                name: scaled(counts, rate)[name]
+                name: coarse[name]
                 for name in FACETS
                 if meta.get(f"base:{name}", 0) * rate > COARSE_LIMIT
             }

@@ -19,6 +19,7 @@ from django.test.utils import CaptureQueriesContext
 
 from knowledge import selectors
 from knowledge.selectors import SearchParams, resource_search, search_planner
+from knowledge.trigram import trigram_installed
 
 pytestmark = pytest.mark.django_db
 
@@ -208,13 +209,21 @@ def test_search_statements_use_indexes_and_compute_no_vector(
     for plan in all_plans("q=innovation&sort=newest"):
         assert_index_only_search(plan, gin=False)
 
-    # A typo: the trigram index joins in, still no scan.
-    facets, page = plans("q=procuremnt")
-    for plan in facets:
-        assert_index_only_search(plan)
-    assert "Bitmap Index Scan on resource_title_trgm" in facets[-1], facets[-1]
-    assert_index_only_search(page)
-    assert "resource_title_trgm" in page, page
+    # A typo: the trigram index joins in, still no scan (where pg_trgm is: the
+    # embedded PostgreSQL has none, and a typo finds nothing there).
+    if trigram_installed():
+        facets, page = plans("q=procuremnt")
+        for plan in facets:
+            assert_index_only_search(plan)
+        assert "Bitmap Index Scan on resource_title_trgm" in facets[-1], facets[-1]
+        assert_index_only_search(page)
+        assert "resource_title_trgm" in page, page
+    else:
+        caches["search"].clear()
+        assert (
+            resource_search(user=AnonymousUser(), params=params("q=procuremnt")).total
+            == 0
+        )
 
     # A quoted phrase of two common words: its word pairs' index gives the
     # candidates, the phrase is checked on those only; the vector's index, whose
@@ -239,5 +248,8 @@ def test_search_statements_use_indexes_and_compute_no_vector(
         assert_index_only_search(plan, gin=False)
     assert "CASE WHEN" in page, page
     scans = typo_scans(facets[-1])
-    assert scans and all("(never executed)" in line for line in scans), facets[-1]
+    if trigram_installed():
+        assert scans and all("(never executed)" in line for line in scans), facets[-1]
+    else:  # no trigram candidates to plan: the CTE reads no table
+        assert scans == [], facets[-1]
     assert "resource_title_trgm" not in page, page

@@ -14,6 +14,7 @@ from django.http import QueryDict
 from knowledge import selectors
 from knowledge.models import Resource
 from knowledge.selectors import SearchParams, SearchResult, resource_search
+from knowledge.trigram import trigram_installed
 from tests.factories import resource_create
 
 pytestmark = pytest.mark.django_db
@@ -145,18 +146,22 @@ def test_a_german_resource_is_found_by_an_english_word_it_uses(make):
 
 
 @pytest.mark.parametrize(
-    ("title", "language", "query"),
+    ("title", "language", "query", "same_stem"),
     [
-        ("Procurement of innovation", "en", "procurment"),
-        ("Procurement of innovation", "en", "procuremnt"),
-        ("Beschaffung im Gesundheitswesen", "de", "Beschafung"),
+        # "procurment" stems as "procurement" does: found by the words too.
+        ("Procurement of innovation", "en", "procurment", True),
+        ("Procurement of innovation", "en", "procuremnt", False),
+        ("Beschaffung im Gesundheitswesen", "de", "Beschafung", False),
     ],
 )
-def test_a_typo_still_finds_the_title(make, title, language, query):
+def test_a_typo_still_finds_the_title(make, title, language, query, same_stem):
     make(title, language=language)
     make("Unrelated notes", language="en")
 
-    assert titles(search(q=query)) == [title]
+    # Without pg_trgm (the embedded PostgreSQL) a typo finds nothing, as the
+    # README and the check knowledge.W001 say.
+    found = trigram_installed() or same_stem
+    assert titles(search(q=query)) == ([title] if found else [])
 
 
 def test_typo_tolerance_is_for_titles_only(make):
@@ -170,8 +175,9 @@ def test_title_typos_are_not_added_once_the_full_text_finds_enough(make, monkeyp
     make("Procuremnt checklist", language="en")  # a typo in the title itself
     make("Guide", language="en", body="procurement")
 
-    # One full-text hit: fewer than 2, so close titles are added.
-    assert set(titles(search(q="procurement"))) == {"Guide", "Procuremnt checklist"}
+    # One full-text hit: fewer than 2, so close titles are added (with pg_trgm).
+    close = {"Procuremnt checklist"} if trigram_installed() else set()
+    assert set(titles(search(q="procurement"))) == {"Guide", *close}
 
     make("Handbook", language="en", body="procurement")
     # Two full-text hits: enough; the trigram scan is skipped.

@@ -42,14 +42,12 @@ os.environ.setdefault("P2I_API_ANON_RATE", "1000000/min")  # measure, not thrott
 warnings.filterwarnings("ignore", message="No directory at")
 
 
-def _redis_answers(host="127.0.0.1", port=6379) -> bool:
-    import socket
+def _redis_answers(url="redis://127.0.0.1:6379/15") -> bool:
+    import redis  # installed with django-redis
 
     try:
-        with socket.create_connection((host, port), timeout=0.5) as sock:
-            sock.sendall(b"PING\r\n")
-            return sock.recv(7).startswith(b"+PONG")
-    except OSError:
+        return bool(redis.Redis.from_url(url, socket_timeout=0.5).ping())
+    except redis.RedisError:
         return False
 
 

@@ -63,8 +63,8 @@ test: install chromium lint ## Run the whole suite (PostgreSQL, Redis, a Celery 
 	@test -n "$$DATABASE_URL" || $(BIN)/python -m p2i_portal.embedded_db >/dev/null
 	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
-stop-db: ## Stop the embedded PostgreSQL
-	@$(BIN)/python -c "import pgserver; from p2i_portal.embedded_db import _data_dir; pgserver.get_server(str(_data_dir()), cleanup_mode='stop').cleanup()" || true
+stop-db: install ## Stop the embedded PostgreSQL (also after a killed `make run`)
+	@$(BIN)/python -m p2i_portal.embedded_db stop
 
 .PHONY: help install migrate seed run worker totp chromium lint fmt messages test stop-db
 

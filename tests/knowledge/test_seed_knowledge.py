@@ -10,13 +10,21 @@ from django.db.models import Count, Value
 from django.db.models.functions import Concat
 from django_scopes import scopes_disabled
 
+from centres.demo_network import CENTRES
 from centres.models import Centre
-from knowledge.demo_content import ILLUSTRATIVE, PLAN, pdf_bytes
+from knowledge.demo_content import demo_centres, demo_specs, pdf_bytes
 from knowledge.models import Attachment, Resource, Revision
 from knowledge.validators import validate_attachment
 
 pytestmark = pytest.mark.django_db
 S = Resource.Status
+# The language each centre writes in: the first of its working languages.
+OWN_LANGUAGE = {c["slug"]: c["working_languages"][0] for c in CENTRES}
+# The note that ends every demo case study: its figures are not real.
+ILLUSTRATIVE = {
+    "de": "*Demo-Inhalt: Zahlen und TED-Link dieses Beispiels sind illustrativ.*",
+    "en": "*Demo content: the figures and the TED link of this example are illustrative.*",
+}
 
 
 def snapshot():
@@ -78,9 +86,12 @@ def test_every_centre_and_project_publishes_in_its_own_language(demo):
     published = Resource.objects.filter(status=S.PUBLISHED)
     per_centre = Counter(published.values_list("centre__slug", flat=True))
 
-    assert per_centre == {slug: total for slug, (_l, _c, total) in PLAN.items()}
+    # National centres publish twenty resources each, task-force projects eight.
+    assert per_centre == {
+        c["slug"]: 8 if c.get("kind") == "project" else 20 for c in CENTRES
+    }
     assert set(per_centre) == set(Centre.objects.values_list("slug", flat=True))
-    for slug, (language, _country, _total) in PLAN.items():
+    for slug, language in OWN_LANGUAGE.items():
         own = published.filter(centre__slug=slug, language=language).count()
         assert own >= 15 if language != "en" else own >= 7, slug
     assert set(published.values_list("language", flat=True)) == {
@@ -168,7 +179,10 @@ def test_case_studies_have_structured_fields_and_stored_pdfs(demo):
         )
         assert case.ted_url.startswith("https://ted.europa.eu/")
         assert case.outcome and case.lessons_learned
-        assert ILLUSTRATIVE[case.language] in case.body  # figures are not real
+        # The figures are not real, and the case says so in its own language.
+        note = case.body.rstrip().rsplit("\n\n", 1)[1]
+        assert note.startswith("*") and note.endswith("*"), case.slug
+        assert ILLUSTRATIVE.get(case.language, note) == note
 
     attachments = Attachment.objects.filter(resource__kind=Resource.Kind.CASE_STUDY)
     assert attachments.values("resource").distinct().count() >= 8
@@ -188,12 +202,25 @@ def test_some_resources_are_linked_to_related_ones(demo):
 
 def test_seed_knowledge_refuses_without_the_demo_network(db):
     # Whether or not this module's demo is loaded: no demo centre, no content.
-    Centre.objects.filter(slug__in=PLAN).update(slug=Concat("slug", Value("-gone")))
+    demo = demo_centres()
+    Centre.objects.filter(slug__in=demo).update(slug=Concat("slug", Value("-gone")))
 
     with pytest.raises(CommandError, match=r"run `manage\.py seed_demo` first"):
         call_command("seed_knowledge", quiet=True)
 
-    assert not Resource.objects.filter(centre__slug__in=PLAN).exists()
+    assert not Resource.objects.filter(centre__slug__in=demo).exists()
+
+
+def test_demo_files_name_known_centres_and_resources():
+    specs = demo_specs()
+    keys = {(spec.centre, spec.slug) for spec in specs}
+
+    assert len(keys) == len(specs)  # no slug twice within a centre
+    assert set(demo_centres()) == set(OWN_LANGUAGE)
+    for spec in specs:
+        assert set(spec.related) <= keys, spec.slug
+        if spec.translation_of:
+            assert (spec.centre, spec.translation_of) in keys, spec.slug
 
 
 def test_the_generated_pdf_is_well_formed():

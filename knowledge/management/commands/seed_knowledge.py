@@ -1,4 +1,4 @@
-"""Load the knowledge base's demo resources (knowledge.demo_content). Idempotent."""
+"""Load the knowledge base's demo resources (knowledge/demo/*.yaml). Idempotent."""
 
 import datetime as dt
 
@@ -11,7 +11,7 @@ from accounts.models import User
 from centres.demo_network import USERS
 from centres.models import Centre, Membership, Role
 from knowledge import services
-from knowledge.demo_content import PLAN, demo_specs, pdf_bytes
+from knowledge.demo_content import demo_centres, demo_specs, pdf_bytes
 from knowledge.models import Resource
 from knowledge.search_cache import search_cache_invalidate
 
@@ -28,7 +28,7 @@ class Command(BaseCommand):
     @transaction.atomic
     @scopes_disabled()
     def handle(self, *args, quiet=False, **options):
-        centres = {c.slug: c for c in Centre.objects.filter(slug__in=PLAN)}
+        centres = {c.slug: c for c in Centre.objects.filter(slug__in=demo_centres())}
         coordinator = self._coordinator()
         if not centres or coordinator is None:
             raise CommandError(

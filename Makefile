@@ -28,10 +28,14 @@ migrate: install ## Apply database migrations (embedded PostgreSQL if DATABASE_U
 seed: migrate ## Load the demo network (idempotent)
 	$(BIN)/python manage.py seed_demo
 
-run: seed ## Serve the portal with the demo network on http://127.0.0.1:8000
-	@$(BIN)/python manage.py check --database default
-	@echo "Serving on http://$(HOST):$(PORT)/ — press Ctrl+C to stop."
-	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+run: install ## Serve the portal with the demo network on http://127.0.0.1:8000
+	@echo "Preparing the database and the demo network (the first time takes a minute)..."
+	@$(BIN)/python manage.py migrate --noinput --verbosity 0 --skip-checks
+	@$(BIN)/python manage.py seed_demo --quiet
+	@$(BIN)/python manage.py check --database default --fail-level ERROR
+	@$(BIN)/python manage.py demo_signins --url http://$(HOST):$(PORT)
+	@echo "Serving on http://$(HOST):$(PORT)/ (Ctrl+C stops it; make stop-db stops the database)."
+	@$(BIN)/python manage.py runserver --skip-checks $(HOST):$(PORT)
 
 worker: install ## Run a Celery worker (needs REDIS_URL)
 	$(BIN)/celery -A p2i_portal worker -l info

@@ -151,6 +151,10 @@ CACHES["fragments"] = {
 # --- Celery: the broker is only a doorbell; without one, tasks run in-process ---
 CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default=REDIS_URL)
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
+if CELERY_TASK_ALWAYS_EAGER:
+    # An eager call still takes a producer from the pool; the in-memory transport
+    # spares kombu a connection to a broker that is not there.
+    CELERY_BROKER_URL = "memory://localhost/"
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_RESULT_BACKEND = None
 CELERY_TASK_IGNORE_RESULT = True
@@ -371,6 +375,13 @@ LOGGING = {
     },
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env.str("DJANGO_LOG_LEVEL", "INFO")},
+    "loggers": {
+        # Tasks run in-process log every run into the shell of `make run`; a worker
+        # (a broker is set) keeps logging them.
+        "celery.app.trace": {
+            "level": "WARNING" if CELERY_TASK_ALWAYS_EAGER else "INFO",
+        },
+    },
 }
 
 ATTACHMENT_MAX_BYTES = 20 * 1024 * 1024

@@ -1,4 +1,4 @@
-"""Load the demo network: the real centres and projects, and demo sign-ins. Idempotent."""
+"""Load the demo network (centres/demo/network.yaml) and the apps' demo data. Idempotent."""
 
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
@@ -76,17 +76,4 @@ class Command(BaseCommand):
                     f"Demo network ready: {len(by_slug)} centres and projects."
                 )
             )
-            self.stdout.write(
-                f"Demo sign-ins at http://127.0.0.1:8000/accounts/login/ "
-                f"(password for all: {DEMO_PASSWORD}):"
-            )
-            for raw in USERS:
-                roles = ", ".join(f"{r} of {s}" for s, r in raw.get("memberships", []))
-                what = "network coordinator" if raw.get("is_coordinator") else roles
-                what = what or "procurer"
-                extra = (
-                    "  [2FA: `make totp EMAIL=…` prints the code]"
-                    if raw.get("totp")
-                    else ""
-                )
-                self.stdout.write(f"  {raw['email']:<32} {what}{extra}")
+            call_command("demo_signins", stdout=self.stdout)

@@ -43,11 +43,24 @@ worker: install ## Run a Celery worker (needs REDIS_URL)
 totp: install ## Print the current 2FA code of a demo account: make totp EMAIL=manager@koinno.example.eu
 	@$(BIN)/python manage.py demo_totp $(EMAIL)
 
-chromium: ## Install Debian's chromium for the browser tests (if missing)
+# apt-get that waits while another apt (an unattended upgrade) holds a lock instead
+# of failing at once: dpkg's lock through apt's own timeout, the package lists'
+# lock (which that timeout does not cover) by trying again; other errors stop it.
+define apt_get
+for try in $$(seq 60); do \
+  out=$$($$SUDO apt-get -o DPkg::Lock::Timeout=600 $(1) 2>&1) && break; \
+  if ! echo "$$out" | grep -q "Could not get lock" || [ $$try = 60 ]; then echo "$$out" >&2; exit 1; fi; \
+  echo "apt is busy (another apt-get holds its lock); trying again in 10 s" >&2; sleep 10; \
+done
+endef
+
+chromium: ## Install Debian's chromium for the browser tests (if missing; waits for apt's lock)
 	@command -v chromium >/dev/null 2>&1 || { \
-	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium >/dev/null; \
-	  elif command -v sudo >/dev/null; then sudo apt-get update -qq && sudo apt-get install -y -qq chromium >/dev/null; \
-	  else echo "Browser tests need Debian's chromium: apt-get install chromium" >&2; exit 1; fi; }
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; \
+	  elif command -v sudo >/dev/null; then SUDO=sudo; \
+	  else echo "Browser tests need Debian's chromium: apt-get install chromium" >&2; exit 1; fi; \
+	  $(call apt_get,update -qq); \
+	  $(call apt_get,install -y -qq chromium); }
 
 lint: install ## ruff format --check, ruff check, makemigrations --check
 	$(BIN)/ruff format --check .

@@ -7,6 +7,8 @@ from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core import context as allauth_context
 from django.conf import settings
 
+from p2i_portal.client_ip import client_ip
+
 from .services import email_queue
 
 
@@ -19,6 +21,12 @@ class PortalSite:
 
 
 class AccountAdapter(DefaultAccountAdapter):
+    def get_client_ip(self, request):
+        # The portal's one reading of X-Forwarded-For, so that allauth's rate
+        # limits count the clients the other limits count (and a header with
+        # fewer addresses than trusted proxies is no server error).
+        return client_ip(request)
+
     def send_mail(self, template_prefix, email, context):
         request = allauth_context.request
         domain = (

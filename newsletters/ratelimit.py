@@ -7,16 +7,16 @@ import time
 from django.conf import settings
 from django.core.cache import cache
 
+from p2i_portal.client_ip import client_ip
+
+__all__ = ["client_ip", "hit"]
+
 DEFAULT_LIMITS = {
     # action: (allowed hits, window in seconds)
     "subscribe_ip": (10, 60),
     "subscribe_email": (3, 3600),
     "confirm_ip": (20, 60),
 }
-
-
-def client_ip(request) -> str:
-    return request.META.get("REMOTE_ADDR", "") or "unknown"
 
 
 def hit(action: str, key: str) -> bool:

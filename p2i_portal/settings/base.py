@@ -27,6 +27,13 @@ SECRET_KEY = env.str("DJANGO_SECRET_KEY", default="")
 ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
 SITE_URL = env.str("P2I_SITE_URL", default="http://127.0.0.1:8000")
+# Reverse proxies of ours in front of the portal (load balancer, TLS terminator).
+# The per-IP limits (the portal's, DRF's throttles, allauth's) take the client's
+# address from X-Forwarded-For only through this many proxies; with 0 they ignore
+# the header, which any client can send (p2i_portal/client_ip.py).
+TRUSTED_PROXY_COUNT = env.int("DJANGO_TRUSTED_PROXY_COUNT", default=0)
+if TRUSTED_PROXY_COUNT < 0:
+    raise SystemExit("DJANGO_TRUSTED_PROXY_COUNT must be 0 or more (see .env.example).")
 
 INSTALLED_APPS = [
     "p2i_portal.apps.P2IAdminConfig",
@@ -264,6 +271,7 @@ ACCOUNT_RATE_LIMITS = {
     "manage_email": "10/m/user",
 }
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[P2I] "
+ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
 ACCOUNT_ADAPTER = "accounts.adapters.AccountAdapter"
 ACCOUNT_SIGNUP_FORM_CLASS = "accounts.forms.SignupProfileForm"
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
@@ -353,6 +361,7 @@ REST_FRAMEWORK = {
         "anon": env.str("P2I_API_ANON_RATE", default="120/min"),
         "user": env.str("P2I_API_USER_RATE", default="600/min"),
     },
+    "NUM_PROXIES": TRUSTED_PROXY_COUNT,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_VERSIONING_CLASS": None,
 }

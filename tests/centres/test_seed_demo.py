@@ -1,11 +1,14 @@
 """`seed_demo` loads the real network and can run any number of times."""
 
+from io import StringIO
+
 import pytest
 from allauth.account.models import EmailAddress
 from django.core.management import call_command
 from django_scopes import scopes_disabled
 
 from accounts.models import User
+from centres.demo_network import DEMO_PASSWORD, USERS
 from centres.models import Centre, Membership
 
 pytestmark = pytest.mark.django_db
@@ -61,3 +64,18 @@ def test_seed_demo_restores_a_changed_centre():
     call_command("seed_demo", quiet=True)
     pianoo = Centre.objects.get(slug="pianoo")
     assert (pianoo.status, pianoo.name.startswith("PIANOo")) == ("existing", True)
+
+
+def test_seed_demo_ends_with_the_demo_sign_ins():
+    out = StringIO()
+    call_command("seed_demo", stdout=out)
+
+    lines = [line for line in out.getvalue().splitlines() if line.strip()]
+    assert lines[-len(USERS) - 1] == (
+        "Sign in at http://127.0.0.1:8000/accounts/login/ "
+        f"(password for all: {DEMO_PASSWORD}):"
+    )
+    assert [line.split()[0] for line in lines[-len(USERS) :]] == [
+        user["email"] for user in USERS
+    ]
+    assert "manager of KOINNO  [2FA: make totp" in out.getvalue()

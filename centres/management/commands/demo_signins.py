@@ -3,7 +3,7 @@
 from django.core.management.base import BaseCommand
 from django.urls import reverse
 
-from centres.demo_network import DEMO_PASSWORD, USERS
+from centres.demo_network import CENTRES, DEMO_PASSWORD, USERS
 
 
 class Command(BaseCommand):
@@ -18,6 +18,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, url, **options):
         base = url.rstrip("/")
+        names = {c["slug"]: c["short_name"] for c in CENTRES}
         self.stdout.write("")
         self.stdout.write(
             self.style.SUCCESS(f"P2I Portal with the demo network: {base}/")
@@ -27,7 +28,10 @@ class Command(BaseCommand):
             f"(password for all: {DEMO_PASSWORD}):"
         )
         for raw in USERS:
-            roles = ", ".join(f"{r} of {s}" for s, r in raw.get("memberships", []))
+            roles = ", ".join(
+                f"{role} of {names.get(slug, slug)}"
+                for slug, role in raw.get("memberships", [])
+            )
             what = "network coordinator" if raw.get("is_coordinator") else roles
             what = what or "procurer"
             if raw.get("totp"):

@@ -15,27 +15,6 @@ from tests.factories import UserFactory, membership_create
 pytestmark = pytest.mark.django_db
 
 
-def test_member_add_existing_user_creates_membership_and_tells_them(centre, manager):
-    person = UserFactory(email="known@example.org")
-
-    services.centre_member_add(
-        centre=centre, email="Known@Example.org ", role="editor", by=manager
-    )
-
-    with scopes_disabled():
-        membership = Membership.objects.get(centre=centre, user=person)
-        assert membership.role == Role.EDITOR
-        assert (
-            AuditEntry.objects.filter(
-                centre=centre, action="centres.membership.added", actor=manager
-            ).count()
-            == 1
-        )
-    mail = OutboundEmail.objects.get(to="known@example.org")
-    assert mail.template == "team-added"
-    assert "Alpha Centre" in mail.subject + mail.body_text
-
-
 def test_member_add_unknown_email_sends_an_expiring_invitation(centre, manager):
     services.centre_member_add(
         centre=centre, email="new@example.org", role="manager", by=manager

@@ -9,7 +9,7 @@ from django_scopes import scopes_disabled
 
 from accounts.models import OutboundEmail
 from centres import services
-from centres.models import AuditEntry, Invitation, Membership, Role
+from centres.models import Invitation, Membership, Role
 from tests.factories import UserFactory, membership_create
 
 pytestmark = pytest.mark.django_db

@@ -1,5 +1,7 @@
 """Users (sign-in by email), their profile, and the outbound e-mail queue."""
 
+import hashlib
+
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
 from django.db.models import Q
@@ -83,14 +85,66 @@ class User(AbstractUser):
     def get_short_name(self):
         return (self.full_name.split(" ")[0] if self.full_name else "") or self.email
 
+    # --- Privileges and two-factor sign-in -----------------------------------
+    # Whoever must use two-factor sign-in (the coordinator, superusers, the manager
+    # of any centre) has no privilege at all until it is on: every source of "what
+    # may this user do as staff" (Centre.objects.workspaces_for, Centre.role_of,
+    # acts_as_coordinator, has_perm) treats the account as a plain procurer.
+    # The answers are remembered on this instance, which lives for one request.
+
+    def centre_roles(self) -> dict[int, str]:
+        """{centre id: role} of this user's memberships, ignoring two-factor."""
+        if not hasattr(self, "_centre_roles"):
+            from centres.models import Membership
+
+            self._centre_roles = {
+                m.centre_id: m.role for m in Membership.objects.unscoped_for_user(self)
+            }
+        return self._centre_roles
+
+    def has_totp(self) -> bool:
+        if not hasattr(self, "_has_totp"):
+            from allauth.mfa.models import Authenticator
+
+            self._has_totp = Authenticator.objects.filter(
+                user=self, type=Authenticator.Type.TOTP
+            ).exists()
+        return self._has_totp
+
+    @property
+    def requires_mfa(self) -> bool:
+        """The coordinator, superusers and any centre's manager need two-factor."""
+        if self.is_coordinator or self.is_superuser:
+            return True
+        return "manager" in self.centre_roles().values()
+
+    @property
+    def privileges_locked(self) -> bool:
+        """Must use two-factor sign-in but has not turned it on."""
+        return self.requires_mfa and not self.has_totp()
+
+    @property
+    def acts_as_coordinator(self) -> bool:
+        """The coordinator's powers: the flag, an active account and two-factor on."""
+        return self.is_active and self.is_coordinator and not self.privileges_locked
+
+    def forget_privileges(self) -> None:
+        """Drop what this instance remembers after its memberships or 2FA change."""
+        for name in ("_centre_roles", "_has_totp", "_has_workspace"):
+            self.__dict__.pop(name, None)
+
     # The coordinator acts everywhere, the Django admin included.
     def has_perm(self, perm, obj=None):
-        if self.is_active and self.is_coordinator:
+        if self.is_active and self.privileges_locked:
+            return False
+        if self.acts_as_coordinator:
             return True
         return super().has_perm(perm, obj)
 
     def has_module_perms(self, app_label):
-        if self.is_active and self.is_coordinator:
+        if self.is_active and self.privileges_locked:
+            return False
+        if self.acts_as_coordinator:
             return True
         return super().has_module_perms(app_label)
 
@@ -155,3 +209,24 @@ class OutboundEmail(TimeStampedModel):
     def mark_sent(self):
         self.status = self.Status.SENT
         self.sent_at = timezone.now()
+
+
+class ApiToken(models.Model):
+    """A user's personal API token. Only its SHA-256 is stored: the key itself is
+    shown once, on the page that creates it (accounts.services.api_token_create)."""
+
+    user = models.OneToOneField(
+        User, on_delete=models.CASCADE, related_name="api_token"
+    )
+    key_hash = models.CharField(max_length=64, unique=True)
+    created = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("API token")
+
+    def __str__(self):
+        return f"API token of {self.user}"
+
+    @staticmethod
+    def hash(key: str) -> str:
+        return hashlib.sha256(key.encode()).hexdigest()

@@ -113,3 +113,21 @@ def user_profile_update(*, user: User, data: dict) -> User:
     user.full_clean(exclude=["password"])
     user.save(update_fields=fields)
     return user
+
+
+@transaction.atomic
+def api_token_create(*, user: User) -> str:
+    """Replace `user`'s API token with a new one and return its key.
+
+    The caller shows the key once and keeps it nowhere (no message, no log); only
+    its hash is stored. The caller has checked that `user` may have a token: an
+    account whose required two-factor sign-in is missing may not.
+    """
+    import secrets
+
+    from .models import ApiToken
+
+    key = secrets.token_urlsafe(32)
+    ApiToken.objects.filter(user=user).delete()
+    ApiToken.objects.create(user=user, key_hash=ApiToken.hash(key))
+    return key

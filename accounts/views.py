@@ -2,14 +2,15 @@
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import FormView
-from rest_framework.authtoken.models import Token
 
 from .forms import ProfileForm
-from .services import user_profile_update
+from .models import ApiToken
+from .services import api_token_create, user_profile_update
 
 
 class ProfileView(LoginRequiredMixin, FormView):
@@ -27,7 +28,7 @@ class ProfileView(LoginRequiredMixin, FormView):
         from centres.permissions import user_has_mfa, user_requires_mfa
 
         user = self.request.user
-        ctx["token"] = Token.objects.filter(user=user).first()
+        ctx["token"] = ApiToken.objects.filter(user=user).first()
         ctx["mfa_enabled"] = user_has_mfa(user)
         ctx["mfa_required"] = user_requires_mfa(user)
         ctx["workspaces"] = [
@@ -42,18 +43,22 @@ class ProfileView(LoginRequiredMixin, FormView):
 
 
 class TokenView(LoginRequiredMixin, View):
-    """Create or replace the user's API token (POST only); it is shown once."""
+    """Create or replace the user's API token (POST only). The key is on this one
+    response, which no cache keeps; it is never put in a message or a session."""
 
     http_method_names = ["post"]
 
     def post(self, request):
-        Token.objects.filter(user=request.user).delete()
-        token = Token.objects.create(user=request.user)
-        messages.success(
-            request,
-            _(
-                "Your new API token is %(key)s — copy it now; the old one no longer works."
+        if request.user.privileges_locked:
+            messages.warning(
+                request,
+                _(
+                    "Turn on two-factor authentication before creating an API token: "
+                    "your account needs it."
+                ),
             )
-            % {"key": token.key},
-        )
-        return redirect("accounts:profile")
+            return redirect("mfa_activate_totp")
+        key = api_token_create(user=request.user)
+        response = render(request, "accounts/token_created.html", {"key": key})
+        add_never_cache_headers(response)
+        return response

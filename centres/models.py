@@ -39,9 +39,13 @@ class CentreQuerySet(models.QuerySet):
         """THE way to get the centres `user` may act in with at least `role`.
 
         The coordinator acts everywhere; everyone else only where a membership
-        with a sufficient role exists. Every write path starts from here.
+        with a sufficient role exists. Every write path starts from here. Whoever
+        must use two-factor sign-in and has not turned it on acts nowhere
+        (User.privileges_locked): a plain procurer until then.
         """
         if not getattr(user, "is_authenticated", False) or not user.is_active:
+            return self.none()
+        if user.privileges_locked:
             return self.none()
         if user.is_coordinator:
             return self.all()
@@ -136,18 +140,15 @@ class Centre(TimeStampedModel):
         return reverse("centres:detail", kwargs={"slug": self.slug})
 
     def role_of(self, user) -> str | None:
-        """The user's role here: 'manager', 'editor' or None (coordinator = manager)."""
-        if not getattr(user, "is_authenticated", False):
+        """The user's role here: 'manager', 'editor' or None (coordinator = manager;
+        None for everyone while their two-factor sign-in is missing)."""
+        if not getattr(user, "is_authenticated", False) or not user.is_active:
+            return None
+        if user.privileges_locked:  # no role anywhere before two-factor is on
             return None
         if user.is_coordinator:
             return Role.MANAGER
-        cache = getattr(user, "_centre_roles", None)
-        if cache is None:
-            cache = {
-                m.centre_id: m.role for m in Membership.objects.unscoped_for_user(user)
-            }
-            user._centre_roles = cache
-        role = cache.get(self.pk)
+        role = user.centre_roles().get(self.pk)
         return Role(role) if role else None
 
     def get_abilities(self, user) -> dict[str, bool]:

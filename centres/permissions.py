@@ -1,34 +1,34 @@
 """The one view guard for centre workspaces, and the 2FA rule for managers."""
 
-from allauth.mfa.models import Authenticator
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from rest_framework.permissions import BasePermission
 
 from .models import ROLE_RANK, Centre, Role
 
+MFA_REQUIRED_MESSAGE = gettext_lazy(
+    "Managers and the coordinator must turn on two-factor authentication before "
+    "using a workspace."
+)
+
 
 def user_requires_mfa(user) -> bool:
     """Coordinators and the manager of any centre must use two-factor sign-in."""
-    if not user.is_authenticated:
-        return False
-    if user.is_coordinator or user.is_superuser:
-        return True
-    return Centre.objects.workspaces_for(user, role=Role.MANAGER).exists()
+    return bool(user.is_authenticated and user.requires_mfa)
 
 
 def user_has_mfa(user) -> bool:
-    return Authenticator.objects.filter(
-        user=user, type=Authenticator.Type.TOTP
-    ).exists()
+    return bool(user.is_authenticated and user.has_totp())
 
 
 def mfa_missing(user) -> bool:
-    return user_requires_mfa(user) and not user_has_mfa(user)
+    """Must use two-factor sign-in but has not turned it on (User.privileges_locked)."""
+    return bool(user.is_authenticated and user.privileges_locked)
 
 
 class CentreRoleRequiredMixin:
@@ -38,7 +38,8 @@ class CentreRoleRequiredMixin:
     - no role in this centre (or no such centre) → 404, never 403, so another
       centre's workspace does not even admit it exists;
     - a role below `required_role` in one's own centre → 403;
-    - a manager or the coordinator without TOTP → the 2FA set-up page.
+    - a manager or the coordinator without TOTP → the 2FA set-up page, whatever
+      the centre: until it is on, the account has no workspace at all.
     Sets `self.centre` and `self.role`.
     """
 
@@ -48,6 +49,10 @@ class CentreRoleRequiredMixin:
         user = request.user
         if not user.is_authenticated:
             return redirect_to_login(request.get_full_path())
+        if mfa_missing(user):
+            # Until then the account has no workspace at all (workspaces_for).
+            messages.warning(request, MFA_REQUIRED_MESSAGE)
+            return redirect("mfa_activate_totp")
         slug = kwargs.get("centre_slug")
         centre = (
             Centre.objects.workspaces_for(user, role=Role.EDITOR)
@@ -56,15 +61,6 @@ class CentreRoleRequiredMixin:
         )
         if centre is None:
             raise Http404(_("No such workspace."))
-        if mfa_missing(user):
-            messages.warning(
-                request,
-                _(
-                    "Managers and the coordinator must turn on two-factor "
-                    "authentication before using a workspace."
-                ),
-            )
-            return redirect("mfa_activate_totp")
         role = centre.role_of(user)
         if ROLE_RANK[role] < ROLE_RANK[Role(self.required_role)]:
             raise PermissionDenied(_("Only the centre's managers can do this."))

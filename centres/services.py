@@ -6,12 +6,18 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django_scopes import scope, scopes_disabled
 
 from accounts.models import User
 from accounts.services import email_queue_template
 
 from .models import AuditEntry, Centre, Invitation, Membership, Role
+
+MANAGER_NEEDS_MFA = gettext_lazy(
+    "Managers must use two-factor authentication. Turn it on under Profile → "
+    "Two-factor authentication, then come back to this invitation to accept it."
+)
 
 PROFILE_FIELDS = [
     "name",
@@ -72,48 +78,23 @@ def _ensure_manager_remains(centre: Centre, *, excluding: Membership) -> None:
 
 
 @transaction.atomic
-def centre_member_add(
-    *, centre: Centre, email: str, role: str, by: User
-) -> Membership | Invitation:
-    """Add the person with `email` to the team, or invite them if they have no account.
+def centre_member_add(*, centre: Centre, email: str, role: str, by: User) -> Invitation:
+    """Invite the person with `email` to the team; nobody joins without consent.
 
-    Caller has checked the `manage_team` ability. A known user becomes a member at
-    once (and is told by e-mail); an unknown address gets an invitation link that
-    expires after `Invitation.VALID_FOR`. Duplicates raise ValidationError and change
-    nothing.
+    Caller has checked the `manage_team` ability. Whether or not the address has
+    an account, it gets the same invitation link (expiring after
+    `Invitation.VALID_FOR`) and the caller the same answer, so the form tells
+    nothing about who has an account; memberships change only when the invitee
+    accepts (invitation_accept). A current member or a pending invitation raises
+    ValidationError (both are on the team page already) and changes nothing.
     """
     email = email.strip().lower()
     role = Role(role)
-    user = User.objects.filter(email=email).first()
     with scope(centre=centre):
-        if user is not None:
-            if Membership.objects.filter(centre=centre, user=user).exists():
-                raise ValidationError(
-                    _("%(email)s is already a member of this team.") % {"email": email}
-                )
-            try:
-                with transaction.atomic():
-                    membership = Membership.objects.create(
-                        centre=centre, user=user, role=role
-                    )
-            except IntegrityError as exc:
-                raise ValidationError(
-                    _("%(email)s is already a member of this team.") % {"email": email}
-                ) from exc
-            audit_log(
-                centre=centre,
-                action="centres.membership.added",
-                by=by,
-                target=email,
-                role=role,
+        if Membership.objects.filter(centre=centre, user__email=email).exists():
+            raise ValidationError(
+                _("%(email)s is already a member of this team.") % {"email": email}
             )
-            email_queue_template(
-                to=email,
-                name="team-added",
-                context={"centre": centre, "role": role.label, "by": by},
-            )
-            return membership
-
         if Invitation.objects.filter(centre=centre, email=email).pending().exists():
             raise ValidationError(
                 _("An invitation to %(email)s is already pending.") % {"email": email}
@@ -126,14 +107,20 @@ def centre_member_add(
             revoked_at__isnull=True,
         ).update(revoked_at=timezone.now())
         token, token_hash = Invitation.new_token()
-        invitation = Invitation.objects.create(
-            centre=centre,
-            email=email,
-            role=role,
-            token_hash=token_hash,
-            expires_at=timezone.now() + Invitation.VALID_FOR,
-            invited_by=by,
-        )
+        try:
+            with transaction.atomic():
+                invitation = Invitation.objects.create(
+                    centre=centre,
+                    email=email,
+                    role=role,
+                    token_hash=token_hash,
+                    expires_at=timezone.now() + Invitation.VALID_FOR,
+                    invited_by=by,
+                )
+        except IntegrityError as exc:  # the same address invited at this moment
+            raise ValidationError(
+                _("An invitation to %(email)s is already pending.") % {"email": email}
+            ) from exc
     audit_log(
         centre=centre,
         action="centres.invitation.sent",
@@ -177,6 +164,14 @@ def centre_member_change_role(
     centre = membership.centre
     if membership.role == role:
         return membership
+    if role == Role.MANAGER and not membership.user.has_totp():
+        raise ValidationError(
+            _(
+                "%(email)s must turn on two-factor authentication before becoming a "
+                "manager; until then the role would lock them out of every workspace."
+            )
+            % {"email": membership.user.email}
+        )
     with scope(centre=centre):
         if membership.role == Role.MANAGER:
             _ensure_manager_remains(centre, excluding=membership)
@@ -242,6 +237,10 @@ def invitation_accept(*, invitation: Invitation, user: User) -> Membership:
             )
             % {"email": invitation.email}
         )
+    if invitation.role == Role.MANAGER and not user.has_totp():
+        # Managers must use two-factor sign-in; becoming one without it would
+        # take away every workspace the user has, her own centre's included.
+        raise ValidationError(MANAGER_NEEDS_MFA)
     centre = invitation.centre
     with scope(centre=centre):
         membership, _created = Membership.objects.get_or_create(

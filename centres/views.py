@@ -18,7 +18,7 @@ from knowledge.models import Resource
 from . import selectors, services
 from .forms import CentreProfileForm, DirectoryFilterForm, MemberAddForm, MemberRoleForm
 from .models import Centre, Invitation, Membership, Role
-from .permissions import CentreRoleRequiredMixin
+from .permissions import MFA_REQUIRED_MESSAGE, CentreRoleRequiredMixin
 from .tilemap import tile_grid
 
 
@@ -133,8 +133,11 @@ class WorkspaceIndexView(LoginRequiredMixin, TemplateView):
     template_name = "centres/workspace_index.html"
 
     def get(self, request, *args, **kwargs):
+        if request.user.privileges_locked:
+            messages.warning(request, MFA_REQUIRED_MESSAGE)
+            return redirect("mfa_activate_totp")
         workspaces = list(Centre.objects.workspaces_for(request.user)[:2])
-        if len(workspaces) == 1 and not request.user.is_coordinator:
+        if len(workspaces) == 1 and not request.user.acts_as_coordinator:
             return redirect("manage:dashboard", centre_slug=workspaces[0].slug)
         return super().get(request, *args, **kwargs)
 
@@ -201,17 +204,15 @@ class TeamView(CentreRoleRequiredMixin, FormView):
         except ValidationError as exc:
             form.add_error("email", exc)
             return self.form_invalid(form)
-        if isinstance(result, Invitation):
-            messages.success(
-                self.request,
-                _("%(email)s has no account yet; an invitation was sent.")
-                % {"email": result.email},
+        # The same answer whether the address has an account or not.
+        messages.success(
+            self.request,
+            _(
+                "An invitation was sent to %(email)s. They join the team when they "
+                "accept it."
             )
-        else:
-            messages.success(
-                self.request,
-                _("%(email)s was added to the team.") % {"email": result.user.email},
-            )
+            % {"email": result.email},
+        )
         return redirect("manage:team", centre_slug=self.centre.slug)
 
 
@@ -304,8 +305,14 @@ class InvitationAcceptView(TemplateView):
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
+        user = self.request.user
         ctx["invitation"] = self.invitation
         ctx["next"] = self.request.get_full_path()
+        ctx["needs_mfa_first"] = (
+            user.is_authenticated
+            and self.invitation.role == Role.MANAGER
+            and not user.has_totp()
+        )
         return ctx
 
     def post(self, request, token):

@@ -81,7 +81,7 @@ class EventQuerySet(CentreOwnedQuerySet):
     def visible_to(self, user):
         """What `user` may open: public events, plus every state of the events
         their centres organise."""
-        if getattr(user, "is_authenticated", False) and user.is_coordinator:
+        if getattr(user, "is_authenticated", False) and user.acts_as_coordinator:
             return self.all()
         public = Q(pk__in=self.public().values("pk"))
         if not getattr(user, "is_authenticated", False):
@@ -370,7 +370,7 @@ class Event(TimeStampedModel):
         """The user's highest role among the organisers (coordinator: manager)."""
         if not getattr(user, "is_authenticated", False):
             return None
-        if user.is_coordinator:
+        if user.acts_as_coordinator:
             return Role.MANAGER
         best = None
         for centre in self.organisers.all():

@@ -15,11 +15,22 @@ from .models import Resource
 FEED_SIZE = 30
 
 
+class TextSummaryAtom1Feed(Atom1Feed):
+    """Atom whose entry summaries are sent as text (`type="text"`): a resource's
+    summary is plain text, and as "html" an editor's markup in it would reach
+    feed readers as markup."""
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, {**item, "description": None})
+        if item["description"] is not None:
+            handler.addQuickElement("summary", item["description"], {"type": "text"})
+
+
 class ResourceFeed(Feed):
     """The newest public resources. Feed readers are anonymous, so network-only
     resources never appear here, whoever fetches the feed."""
 
-    feed_type = Atom1Feed
+    feed_type = TextSummaryAtom1Feed
     author_name = "P2I Portal"
 
     def title(self, obj=None):

@@ -85,16 +85,16 @@ class ResourceQuerySet(CentreOwnedQuerySet):
         public = Q(
             status=Resource.Status.PUBLISHED, visibility=Resource.Visibility.PUBLIC
         )
-        if getattr(user, "is_authenticated", False) and (
-            user.is_coordinator or Centre.objects.workspaces_for(user).exists()
-        ):
+        if getattr(user, "is_authenticated", False) and _has_workspace(user):
             return self.filter(status=Resource.Status.PUBLISHED)
         return self.filter(public)
 
     def visible_to(self, user):
         """What `user` may open: what is listed for them, plus every state of their
-        own centres' resources (the coordinator: everything)."""
-        if getattr(user, "is_authenticated", False) and user.is_coordinator:
+        own centres' resources (the coordinator: everything). Both follow
+        Centre.objects.workspaces_for, so an account whose two-factor sign-in is
+        missing sees what a procurer sees."""
+        if getattr(user, "is_authenticated", False) and user.acts_as_coordinator:
             return self.all()
         listed = self.listed_for(user)
         if not getattr(user, "is_authenticated", False):

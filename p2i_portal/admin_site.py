@@ -5,6 +5,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 
 
 class P2IAdminSite(admin.AdminSite):
@@ -28,11 +29,17 @@ class P2IAdminSite(admin.AdminSite):
         """No second login form: send people to the throttled allauth sign-in."""
         from centres.permissions import user_has_mfa
 
-        target = request.GET.get("next") or reverse("admin:index")
+        target = request.GET.get("next", "")
+        if not url_has_allowed_host_and_scheme(
+            target,
+            allowed_hosts={request.get_host()},
+            require_https=request.is_secure(),
+        ):
+            target = reverse("admin:index")
         if not request.user.is_authenticated:
             return redirect_to_login(target, login_url=reverse("account_login"))
         if not request.user.is_coordinator:
             raise PermissionDenied("The administration is for the network coordinator.")
         if not user_has_mfa(request.user):
             return redirect("mfa_activate_totp")
-        return redirect(target if target.startswith("/") else reverse("admin:index"))
+        return redirect(target)

@@ -217,23 +217,3 @@ def test_profile_update_saves_and_rejects_bad_input(client, procurer):
     assert response.context["form"].errors.keys() == {"country", "profile_role"}
     procurer.refresh_from_db()
     assert procurer.full_name == "Paula P."
-
-
-def test_api_token_is_created_and_replaced(client, procurer):
-    from rest_framework.authtoken.models import Token
-
-    client.force_login(procurer)
-    client.post(reverse("accounts:token"))
-    first = Token.objects.get(user=procurer).key
-    client.post(reverse("accounts:token"))
-    second = Token.objects.get(user=procurer).key
-    assert first != second
-    api = client.__class__()
-    assert (
-        api.get("/api/v1/centres/", HTTP_AUTHORIZATION=f"Token {second}").status_code
-        == 200
-    )
-    assert (
-        api.get("/api/v1/centres/", HTTP_AUTHORIZATION=f"Token {first}").status_code
-        == 401
-    )

@@ -9,31 +9,10 @@ from django_scopes import scopes_disabled
 
 from accounts.models import OutboundEmail
 from centres import services
-from centres.models import AuditEntry, Invitation, Membership, Role
+from centres.models import Invitation, Membership, Role
 from tests.factories import UserFactory, membership_create
 
 pytestmark = pytest.mark.django_db
-
-
-def test_member_add_existing_user_creates_membership_and_tells_them(centre, manager):
-    person = UserFactory(email="known@example.org")
-
-    services.centre_member_add(
-        centre=centre, email="Known@Example.org ", role="editor", by=manager
-    )
-
-    with scopes_disabled():
-        membership = Membership.objects.get(centre=centre, user=person)
-        assert membership.role == Role.EDITOR
-        assert (
-            AuditEntry.objects.filter(
-                centre=centre, action="centres.membership.added", actor=manager
-            ).count()
-            == 1
-        )
-    mail = OutboundEmail.objects.get(to="known@example.org")
-    assert mail.template == "team-added"
-    assert "Alpha Centre" in mail.subject + mail.body_text
 
 
 def test_member_add_unknown_email_sends_an_expiring_invitation(centre, manager):

@@ -117,34 +117,6 @@ def test_invalid_profile_input_changes_nothing(client, centre, manager):
     assert Centre.objects.get(pk=centre.pk).name == "Alpha Centre"
 
 
-def test_manager_adds_known_and_unknown_people_to_the_team(client, centre, manager):
-    UserFactory(email="colleague@example.org")
-    client.force_login(manager)
-    response = client.post(
-        "/manage/alpha/team/",
-        {"email": "colleague@example.org", "role": "editor"},
-        follow=True,
-    )
-    assert "was added to the team" in response.content.decode()
-    response = client.post(
-        "/manage/alpha/team/",
-        {"email": "stranger@example.org", "role": "editor"},
-        follow=True,
-    )
-    assert "invitation was sent" in response.content.decode()
-    with scopes_disabled():
-        assert Membership.objects.filter(
-            centre=centre, user__email="colleague@example.org"
-        ).exists()
-        assert Invitation.objects.filter(
-            centre=centre, email="stranger@example.org"
-        ).exists()
-    assert set(OutboundEmail.objects.values_list("to", flat=True)) == {
-        "colleague@example.org",
-        "stranger@example.org",
-    }
-
-
 def test_duplicate_membership_shows_a_clear_error(client, centre, manager, editor):
     client.force_login(manager)
     response = client.post(

@@ -2,9 +2,9 @@
 
 from django_scopes import scopes_disabled
 from rest_framework import serializers
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
+from accounts.models import ApiToken
 from knowledge.models import Resource, Revision
 from tests.factories import resource_create
 
@@ -40,7 +40,12 @@ def client_for(request, persona: str, *, token: bool = False) -> APIClient:
         return api
     user = request.getfixturevalue(persona)
     if token:
-        key = Token.objects.get_or_create(user=user)[0].key
+        # One key per user however often a test asks (a new token would
+        # replace the one an earlier client holds).
+        key = f"test-token-of-user-{user.pk}"
+        ApiToken.objects.get_or_create(
+            user=user, defaults={"key_hash": ApiToken.hash(key)}
+        )
         api.credentials(HTTP_AUTHORIZATION=f"Token {key}")
     else:
         api.force_authenticate(user)

@@ -164,7 +164,11 @@ MATRIX = {
         ),
     ],
     "accounts:profile": [Check("/accounts/profile/", signed_in(200))],
-    "accounts:token": [Check("/accounts/profile/token/", signed_in(302), "post")],
+    # The new key is shown on the answer itself, once.
+    "accounts:token": [
+        Check("/accounts/profile/token/", signed_in(200), "post"),
+        Check("/accounts/profile/token/", signed_in(405)),
+    ],
     # allauth: entrance pages for visitors, account pages for signed-in people.
     "account_login": [Check("/accounts/login/", {**signed_in(302), "anonymous": 200})],
     "account_signup": [
@@ -313,7 +317,6 @@ ADMIN_MODELS = {
     "centres_auditentry": None,
     "account_emailaddress": None,
     "mfa_authenticator": None,
-    "authtoken_tokenproxy": None,
     "knowledge_resource": "{api_public_a}",
     "newsletters_subscriber": "{nl_subscriber}",
     "newsletters_issue": "{nl_issue}",

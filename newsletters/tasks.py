@@ -18,8 +18,10 @@ the database between the server's acceptance and that mark, the row's lease
 expires and it is sent again. So each fault sends at most NEWSLETTER_MARK_EVERY
 messages twice per batch that was being sent at that moment: for a killed worker,
 at most its concurrency times NEWSLETTER_MARK_EVERY; for a database outage, the
-same over every worker. A live worker's claims are not sent twice: it renews its
-lease, and stops at once with the rows whose lease it lost.
+same over every worker. A worker that renews its lease sends nothing twice; one
+that stalls inside a single SMTP exchange for longer than the lease may repeat
+that one message (within the same bound), and then drops the rows whose lease it
+lost.
 
 No ETA is longer than half the broker's visibility timeout.
 """

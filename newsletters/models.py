@@ -293,7 +293,8 @@ class Issue(TimeStampedModel):
     scheduled_at = models.DateTimeField(_("send at"), null=True, blank=True)
     sending_started_at = models.DateTimeField(null=True, blank=True)
     queued_at = models.DateTimeField(null=True, blank=True)  # fan-out complete
-    heartbeat_at = models.DateTimeField(null=True, blank=True)  # last batch claimed
+    # Last sign of the fan-out; the reaper restarts one that went silent.
+    heartbeat_at = models.DateTimeField(null=True, blank=True)
     sent_at = models.DateTimeField(null=True, blank=True)
     recipient_count = models.PositiveIntegerField(default=0)
     created_by = models.ForeignKey(

@@ -4,7 +4,8 @@ import base64
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.template.loader import render_to_string
+
+from p2i_portal.mail import render_email
 
 from .models import OutboundEmail, User
 
@@ -81,7 +82,8 @@ def email_queue_template(
     attachments: list[dict] | None = None,
     dedupe_key: str | None = None,
 ) -> OutboundEmail:
-    """Render `templates/emails/<name>-{subject.txt,body.txt,body.html}` and queue it.
+    """Render `templates/emails/<name>-{subject.txt,body.txt,body.html}` (with
+    p2i_portal.mail.render_email: subject and text unescaped) and queue it.
 
     With a `dedupe_key` that was queued before, nothing is rendered or queued.
     """
@@ -89,15 +91,12 @@ def email_queue_template(
         existing = OutboundEmail.objects.filter(dedupe_key=dedupe_key).first()
         if existing is not None:
             return existing
-    ctx = {"site_url": settings.SITE_URL, **context}
-    subject = render_to_string(f"emails/{name}-subject.txt", ctx)
-    body_text = render_to_string(f"emails/{name}-body.txt", ctx)
-    body_html = render_to_string(f"emails/{name}-body.html", ctx)
+    rendered = render_email(name, {"site_url": settings.SITE_URL, **context})
     return email_queue(
         to=to,
-        subject=subject,
-        body_text=body_text,
-        body_html=body_html,
+        subject=rendered.subject,
+        body_text=rendered.body_text,
+        body_html=rendered.body_html,
         template=name,
         attachments=attachments,
         dedupe_key=dedupe_key,

@@ -11,6 +11,8 @@ from django.core.mail import EmailMultiAlternatives, get_connection
 from django.db import transaction
 from django.utils import timezone
 
+from p2i_portal.mail import message_id
+
 from .models import OutboundEmail
 
 logger = logging.getLogger(__name__)
@@ -32,6 +34,7 @@ def _is_transient(exc: Exception) -> bool:
 @shared_task(bind=True, acks_late=True, max_retries=MAX_ATTEMPTS)
 def email_send(self, email_id: int) -> str:
     """Deliver one queued e-mail. Safe to repeat: a row not QUEUED is left alone.
+    Its Message-ID is fixed by the row (p2i.mail.<pk>@SITE_DOMAIN).
 
     The row is claimed with SELECT … FOR UPDATE SKIP LOCKED, marked SENDING, sent,
     and marked SENT only after the server accepted it. 4xx answers go back to the
@@ -57,6 +60,8 @@ def email_send(self, email_id: int) -> str:
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=[email.to],
         connection=get_connection(),
+        # Fixed per row: a resend after a crash is recognisably the same message.
+        headers={"Message-ID": message_id("mail", email.pk)},
     )
     if email.body_html:
         message.attach_alternative(email.body_html, "text/html")

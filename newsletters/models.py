@@ -9,7 +9,7 @@ from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.db import models
 from django.db.models import Q
-from django.db.models.functions import Lower
+from django.db.models.functions import Lower, Now
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -293,7 +293,8 @@ class Issue(TimeStampedModel):
     scheduled_at = models.DateTimeField(_("send at"), null=True, blank=True)
     sending_started_at = models.DateTimeField(null=True, blank=True)
     queued_at = models.DateTimeField(null=True, blank=True)  # fan-out complete
-    heartbeat_at = models.DateTimeField(null=True, blank=True)  # last batch claimed
+    # Last sign of the fan-out; the reaper restarts one that went silent.
+    heartbeat_at = models.DateTimeField(null=True, blank=True)
     sent_at = models.DateTimeField(null=True, blank=True)
     recipient_count = models.PositiveIntegerField(default=0)
     created_by = models.ForeignKey(
@@ -405,7 +406,6 @@ class Digest(models.Model):
     frequency = models.CharField(max_length=10, choices=Subscriber.Frequency.choices)
     period = models.CharField(max_length=20)
     created_at = models.DateTimeField(default=timezone.now)
-    heartbeat_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at"]
@@ -426,8 +426,10 @@ class DeliveryQuerySet(models.QuerySet):
     def due(self, now=None):
         return self.queued().filter(not_before__lte=now or timezone.now())
 
-    def stale_claims(self, cutoff):
-        return self.filter(status=Delivery.Status.SENDING, claimed_at__lt=cutoff)
+    def lease_expired(self, lease: timedelta):
+        """SENDING rows whose lease was not renewed within `lease` (by the
+        database's clock, which every worker shares)."""
+        return self.filter(status=Delivery.Status.SENDING, claimed_at__lt=Now() - lease)
 
     def of_campaign(self, *, issue_id=None, digest_id=None):
         if issue_id is not None:
@@ -462,7 +464,11 @@ class Delivery(models.Model):
     content = models.JSONField(default=dict, blank=True)
     attempts = models.PositiveSmallIntegerField(default=0)
     not_before = models.DateTimeField(default=timezone.now)
+    # A claim is a lease: `claimed_at` is renewed while the batch is being sent,
+    # and `claim_token` names the batch that holds it, so a worker that lost its
+    # lease (the reaper re-queued the row) no longer sends or marks it.
     claimed_at = models.DateTimeField(null=True, blank=True)
+    claim_token = models.CharField(max_length=32, blank=True)
     sent_at = models.DateTimeField(null=True, blank=True)
     last_error = models.TextField(blank=True)
     created_at = models.DateTimeField(default=timezone.now)
@@ -504,3 +510,59 @@ class Delivery(models.Model):
 
     def __str__(self):
         return f"delivery {self.pk} ({self.status})"
+
+
+class SendChainQuerySet(models.QuerySet):
+    def of_campaign(self, *, issue_id=None, digest_id=None):
+        if issue_id is not None:
+            return self.filter(issue_id=issue_id)
+        return self.filter(digest_id=digest_id)
+
+    def silent(self, after: timedelta):
+        """Chains that have not shown a sign of life within `after`, or are idle."""
+        return self.filter(Q(beat_at__isnull=True) | Q(beat_at__lt=Now() - after))
+
+
+class SendChain(models.Model):
+    """One of the NEWSLETTER_PARALLEL sending chains of a campaign.
+
+    A chain is a run of deliveries_send tasks, each ringing the next. The chain's
+    current task carries `token`; it renews `beat_at` while it works. The reaper
+    replaces a chain that went silent (its worker died, or its next task could not
+    be queued) by giving the slot a new token and ringing it; a task holding an old
+    token then ends without ringing a successor, so each slot runs one chain."""
+
+    issue = models.ForeignKey(
+        Issue, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    digest = models.ForeignKey(
+        Digest, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    slot = models.PositiveSmallIntegerField()
+    token = models.CharField(max_length=32, blank=True)
+    # Null: idle (ended with nothing left to claim); may be rung at once.
+    beat_at = models.DateTimeField(null=True, blank=True)
+
+    objects = SendChainQuerySet.as_manager()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["issue", "slot"],
+                condition=Q(issue__isnull=False),
+                name="nl_chain_slot_per_issue",
+            ),
+            models.UniqueConstraint(
+                fields=["digest", "slot"],
+                condition=Q(digest__isnull=False),
+                name="nl_chain_slot_per_digest",
+            ),
+            models.CheckConstraint(
+                condition=Q(issue__isnull=False, digest__isnull=True)
+                | Q(issue__isnull=True, digest__isnull=False),
+                name="nl_chain_issue_xor_digest",
+            ),
+        ]
+
+    def __str__(self):
+        return f"chain {self.slot} of {self.issue_id or self.digest_id}"

@@ -1,16 +1,14 @@
-"""Bulk e-mails as MIME messages: issues and digests, HTML with inlined CSS plus a
-plain-text part, personalised, with List-Unsubscribe and a deterministic Message-ID.
+"""Bulk e-mails as Django messages: issues and digests, HTML with inlined CSS plus
+a plain-text part, personalised, with List-Unsubscribe (RFC 8058 one-click),
+List-Id and a deterministic Message-ID.
 
 An issue is rendered (and its CSS inlined) once per worker process; each message
 then only fills in the subscriber's name and links, which keeps 100 000 messages
 cheap (bench/bench_newsletter.py).
 """
 
-import base64
 import html
-import secrets
-from email.header import Header
-from email.utils import formataddr, formatdate, parseaddr
+from email.utils import formataddr, parseaddr
 from functools import lru_cache
 from urllib.parse import quote, urlsplit
 
@@ -24,6 +22,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from knowledge.markdown import render_markdown
+from p2i_portal.mail import message_id, unique_message_id
 
 from .models import Issue, Section, Subscriber
 
@@ -83,12 +82,6 @@ def unsubscribe_mailto(token: str, list_name: str) -> str:
         f"unsubscribe@{mail_domain()}"
     )
     return f"mailto:{address}?subject={quote(f'unsubscribe {list_name} {token}')}"
-
-
-def message_id(kind: str, campaign_id: int, subscriber_id: int) -> str:
-    """Deterministic: a resend after a crash carries the same Message-ID, so
-    receiving servers and clients can recognise the duplicate."""
-    return f"<p2i.{kind}.{campaign_id}.{subscriber_id}@{mail_domain()}>"
 
 
 # --- Issues ---
@@ -230,69 +223,6 @@ def _bulk_message(
     return message
 
 
-class RawBulkMessage:
-    """A ready-to-send multipart/alternative message as bytes, built without the
-    email package's header folding (about 1 ms a message, most of the cost at
-    100 000 messages). Every header value here is ASCII or encoded once per
-    issue; both parts are UTF-8 in base64, so no line can break the format."""
-
-    def __init__(self, *, from_email, to, subject, headers, text, html):
-        self.from_email = parseaddr(from_email)[1]
-        self.recipients = [parseaddr(to)[1]]
-        lines = [
-            f"From: {_encode_address(from_email)}",
-            f"To: {_encode_address(to)}",
-            f"Subject: {_encode_header(subject)}",
-            f"Date: {formatdate(localtime=False)}",
-            *(f"{name}: {value}" for name, value in headers.items()),
-            "MIME-Version: 1.0",
-            f'Content-Type: multipart/alternative; boundary="{BOUNDARY}"',
-        ]
-        body = [
-            f"--{BOUNDARY}",
-            'Content-Type: text/plain; charset="utf-8"',
-            "Content-Transfer-Encoding: base64",
-            "",
-            _b64(text),
-            f"--{BOUNDARY}",
-            'Content-Type: text/html; charset="utf-8"',
-            "Content-Transfer-Encoding: base64",
-            "",
-            _b64(html),
-            f"--{BOUNDARY}--",
-            "",
-        ]
-        self.data = ("\r\n".join(lines) + "\r\n\r\n" + "\r\n".join(body)).encode()
-
-
-BOUNDARY = "=_p2i_" + secrets.token_hex(12)
-
-
-def _b64(text: str) -> str:
-    return base64.encodebytes(text.encode()).decode().replace("\n", "\r\n").rstrip()
-
-
-def _encode_header(value: str) -> str:
-    return value if value.isascii() else Header(value, "utf-8").encode()
-
-
-def _encode_address(value: str) -> str:
-    name, address = parseaddr(value)
-    return formataddr((name, address), charset="utf-8") if name else address
-
-
-def raw_message(message: EmailMultiAlternatives) -> RawBulkMessage:
-    """The same message, as bytes for a raw SMTP connection."""
-    return RawBulkMessage(
-        from_email=message.from_email,
-        to=message.to[0],
-        subject=message.subject,
-        headers=message.extra_headers,
-        text=message.body,
-        html=message.alternatives[0][0],
-    )
-
-
 def issue_message(issue: Issue, subscriber, *, connection=None, test=False):
     """The e-mail of `issue` for `subscriber` (any object with pk, email, name)."""
     version = f"{issue.pk}:{issue.updated_at.isoformat()}"
@@ -305,7 +235,9 @@ def issue_message(issue: Issue, subscriber, *, connection=None, test=False):
         text_body=text_body,
         subscriber=subscriber,
         list_name="newsletter",
-        msg_id=message_id("test" if test else "issue", issue.pk, subscriber.pk),
+        msg_id=unique_message_id("test")
+        if test
+        else message_id("issue", issue.pk, subscriber.pk),
         connection=connection,
     )
 

@@ -1,16 +1,37 @@
 """Celery tasks for bulk mail. The database is the truth, the broker a doorbell.
 
-Every task takes primary keys and is safe to run twice or in parallel:
-deliveries are claimed with SELECT … FOR UPDATE SKIP LOCKED, marked SENDING with
-`claimed_at`, sent over one SMTP connection per batch, and marked SENT only once
-the server accepted each message. A beat-driven reaper re-queues claims a dead
-worker abandoned and re-rings campaigns whose doorbell was lost (a broker
-restart). No ETA is longer than half the broker's visibility timeout.
+Every task takes primary keys and is safe to run twice or in parallel. A campaign
+(an issue or a digest) is sent by NEWSLETTER_PARALLEL chains (SendChain): each
+task of a chain claims a batch of deliveries with SELECT … FOR UPDATE SKIP LOCKED,
+sends it over one SMTP connection, marks each row SENT once the server accepted
+it, and rings the chain's next task.
+
+A claim is a lease of NEWSLETTER_LEASE_SECONDS, renewed while its batch is being
+sent. The beat-driven reaper re-queues rows whose lease expired (their worker
+died) and replaces every chain that went silent for NEWSLETTER_RING_AFTER_SECONDS
+(its worker died, or its next task could not be queued because the broker was
+down), so a send keeps its parallelism through crashes.
+
+What a fault can send twice: a row is marked SENT after the server accepted it,
+at the latest NEWSLETTER_MARK_EVERY messages later. If the worker dies or loses
+the database between the server's acceptance and that mark, the row's lease
+expires and it is sent again. So each fault sends at most NEWSLETTER_MARK_EVERY
+messages twice per batch that was being sent at that moment: for a killed worker,
+at most its concurrency times NEWSLETTER_MARK_EVERY; for a database outage, the
+same over every worker. A worker that renews its lease sends nothing twice; one
+that stalls inside a single SMTP exchange for longer than the lease may repeat
+that one message (within the same bound), and then drops the rows whose lease it
+lost.
+
+No ETA is longer than half the broker's visibility timeout.
 """
 
 import contextlib
 import logging
+import secrets
 import smtplib
+import time
+from dataclasses import dataclass
 from datetime import timedelta
 
 from celery import shared_task
@@ -18,10 +39,12 @@ from django.conf import settings
 from django.core.mail import get_connection
 from django.db import transaction
 from django.db.models import F, Min
+from django.db.models.functions import Now
 from django.utils import timezone
+from kombu.exceptions import OperationalError as BrokerError
 
 from . import rendering, services
-from .models import Delivery, Digest, Issue, Subscriber, Suppression
+from .models import Delivery, Digest, Issue, SendChain, Subscriber, Suppression
 
 logger = logging.getLogger(__name__)
 
@@ -43,8 +66,23 @@ def backoff(attempts: int) -> int:
     return min(30 * 2 ** max(attempts - 1, 0), max_eta())
 
 
-def stale_after() -> timedelta:
-    return timedelta(seconds=_conf("NEWSLETTER_STALE_SECONDS", 600))
+def lease() -> timedelta:
+    """How long a claim holds without renewal before the reaper takes it back."""
+    return timedelta(seconds=_conf("NEWSLETTER_LEASE_SECONDS", 30))
+
+
+def renew_every() -> float:
+    """A third of the lease: two renewals can be late before a claim is lost."""
+    return lease().total_seconds() / 3
+
+
+def ring_after() -> timedelta:
+    """How long a chain may stay silent before the reaper replaces it."""
+    return timedelta(seconds=_conf("NEWSLETTER_RING_AFTER_SECONDS", 30))
+
+
+def parallel() -> int:
+    return max(1, _conf("NEWSLETTER_PARALLEL", 4))
 
 
 def _current_queue() -> str | None:
@@ -61,20 +99,81 @@ def _queue_kwargs() -> dict:
     return {"queue": queue} if queue else {}
 
 
-def _ring(*, issue_id=None, digest_id=None, countdown=0, chains=1) -> None:
-    countdown = max(0, min(int(countdown), max_eta()))
-    queue = _current_queue()
-    for _ in range(chains):
-        deliveries_send.apply_async(
-            kwargs={"issue_id": issue_id, "digest_id": digest_id},
-            countdown=countdown or None,
-            **({"queue": queue} if queue else {}),
+@dataclass(frozen=True)
+class Chain:
+    """The identity a chain's tasks carry: its campaign, slot and current token."""
+
+    issue_id: int | None
+    digest_id: int | None
+    slot: int
+    token: str
+
+    def _row(self):
+        return SendChain.objects.of_campaign(
+            issue_id=self.issue_id, digest_id=self.digest_id
+        ).filter(slot=self.slot, token=self.token)
+
+    def beat(self, until=None) -> bool:
+        """A sign of life; False if the reaper has given the slot to another."""
+        return bool(self._row().update(beat_at=until or Now()))
+
+    def idle(self) -> None:
+        """Nothing left to claim: the slot may be rung again at once."""
+        self._row().update(beat_at=None)
+
+    def ring(self, countdown=0) -> bool:
+        """Queue the chain's next task; False if the broker cannot be reached
+        (the chain then ends, and the reaper replaces it)."""
+        try:
+            deliveries_send.apply_async(
+                kwargs={
+                    "issue_id": self.issue_id,
+                    "digest_id": self.digest_id,
+                    "slot": self.slot,
+                    "token": self.token,
+                },
+                countdown=max(0, min(int(countdown), max_eta())) or None,
+                **_queue_kwargs(),
+            )
+        except (BrokerError, OSError) as exc:
+            logger.warning("could not queue chain %s: %s", self, exc)
+            return False
+        return True
+
+
+def chains_keep_alive(*, issue_id=None, digest_id=None) -> int:
+    """Make sure the campaign's NEWSLETTER_PARALLEL chains run while it has due
+    deliveries: every slot that is idle or has been silent for ring_after() gets a
+    new token and a task. Safe to call any number of times, from any process
+    (a conditional update decides who rings a slot); call it outside a transaction
+    so that the task sees its token. Returns the number of chains rung."""
+    due = Delivery.objects.of_campaign(issue_id=issue_id, digest_id=digest_id).due()
+    if not due.exists():
+        return 0
+    chains = SendChain.objects.of_campaign(issue_id=issue_id, digest_id=digest_id)
+    SendChain.objects.bulk_create(
+        [
+            SendChain(issue_id=issue_id, digest_id=digest_id, slot=slot)
+            for slot in range(parallel())
+        ],
+        ignore_conflicts=True,
+    )
+    rung = 0
+    for row in chains.filter(slot__lt=parallel()).silent(ring_after()):
+        chain = Chain(issue_id, digest_id, row.slot, secrets.token_hex(8))
+        taken = chains.filter(pk=row.pk, token=row.token).update(
+            token=chain.token, beat_at=Now()
         )
-
-
-def _campaign_heartbeat(*, issue_id, digest_id) -> None:
-    model, pk = (Issue, issue_id) if issue_id else (Digest, digest_id)
-    model.objects.filter(pk=pk).update(heartbeat_at=timezone.now())
+        if not taken:
+            continue
+        if not chain.ring():
+            chain.idle()  # the broker is down: the next reaper run tries again
+            break
+        rung += 1
+        # Run eagerly (no broker), the first chain has sent everything already.
+        if _conf("CELERY_TASK_ALWAYS_EAGER", False) and not due.exists():
+            break
+    return rung
 
 
 def _smtp_code(exc: Exception) -> int | None:
@@ -92,17 +191,17 @@ def _is_connection_error(exc: Exception) -> bool:
     return isinstance(exc, OSError) and not isinstance(exc, smtplib.SMTPException)
 
 
-def deliveries_claim(*, issue_id=None, digest_id=None, batch_size=100):
-    """Claim up to `batch_size` due QUEUED deliveries of one campaign.
+def deliveries_claim(*, issue_id=None, digest_id=None, batch_size=100, claim=""):
+    """Claim up to `batch_size` due QUEUED deliveries of one campaign under the
+    lease named `claim`.
 
     The unsubscribe state and the suppression list are checked here, at claim
     time: a row whose subscriber left the list since it was queued is SKIPPED.
     Returns the claimed rows, with their subscribers, now SENDING."""
-    now = timezone.now()
     with transaction.atomic():
         batch = list(
             Delivery.objects.of_campaign(issue_id=issue_id, digest_id=digest_id)
-            .due(now)
+            .due()
             .select_for_update(skip_locked=True)
             .order_by("pk")
             .only("pk", "subscriber_id", "attempts", "content")[:batch_size]
@@ -136,48 +235,75 @@ def deliveries_claim(*, issue_id=None, digest_id=None, batch_size=100):
             )
         Delivery.objects.filter(pk__in=[d.pk for d in claimed]).update(
             status=Delivery.Status.SENDING,
-            claimed_at=now,
+            claimed_at=Now(),
+            claim_token=claim,
             attempts=F("attempts") + 1,
         )
         for delivery in claimed:
             delivery.attempts += 1
-        _campaign_heartbeat(issue_id=issue_id, digest_id=digest_id)
     return claimed
 
 
-def _mark_sent(pks: list[int]) -> None:
-    if pks:
-        Delivery.objects.filter(pk__in=pks, status=Delivery.Status.SENDING).update(
-            status=Delivery.Status.SENT, sent_at=timezone.now(), last_error=""
+class _Batch:
+    """The rows one task claimed, and the lease it holds on them."""
+
+    def __init__(self, *, claim: str, chain: Chain | None):
+        self.claim, self.chain = claim, chain
+        self.renewed = time.monotonic()
+
+    def rows(self, pks):
+        return Delivery.objects.filter(
+            pk__in=pks, status=Delivery.Status.SENDING, claim_token=self.claim
+        )
+
+    def renew_due(self) -> bool:
+        return time.monotonic() - self.renewed >= renew_every()
+
+    def renew(self, pks: list[int]) -> set[int]:
+        """Extend the lease of the rows still held; returns them (the reaper may
+        have taken some back after a stall longer than the lease)."""
+        self.renewed = time.monotonic()
+        if self.chain is not None:
+            self.chain.beat()
+        held = self.rows(pks).update(claimed_at=Now())
+        if held == len(pks):
+            return set(pks)
+        return set(self.rows(pks).values_list("pk", flat=True))
+
+    def mark_sent(self, pks: list[int]) -> None:
+        if pks:
+            self.rows(pks).update(
+                status=Delivery.Status.SENT, sent_at=timezone.now(), last_error=""
+            )
+
+    def requeue(self, delivery, error: str, *, count_attempt=True) -> None:
+        attempts = delivery.attempts if count_attempt else max(delivery.attempts - 1, 0)
+        if attempts >= MAX_ATTEMPTS:
+            self.fail(delivery, f"gave up after {attempts} attempts: {error}")
+            return
+        self.rows([delivery.pk]).update(
+            status=Delivery.Status.QUEUED,
+            attempts=attempts,
+            not_before=timezone.now() + timedelta(seconds=backoff(attempts)),
+            last_error=error[:2000],
+        )
+
+    def fail(self, delivery, error: str) -> None:
+        self.rows([delivery.pk]).update(
+            status=Delivery.Status.FAILED, last_error=error[:2000]
         )
 
 
-def _requeue(delivery, error: str, *, count_attempt=True) -> None:
-    attempts = delivery.attempts if count_attempt else max(delivery.attempts - 1, 0)
-    if attempts >= MAX_ATTEMPTS:
-        _fail(delivery, f"gave up after {attempts} attempts: {error}")
-        return
-    Delivery.objects.filter(pk=delivery.pk, status=Delivery.Status.SENDING).update(
-        status=Delivery.Status.QUEUED,
-        attempts=attempts,
-        not_before=timezone.now() + timedelta(seconds=backoff(attempts)),
-        last_error=error[:2000],
-    )
-
-
-def _fail(delivery, error: str) -> None:
-    Delivery.objects.filter(pk=delivery.pk, status=Delivery.Status.SENDING).update(
-        status=Delivery.Status.FAILED, last_error=error[:2000]
-    )
-
-
-def deliveries_deliver(*, deliveries, issue=None, digest=None) -> int:
+def deliveries_deliver(
+    *, deliveries, issue=None, digest=None, claim="", chain=None
+) -> int:
     """Send claimed deliveries over one SMTP connection; mark each SENT only after
     the server accepted it. 4xx answers and lost connections go back to the queue
-    with back-off; 5xx answers mark the row FAILED with the reason. Returns the
-    number sent."""
+    with back-off; 5xx answers mark the row FAILED with the reason. The lease is
+    renewed every renew_every() seconds. Returns the number sent."""
     if not deliveries:
         return 0
+    batch = _Batch(claim=claim, chain=chain)
     mark_every = max(1, _conf("NEWSLETTER_MARK_EVERY", 1))
     connection = get_connection()
     accepted: list[int] = []
@@ -187,16 +313,17 @@ def deliveries_deliver(*, deliveries, issue=None, digest=None) -> int:
         connection.open()
     except Exception as exc:  # connection trouble: everything back, later
         for delivery in remaining:
-            _requeue(delivery, f"{type(exc).__name__}: {exc}", count_attempt=False)
+            batch.requeue(delivery, f"{type(exc).__name__}: {exc}", count_attempt=False)
         logger.warning("SMTP connection failed: %s", exc)
         return 0
-    # Over real SMTP, hand the server pre-built bytes (see RawBulkMessage);
-    # other backends (files, memory) get Django messages.
-    raw_smtp = getattr(connection, "connection", None)
-    if not isinstance(raw_smtp, smtplib.SMTP):
-        raw_smtp = None
     try:
         while remaining:
+            if batch.renew_due():
+                held = batch.renew([d.pk for d in remaining] + accepted)
+                remaining = [d for d in remaining if d.pk in held]
+                accepted = [pk for pk in accepted if pk in held]
+                if not remaining:
+                    break
             delivery = remaining.pop(0)
             if issue is not None:
                 message = rendering.issue_message(issue, delivery.subscriber)
@@ -205,34 +332,29 @@ def deliveries_deliver(*, deliveries, issue=None, digest=None) -> int:
                     digest, delivery.subscriber, delivery.content
                 )
             try:
-                if raw_smtp is not None:
-                    raw = rendering.raw_message(message)
-                    raw_smtp.sendmail(raw.from_email, raw.recipients, raw.data)
-                else:
-                    message.connection = connection
-                    connection.send_messages([message])
+                connection.send_messages([message])
             except Exception as exc:
                 error = f"{type(exc).__name__}: {exc}"
-                _mark_sent(accepted)
+                batch.mark_sent(accepted)
                 accepted.clear()
                 code = _smtp_code(exc)
                 if code is not None and code >= 500:
-                    _fail(delivery, error)
+                    batch.fail(delivery, error)
                     continue
-                _requeue(delivery, error)
+                batch.requeue(delivery, error)
                 if code is None or _is_connection_error(exc):
                     # The connection is gone: the rest of the batch goes back too.
                     for other in remaining:
-                        _requeue(other, error, count_attempt=False)
+                        batch.requeue(other, error, count_attempt=False)
                     remaining = []
                 continue
             accepted.append(delivery.pk)
             sent += 1
             if len(accepted) >= mark_every:
-                _mark_sent(accepted)
+                batch.mark_sent(accepted)
                 accepted.clear()
     finally:
-        _mark_sent(accepted)
+        batch.mark_sent(accepted)
         with contextlib.suppress(Exception):  # a dead connection need not close
             connection.close()
     return sent
@@ -258,9 +380,15 @@ def campaign_finish_if_done(*, issue_id=None, digest_id=None) -> bool:
 
 
 @shared_task(bind=True, acks_late=True)
-def deliveries_send(self, issue_id=None, digest_id=None, batch_size=None) -> int:
+def deliveries_send(
+    self, issue_id=None, digest_id=None, batch_size=None, slot=None, token=None
+) -> int:
     """Send one batch of an issue's or a digest's deliveries, then ring the next
-    link of this chain. Safe to repeat and to run in parallel (SKIP LOCKED)."""
+    task of this chain. Safe to repeat and to run in parallel (SKIP LOCKED).
+
+    A task of a chain the reaper has replaced (its token is no longer the slot's)
+    does nothing. Without a slot (a plain doorbell) it sends one batch and makes
+    sure the campaign's chains are running."""
     batch_size = batch_size or _conf("NEWSLETTER_BATCH_SIZE", 100)
     issue = Issue.objects.filter(pk=issue_id).first() if issue_id else None
     digest = Digest.objects.filter(pk=digest_id).first() if digest_id else None
@@ -268,36 +396,50 @@ def deliveries_send(self, issue_id=None, digest_id=None, batch_size=None) -> int
         return 0
     if issue is not None and issue.status != Issue.Status.SENDING:
         return 0
+    chain = None
+    if slot is not None:
+        chain = Chain(issue_id, digest_id, slot, token or "")
+        if not chain.beat():
+            return 0  # superseded: the slot's new chain carries on
+    claim = secrets.token_hex(16)
     batch = deliveries_claim(
-        issue_id=issue_id, digest_id=digest_id, batch_size=batch_size
+        issue_id=issue_id, digest_id=digest_id, batch_size=batch_size, claim=claim
     )
-    sent = deliveries_deliver(deliveries=batch, issue=issue, digest=digest)
+    sent = deliveries_deliver(
+        deliveries=batch, issue=issue, digest=digest, claim=claim, chain=chain
+    )
     if batch:
-        _ring(issue_id=issue_id, digest_id=digest_id)
+        if chain is not None:
+            chain.ring()
+        else:
+            chains_keep_alive(issue_id=issue_id, digest_id=digest_id)
         return sent
     waiting = (
         Delivery.objects.of_campaign(issue_id=issue_id, digest_id=digest_id)
         .queued()
         .aggregate(first=Min("not_before"))["first"]
     )
-    if waiting is not None and not self.request.is_eager:
-        # Retries with back-off: come back when the first one is due. (Run
-        # eagerly, in-process, the back-off is left to the reaper.)
-        delay = (waiting - timezone.now()).total_seconds()
-        _ring(issue_id=issue_id, digest_id=digest_id, countdown=max(delay, 1))
-    else:
-        campaign_finish_if_done(issue_id=issue_id, digest_id=digest_id)
+    if waiting is not None and chain is not None and not self.request.is_eager:
+        # Retries with back-off: come back when the first one is due, and count
+        # as alive until then. (Run eagerly, the back-off is left to the reaper.)
+        delay = max((waiting - timezone.now()).total_seconds(), 1)
+        chain.beat(until=timezone.now() + timedelta(seconds=delay))
+        chain.ring(countdown=delay)
+        return sent
+    if chain is not None:
+        chain.idle()
+    campaign_finish_if_done(issue_id=issue_id, digest_id=digest_id)
     return sent
 
 
 @shared_task(acks_late=True)
 def issue_fan_out(issue_id: int) -> int:
-    """Create the issue's Delivery rows (idempotent) and start the senders."""
+    """Create the issue's Delivery rows (idempotent) and start its chains."""
     issue = Issue.objects.filter(pk=issue_id, status=Issue.Status.SENDING).first()
     if issue is None:
         return 0
     count = services.issue_queue(issue=issue)
-    _ring(issue_id=issue_id, chains=_conf("NEWSLETTER_PARALLEL", 4))
+    chains_keep_alive(issue_id=issue_id)
     return count
 
 
@@ -316,27 +458,27 @@ def issues_start_due() -> int:
 
 @shared_task(acks_late=True)
 def deliveries_reap() -> dict:
-    """Beat: repair what crashes leave behind. Safe to run any number of times.
+    """Beat (every NEWSLETTER_REAP_SECONDS): repair what faults leave behind.
+    Safe to run any number of times, and while workers are sending.
 
-    - SENDING rows claimed longer than NEWSLETTER_STALE_SECONDS ago (their worker
-      died) go back to QUEUED;
-    - campaigns with due rows and no batch claimed for a while (their doorbell was
-      lost, e.g. a broker restart) are rung again; so is a fan-out that died;
-    - issues with nothing left to send are marked SENT.
+    - SENDING rows whose lease expired (their worker died) go back to QUEUED; a
+      live worker renews its leases, so nothing it is sending is taken;
+    - every sending campaign with due rows gets its NEWSLETTER_PARALLEL chains
+      back: a chain silent for NEWSLETTER_RING_AFTER_SECONDS is replaced;
+    - a fan-out that died is started again; issues with nothing left are SENT.
     """
     now = timezone.now()
-    cutoff = now - stale_after()
-    quiet = now - timedelta(seconds=_conf("NEWSLETTER_RING_AFTER_SECONDS", 60))
     with transaction.atomic():
-        stale = list(
-            Delivery.objects.stale_claims(cutoff)
+        expired = list(
+            Delivery.objects.lease_expired(lease())
             .select_for_update(skip_locked=True)
             .values_list("pk", flat=True)
         )
-        Delivery.objects.filter(pk__in=stale).update(
-            status=Delivery.Status.QUEUED, not_before=now
+        Delivery.objects.filter(pk__in=expired).update(
+            status=Delivery.Status.QUEUED, not_before=now, claim_token=""
         )
     rung = 0
+    quiet = now - ring_after()
     for issue in Issue.objects.filter(status=Issue.Status.SENDING):
         if issue.queued_at is None:
             if (issue.heartbeat_at or issue.sending_started_at or now) < quiet:
@@ -346,20 +488,10 @@ def deliveries_reap() -> dict:
             continue
         if campaign_finish_if_done(issue_id=issue.pk):
             continue
-        if (issue.heartbeat_at or now) < quiet and (
-            Delivery.objects.filter(issue_id=issue.pk).due(now).exists()
-        ):
-            Issue.objects.filter(pk=issue.pk).update(heartbeat_at=now)
-            _ring(issue_id=issue.pk, chains=_conf("NEWSLETTER_PARALLEL", 4))
-            rung += 1
+        rung += chains_keep_alive(issue_id=issue.pk)
     for digest in Digest.objects.filter(created_at__gte=now - timedelta(days=7)):
-        if (digest.heartbeat_at or digest.created_at) < quiet and (
-            Delivery.objects.filter(digest_id=digest.pk).due(now).exists()
-        ):
-            Digest.objects.filter(pk=digest.pk).update(heartbeat_at=now)
-            _ring(digest_id=digest.pk)
-            rung += 1
-    return {"requeued": len(stale), "rung": rung}
+        rung += chains_keep_alive(digest_id=digest.pk)
+    return {"requeued": len(expired), "rung": rung}
 
 
 DIGEST_ASSEMBLY_CHUNK = 500
@@ -395,7 +527,7 @@ def digest_assemble_batch(digest_id: int, subscriber_ids: list[int]) -> int:
         for pk in subscriber_ids
     )
     if created:
-        _ring(digest_id=digest_id)
+        chains_keep_alive(digest_id=digest_id)
     return created
 
 

@@ -5,6 +5,8 @@ process, talking to a real Redis and to the test PostgreSQL database, and sendin
 over SMTP to an aiosmtpd server that the tests read.
 """
 
+import asyncio
+import contextlib
 import email
 import email.policy
 import os
@@ -107,6 +109,7 @@ class SmtpSink:
         self.envelopes = []
         self._lock = threading.Lock()
         self.reject_with: str | None = None  # e.g. "451 try later"
+        self.delay = 0.0  # seconds before accepting each message (a slow relay)
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
         if self.reject_with:
@@ -115,6 +118,8 @@ class SmtpSink:
         return "250 OK"
 
     async def handle_DATA(self, server, session, envelope):
+        if self.delay:
+            await asyncio.sleep(self.delay)
         msg = email.message_from_bytes(envelope.content, policy=email.policy.default)
         with self._lock:
             self.messages.append(msg)
@@ -126,6 +131,7 @@ class SmtpSink:
             self.messages.clear()
             self.envelopes.clear()
         self.reject_with = None
+        self.delay = 0.0
 
     def wait_for(self, count: int, timeout: float = 30) -> list:
         deadline = time.monotonic() + timeout
@@ -183,15 +189,42 @@ def celery_worker_process(
     from django.db import connection
 
     _, smtp_port = smtp_server
+    proc = celery_worker_start(
+        database=connection.settings_dict["NAME"],
+        broker_url=redis_url,
+        smtp_port=smtp_port,
+        queue=celery_queue,
+        name=f"test-{os.getpid()}",
+    )
+    try:
+        yield proc
+    finally:
+        celery_worker_stop(proc)
+
+
+def celery_worker_start(
+    *,
+    database: str,
+    broker_url: str,
+    smtp_port: int,
+    queue: str,
+    name: str,
+    pool: str = "solo",
+    concurrency: int = 1,
+    env: dict | None = None,
+) -> subprocess.Popen:
+    """Start `celery worker` on the test database, a broker and the SMTP sink,
+    serving one queue; returns once it is ready (its log at `proc.log_path`)."""
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "p2i_portal.settings.test",
-        "P2I_DATABASE_NAME": connection.settings_dict["NAME"],
-        "CELERY_BROKER_URL": redis_url,
+        "P2I_DATABASE_NAME": database,
+        "CELERY_BROKER_URL": broker_url,
         "P2I_CELERY_EAGER": "0",
         "EMAIL_URL": f"smtp://127.0.0.1:{smtp_port}",
         "P2I_TEST_EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
         "PYTHONPATH": str(ROOT),
+        **(env or {}),
     }
     env.pop("REDIS_URL", None)  # the worker's cache stays the database cache
     log = tempfile.NamedTemporaryFile(  # noqa: SIM115
@@ -199,43 +232,59 @@ def celery_worker_process(
     )
     proc = subprocess.Popen(
         [
-            sys.executable,
-            "-m",
-            "celery",
-            "-A",
-            "p2i_portal",
-            "worker",
-            "--pool=solo",
-            "--loglevel=INFO",
-            "--without-gossip",
-            "--without-mingle",
-            "--without-heartbeat",
-            "-Q",
-            celery_queue,
-            "-n",
-            f"test-{os.getpid()}@%h",
+            *(sys.executable, "-m", "celery", "-A", "p2i_portal", "worker"),
+            *(f"--pool={pool}", f"--concurrency={concurrency}", "--loglevel=INFO"),
+            *("--without-gossip", "--without-mingle", "--without-heartbeat"),
+            *("--prefetch-multiplier=1", "-Q", queue, "-n", f"{name}@%h"),
         ],
         cwd=ROOT,
         env=env,
         stdout=log,
         stderr=subprocess.STDOUT,
     )
+    proc.log_path = log.name
     deadline = time.monotonic() + 60
     while b" ready." not in Path(log.name).read_bytes():
         if proc.poll() is not None or time.monotonic() > deadline:
             proc.kill()
             pytest.fail("Celery worker did not start:\n" + Path(log.name).read_text())
         time.sleep(0.2)
-    proc.log_path = log.name
-    try:
-        yield proc
-    finally:
+    return proc
+
+
+def celery_worker_stop(proc: subprocess.Popen) -> None:
+    """Stop a worker started by celery_worker_start (warm shutdown, then kill)."""
+    if proc.poll() is None:
         proc.terminate()
         try:
             proc.wait(20)
         except subprocess.TimeoutExpired:
             proc.kill()
-        os.unlink(log.name)
+            proc.wait(10)
+    with contextlib.suppress(FileNotFoundError):
+        os.unlink(proc.log_path)
+
+
+@contextlib.contextmanager
+def celery_publishing_to(broker_url: str, queue: str, settings):
+    """Send this process's tasks to a real broker and queue (not eagerly)."""
+    from p2i_portal.celery import app
+
+    old = (app.conf.task_always_eager, app.conf.broker_url, app.conf.task_default_queue)
+    settings.CELERY_TASK_ALWAYS_EAGER = False
+    app.conf.task_always_eager = False
+    app.conf.broker_url = broker_url
+    app.conf.task_default_queue = queue
+    celery_forget_connections(app)
+    try:
+        yield
+    finally:
+        (
+            app.conf.task_always_eager,
+            app.conf.broker_url,
+            app.conf.task_default_queue,
+        ) = old
+        celery_forget_connections(app)
 
 
 def celery_forget_connections(app) -> None:
@@ -258,20 +307,5 @@ def celery_forget_connections(app) -> None:
 @pytest.fixture
 def celery_live(celery_worker_process, redis_url, celery_queue, settings):
     """Send tasks to the real worker (not eagerly) for the duration of one test."""
-    from p2i_portal.celery import app
-
-    old = (app.conf.task_always_eager, app.conf.broker_url, app.conf.task_default_queue)
-    settings.CELERY_TASK_ALWAYS_EAGER = False
-    app.conf.task_always_eager = False
-    app.conf.broker_url = redis_url
-    app.conf.task_default_queue = celery_queue
-    celery_forget_connections(app)
-    try:
+    with celery_publishing_to(redis_url, celery_queue, settings):
         yield celery_worker_process
-    finally:
-        (
-            app.conf.task_always_eager,
-            app.conf.broker_url,
-            app.conf.task_default_queue,
-        ) = old
-        celery_forget_connections(app)

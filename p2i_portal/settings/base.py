@@ -1,6 +1,7 @@
 """Settings shared by every environment; everything variable comes from the environment."""
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import environ
 from celery.schedules import crontab
@@ -34,6 +35,8 @@ SITE_URL = env.str("P2I_SITE_URL", default="http://127.0.0.1:8000")
 TRUSTED_PROXY_COUNT = env.int("DJANGO_TRUSTED_PROXY_COUNT", default=0)
 if TRUSTED_PROXY_COUNT < 0:
     raise SystemExit("DJANGO_TRUSTED_PROXY_COUNT must be 0 or more (see .env.example).")
+# The domain of the Message-IDs of every e-mail (default: the host of SITE_URL).
+SITE_DOMAIN = env.str("DJANGO_SITE_DOMAIN", default="") or urlsplit(SITE_URL).hostname
 
 INSTALLED_APPS = [
     "p2i_portal.apps.P2IAdminConfig",
@@ -188,7 +191,7 @@ CELERY_BEAT_SCHEDULE = {
     },
     "newsletter-deliveries-reap": {
         "task": "newsletters.tasks.deliveries_reap",
-        "schedule": 60.0,
+        "schedule": float(env.int("NEWSLETTER_REAP_SECONDS", default=15)),
     },
     "newsletter-issues-start-due": {
         "task": "newsletters.tasks.issues_start_due",
@@ -231,8 +234,10 @@ NEWSLETTER_UNSUBSCRIBE_MAILTO = env.str("NEWSLETTER_UNSUBSCRIBE_MAILTO", default
 NEWSLETTER_WEBHOOK_SECRET = env.str("NEWSLETTER_WEBHOOK_SECRET", default="")
 NEWSLETTER_BATCH_SIZE = env.int("NEWSLETTER_BATCH_SIZE", default=100)
 NEWSLETTER_PARALLEL = env.int("NEWSLETTER_PARALLEL", default=4)
-NEWSLETTER_STALE_SECONDS = env.int("NEWSLETTER_STALE_SECONDS", default=600)
-NEWSLETTER_RING_AFTER_SECONDS = env.int("NEWSLETTER_RING_AFTER_SECONDS", default=60)
+# A claim is a lease renewed while its batch is sent; a dead worker's claims
+# come back after the lease plus one reaper run (newsletters/tasks.py).
+NEWSLETTER_LEASE_SECONDS = env.int("NEWSLETTER_LEASE_SECONDS", default=30)
+NEWSLETTER_RING_AFTER_SECONDS = env.int("NEWSLETTER_RING_AFTER_SECONDS", default=30)
 NEWSLETTER_MARK_EVERY = env.int("NEWSLETTER_MARK_EVERY", default=1)
 
 # --- Accounts ---

@@ -51,7 +51,9 @@ def test_an_issue_goes_out_once_to_everyone_through_the_worker(
     assert all(m["List-Unsubscribe-Post"] for m in sink.messages)
 
 
-def test_the_reaper_recovers_a_send_whose_worker_died(celery_live, smtp_server):
+def test_the_reaper_recovers_a_send_whose_worker_died(
+    celery_live, smtp_server, settings
+):
     sink, _ = smtp_server
     sink.clear()
     for i in range(5):
@@ -64,7 +66,10 @@ def test_the_reaper_recovers_a_send_whose_worker_died(celery_live, smtp_server):
     # A worker claimed everything and died: rows SENDING, nobody ringing.
     long_ago = timezone.now() - timedelta(hours=1)
     Delivery.objects.filter(issue=issue).update(status="sending", claimed_at=long_ago)
-    Issue.objects.filter(pk=issue.pk).update(heartbeat_at=long_ago)
-    assert deliveries_reap.apply().get() == {"requeued": 5, "rung": 1}
+    Issue.objects.filter(pk=issue.pk).update(queued_at=long_ago)
+    assert deliveries_reap.apply().get() == {
+        "requeued": 5,
+        "rung": settings.NEWSLETTER_PARALLEL,
+    }
     wait_until_sent(issue, celery_live)
     assert len(sink.wait_for(5)) == 5

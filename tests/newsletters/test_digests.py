@@ -127,3 +127,25 @@ def test_digest_lists_events_announced_since_the_last_one(centre, manager):
     assert message.to == ["events@example.org"]
     assert "Joint webinar on PCP" in message.body
     assert "Joint webinar on PCP" in message.alternatives[0][0]
+
+
+def test_a_digest_leaves_over_smtp_with_its_list_headers(
+    resources, smtp_sink, settings
+):
+    settings.SITE_DOMAIN = "portal.p2i.example.eu"
+    reader = subscriber_create(
+        "ict@example.org", digest_frequency="weekly", sectors=["ict"]
+    )
+    digests_assemble.apply(args=["weekly"])
+    [message] = smtp_sink.messages
+    digest = Digest.objects.get()
+    assert message["To"] == "ict@example.org"
+    assert message["Message-ID"] == (
+        f"<p2i.digest.{digest.pk}.{reader.pk}@portal.p2i.example.eu>"
+    )
+    assert message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    assert message["List-Id"] == "P2I digest <digest.p2i.example.eu>"
+    assert message.get_content_type() == "multipart/alternative"
+    html = message.get_body(("html",)).get_content()
+    assert "ICT guide" in html and 'style="' in html
+    assert "ICT guide" in message.get_body(("plain",)).get_content()

@@ -12,13 +12,15 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from newsletters import rendering, services
-from newsletters.models import Delivery, Issue, Suppression
+from newsletters import rendering, services, tasks
+from newsletters.models import Delivery, Issue, SendChain, Suppression
 from newsletters.tasks import (
     backoff,
+    chains_keep_alive,
     deliveries_reap,
     deliveries_send,
     issue_fan_out,
+    issue_test_send,
     max_eta,
 )
 from tests.newsletters.factories import issue_ready, subscriber_create
@@ -146,19 +148,18 @@ def test_a_lost_connection_requeues_the_batch(readers, settings):
     assert all(r.attempts == 0 and r.not_before > timezone.now() for r in rows)
 
 
-def test_reaper_requeues_abandoned_claims_only(readers, smtp_sink, settings):
-    settings.NEWSLETTER_STALE_SECONDS = 600
+def test_reaper_requeues_only_claims_whose_lease_expired(readers, smtp_sink, settings):
+    settings.NEWSLETTER_LEASE_SECONDS = 30
     issue = sending_issue()
     services.issue_queue(issue=issue)
     Issue.objects.filter(pk=issue.pk).update(queued_at=timezone.now())
     rows = list(Delivery.objects.filter(issue=issue).order_by("pk"))
-    old = timezone.now() - timedelta(hours=1)
+    old = timezone.now() - timedelta(seconds=31)
     Delivery.objects.filter(pk=rows[0].pk).update(status="sending", claimed_at=old)
     Delivery.objects.filter(pk=rows[1].pk).update(
-        status="sending", claimed_at=timezone.now()
+        status="sending", claimed_at=timezone.now() - timedelta(seconds=25)
     )
     Delivery.objects.exclude(pk__in=[rows[0].pk, rows[1].pk]).update(status="sent")
-    Issue.objects.filter(pk=issue.pk).update(heartbeat_at=old)
     result = deliveries_reap.apply().get()
     assert result["requeued"] == 1 and result["rung"] == 1
     # The ring ran the sender (eagerly): the abandoned row went out; the fresh
@@ -187,13 +188,14 @@ def test_reaper_restarts_a_fan_out_that_died(readers, smtp_sink):
     assert len(smtp_sink.messages) == 5
 
 
-def test_headers_unsubscribe_and_deterministic_message_id(readers, smtp_sink):
+def test_headers_unsubscribe_and_deterministic_message_id(readers, smtp_sink, settings):
+    settings.SITE_DOMAIN = "portal.p2i.example.eu"
     issue = sending_issue()
     services.issue_queue(issue=issue)
     send(issue)
     message = next(m for m in smtp_sink.messages if "reader1@" in m["To"])
     sub = readers[1]
-    expected_id = f"<p2i.issue.{issue.pk}.{sub.pk}@p2i.example.eu>"
+    expected_id = f"<p2i.issue.{issue.pk}.{sub.pk}@portal.p2i.example.eu>"
     assert message["Message-ID"] == expected_id
     assert rendering.issue_message(issue, sub).extra_headers["Message-ID"] == (
         expected_id
@@ -204,7 +206,13 @@ def test_headers_unsubscribe_and_deterministic_message_id(readers, smtp_sink):
     assert urls[0].endswith("/newsletter/")
     assert urls[1].startswith("mailto:unsubscribe@")
     assert message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
-    assert message["List-Id"]
+    assert message["List-Id"] == "P2I newsletter <newsletter.p2i.example.eu>"
+    assert message["Precedence"] == "bulk"
+    assert message.get_content_type() == "multipart/alternative"
+    assert [part.get_content_type() for part in message.iter_parts()] == [
+        "text/plain",
+        "text/html",
+    ]
     html = message.get_body(("html",)).get_content()
     text = message.get_body(("plain",)).get_content()
     assert "<style" not in html and 'style="' in html  # CSS inlined
@@ -235,3 +243,72 @@ def test_no_eta_longer_than_half_the_visibility_timeout(settings):
     assert max_eta() == 1800
     assert all(backoff(n) <= 1800 for n in range(1, 30))
     assert backoff(1) == 30 and backoff(2) == 60
+
+
+def test_test_sends_get_a_message_id_of_their_own_each(
+    readers, smtp_sink, settings, coordinator
+):
+    settings.SITE_DOMAIN = "portal.p2i.example.eu"
+    issue = sending_issue()
+    issue_test_send.apply(args=[issue.pk, coordinator.pk])
+    issue_test_send.apply(args=[issue.pk, coordinator.pk])
+    first, second = smtp_sink.messages
+    assert first["To"] == second["To"] == coordinator.email
+    assert first["Message-ID"] != second["Message-ID"]
+    for message in (first, second):
+        assert message["Message-ID"].endswith("@portal.p2i.example.eu>")
+        assert message["Subject"].startswith("[Test]")
+
+
+def test_a_batch_stops_at_rows_whose_lease_it_lost(readers, smtp_sink, settings):
+    """A worker that stalled past its lease finds at its next renewal that the
+    reaper gave its rows to another claim, and sends none of them."""
+    settings.NEWSLETTER_LEASE_SECONDS = 30
+    issue = sending_issue()
+    services.issue_queue(issue=issue)
+    claimed = tasks.deliveries_claim(issue_id=issue.pk, batch_size=5, claim="mine")
+    # Two rows went back to the queue (the lease expired) and were claimed again.
+    taken = [claimed[3].pk, claimed[4].pk]
+    Delivery.objects.filter(pk__in=taken).update(claim_token="theirs")
+    settings.NEWSLETTER_LEASE_SECONDS = 0  # every message renews first
+    sent = tasks.deliveries_deliver(deliveries=claimed, issue=issue, claim="mine")
+    assert sent == 3
+    assert sorted(m["To"] for m in smtp_sink.messages) == [
+        f"Reader {i} <reader{i}@example.org>" for i in range(3)
+    ]
+    assert (
+        list(Delivery.objects.filter(pk__in=taken).values_list("status", "claim_token"))
+        == [("sending", "theirs")] * 2
+    )
+
+
+def test_a_chain_whose_next_task_cannot_be_queued_ends_quietly(readers, settings):
+    """The broker is down (nothing listens on its port): ringing fails, the slot
+    is left idle for the reaper, and the caller gets no exception."""
+    from p2i_portal.celery import app
+    from tests.services import celery_forget_connections, free_port
+
+    issue = sending_issue()
+    services.issue_queue(issue=issue)
+    Issue.objects.filter(pk=issue.pk).update(queued_at=timezone.now())
+    conf = app.conf
+    old = conf.task_always_eager, conf.broker_url, conf.broker_connection_max_retries
+    settings.CELERY_TASK_ALWAYS_EAGER = False
+    conf.task_always_eager = False
+    conf.broker_url = f"redis://127.0.0.1:{free_port()}/0"
+    conf.broker_connection_max_retries = 0
+    celery_forget_connections(app)
+    try:
+        assert chains_keep_alive(issue_id=issue.pk) == 0
+    finally:
+        (
+            conf.task_always_eager,
+            conf.broker_url,
+            conf.broker_connection_max_retries,
+        ) = old
+        celery_forget_connections(app)
+    assert (
+        list(SendChain.objects.filter(issue=issue).values_list("beat_at"))
+        == [(None,)] * settings.NEWSLETTER_PARALLEL
+    )
+    assert statuses(issue) == ["queued"] * 5

@@ -1,0 +1,53 @@
+"""E-mail helpers every app shares: the three-file templates and Message-IDs.
+
+Mails are written as `templates/emails/<name>-{subject.txt,body.txt,body.html}`
+(STYLE.md 2.10) and rendered here. Subjects and plain-text bodies are not HTML,
+so they are rendered without autoescaping: a title "R&D" stays "R&D".
+"""
+
+from dataclasses import dataclass
+from email.utils import make_msgid
+
+from django.conf import settings
+from django.template import Context, Engine
+from django.template.loader import render_to_string
+
+
+@dataclass(frozen=True)
+class RenderedEmail:
+    subject: str
+    body_text: str
+    body_html: str
+
+
+def render_plain(template_name: str, context: dict) -> str:
+    """Render a template whose output is plain text (not HTML-escaped)."""
+    template = Engine.get_default().get_template(template_name)
+    return template.render(Context(context, autoescape=False))
+
+
+def render_subject(template_name: str, context: dict) -> str:
+    """A subject on one line: template line breaks would be header injection."""
+    return " ".join(render_plain(template_name, context).split())
+
+
+def render_email(name: str, context: dict) -> RenderedEmail:
+    """Render `templates/emails/<name>-*`: the HTML body escaped, the rest not."""
+    return RenderedEmail(
+        subject=render_subject(f"emails/{name}-subject.txt", context),
+        body_text=render_plain(f"emails/{name}-body.txt", context),
+        body_html=render_to_string(f"emails/{name}-body.html", context),
+    )
+
+
+def message_id(*parts) -> str:
+    """A Message-ID fixed by `parts` (e.g. "mail", 42), on the site's domain: a
+    message sent again after a crash carries the same one, so receiving servers
+    and clients can recognise the duplicate."""
+    return f"<p2i.{'.'.join(str(part) for part in parts)}@{settings.SITE_DOMAIN}>"
+
+
+def unique_message_id(kind: str) -> str:
+    """A fresh Message-ID on the site's domain, for a message that is never a
+    resend of another (e.g. each test copy of an issue)."""
+    return make_msgid(idstring=f"p2i.{kind}", domain=settings.SITE_DOMAIN)

@@ -334,14 +334,20 @@ class MyEventsView(LoginRequiredMixin, View):
 
 class _SignedLinkMixin:
     purpose = "manage"
+    url_name = "events:registration"
 
     def get_registration(self):
-        registration = selectors.registration_from_token(
-            self.kwargs["token"], self.purpose
-        )
-        return registration
+        return selectors.registration_from_token(self.kwargs["token"], self.purpose)
 
     def invalid(self):
+        """A forged link, or one of the older format opened with GET: the same
+        page at its opaque address, so the readable one is not used further."""
+        if self.request.method == "GET":
+            registration = selectors.registration_from_legacy_token(
+                self.kwargs["token"], self.purpose
+            )
+            if registration is not None:
+                return redirect(self.url_name, token=registration.token(self.purpose))
         return TemplateResponse(
             self.request, "events/registration_invalid.html", {}, status=400
         )
@@ -388,6 +394,7 @@ class RegistrationConfirmView(_SignedLinkMixin, View):
     scanners that open links must not confirm on anyone's behalf)."""
 
     purpose = "confirm"
+    url_name = "events:registration-confirm"
 
     def get(self, request, token):
         registration = self.get_registration()

@@ -14,7 +14,7 @@ from centres.models import Centre
 from knowledge.models import Resource
 from p2i_portal.vocab import Language, Sector
 
-from .models import Audience, Event
+from .models import Audience, Event, validate_event_date
 
 # The zones offered in the editor; the model accepts any IANA name (API).
 COMMON_ZONES = [
@@ -40,6 +40,7 @@ def _local_field(label, required=True, help_text=""):
         input_formats=[LOCAL_FORMAT, "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%S"],
         widget=LocalDateTimeInput(),
         help_text=help_text,
+        validators=[validate_event_date],
     )
 
 

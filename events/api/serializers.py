@@ -1,5 +1,6 @@
 """Serializers of the events API: output with abilities, separate input."""
 
+from django.utils.functional import lazy
 from django.utils.translation import gettext as _
 from django_countries.serializer_fields import CountryField
 from drf_spectacular.types import OpenApiTypes
@@ -10,7 +11,14 @@ from centres.models import Centre
 from knowledge.api.serializers import LanguageField, SectorField, enum_field
 
 from .. import selectors
-from ..models import Audience, Event, Registration, validate_timezone
+from ..models import (
+    Audience,
+    Event,
+    Registration,
+    date_range_message,
+    validate_event_date,
+    validate_timezone,
+)
 
 # Named enums: "kind", "status" and "format" mean other choices elsewhere.
 EventKindField = enum_field(Event.Kind, "EventKindEnum")
@@ -140,6 +148,18 @@ class EventSerializer(serializers.ModelSerializer):
         return obj.get_abilities(self._user())
 
 
+class EventDateTimeField(serializers.DateTimeField):
+    """A date and time within the years the portal accepts for events."""
+
+    default_error_messages = {
+        # A year so far off that it cannot be shown in the site's time zone.
+        "overflow": lazy(date_range_message, str)(),
+    }
+
+    def __init__(self, **kwargs):
+        super().__init__(validators=[validate_event_date], **kwargs)
+
+
 class EventInputSerializer(serializers.Serializer):
     """Writes by the organisers. Times are ISO 8601 with an offset (stored UTC)."""
 
@@ -148,8 +168,8 @@ class EventInputSerializer(serializers.Serializer):
     description = serializers.CharField(required=False, allow_blank=True)
     kind = EventKindField()
     format = EventFormatField(required=False)
-    starts_at = serializers.DateTimeField()
-    ends_at = serializers.DateTimeField()
+    starts_at = EventDateTimeField()
+    ends_at = EventDateTimeField()
     timezone = serializers.CharField(
         max_length=64, required=False, validators=[validate_timezone]
     )
@@ -165,8 +185,8 @@ class EventInputSerializer(serializers.Serializer):
     country = CountryField(required=False, allow_blank=True)
     online_url = serializers.URLField(required=False, allow_blank=True)
     capacity = serializers.IntegerField(min_value=1, required=False, allow_null=True)
-    registration_opens_at = serializers.DateTimeField(required=False, allow_null=True)
-    registration_closes_at = serializers.DateTimeField(required=False, allow_null=True)
+    registration_opens_at = EventDateTimeField(required=False, allow_null=True)
+    registration_closes_at = EventDateTimeField(required=False, allow_null=True)
     questions = QuestionSerializer(many=True, required=False)
     slides_url = serializers.URLField(required=False, allow_blank=True)
     recording_url = serializers.URLField(required=False, allow_blank=True)

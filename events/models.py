@@ -444,6 +444,78 @@ class EventOrganiser(models.Model):
         return f"{self.centre} → {self.event}"
 
 
+class OrganiserInvitationQuerySet(models.QuerySet):
+    def pending(self):
+        return self.filter(state=OrganiserInvitation.State.INVITED)
+
+    def for_centre(self, centre):
+        """THE way a workspace reaches invitations: those addressed to `centre`."""
+        return self.filter(centre=centre)
+
+
+class OrganiserInvitation(TimeStampedModel):
+    """A centre named co-organiser of an event, and its answer.
+
+    Naming a centre does not make it an organiser: its managers are asked, and
+    only when one accepts is the EventOrganiser link made, which gives its staff
+    their rights on the event and puts its name on it. The rights and the
+    attendees' scope follow that link alone, so a pending or declined centre
+    has none of them.
+    """
+
+    class State(models.TextChoices):
+        INVITED = "invited", _("Invited")
+        ACCEPTED = "accepted", _("Accepted")
+        DECLINED = "declined", _("Declined")
+
+    event = models.ForeignKey(
+        Event, on_delete=models.CASCADE, related_name="organiser_invitations"
+    )
+    centre = models.ForeignKey(
+        Centre, on_delete=models.CASCADE, related_name="event_invitations"
+    )
+    state = models.CharField(
+        _("state"), max_length=10, choices=State.choices, default=State.INVITED
+    )
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    invited_at = models.DateTimeField(_("invited at"), default=timezone.now)
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    answered_at = models.DateTimeField(_("answered at"), null=True, blank=True)
+
+    objects = OrganiserInvitationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-invited_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["event", "centre"], name="uniq_organiser_invitation"
+            ),
+            models.CheckConstraint(
+                condition=Q(state="invited") | Q(answered_at__isnull=False),
+                name="organiser_invitation_answered_has_time",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.centre} → {self.event} ({self.state})"
+
+    @property
+    def is_pending(self) -> bool:
+        return self.state == self.State.INVITED
+
+
 class RegistrationQuerySet(models.QuerySet):
     ACTIVE = ("pending", "confirmed", "waitlisted")
 

@@ -14,6 +14,7 @@ from .. import selectors
 from ..models import (
     Audience,
     Event,
+    OrganiserInvitation,
     Registration,
     date_range_message,
     validate_event_date,
@@ -34,6 +35,17 @@ class OrganiserSerializer(serializers.ModelSerializer):
     class Meta:
         model = Centre
         fields = ["slug", "short_name", "name", "country"]
+
+
+class OrganiserInvitationSerializer(serializers.ModelSerializer):
+    centre = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    state = enum_field(OrganiserInvitation.State, "OrganiserInvitationStateEnum")(
+        read_only=True
+    )
+
+    class Meta:
+        model = OrganiserInvitation
+        fields = ["centre", "state", "invited_at", "answered_at"]
 
 
 class QuestionSerializer(serializers.Serializer):
@@ -60,6 +72,7 @@ class EventSerializer(serializers.ModelSerializer):
     and the organisers, `my_registration` for the signed-in user."""
 
     organisers = OrganiserSerializer(many=True, read_only=True)
+    organiser_invitations = serializers.SerializerMethodField()
     url = serializers.SerializerMethodField()
     seats = serializers.SerializerMethodField()
     join_link = serializers.SerializerMethodField()
@@ -82,7 +95,8 @@ class EventSerializer(serializers.ModelSerializer):
             "format", "status", "starts_at", "ends_at", "timezone", "language",
             "audience", "sectors", "topics", "venue", "address", "city", "country",
             "capacity", "seats", "registration_opens_at", "registration_closes_at",
-            "registration_state", "questions", "organisers", "slides_url",
+            "registration_state", "questions", "organisers",
+            "organiser_invitations", "slides_url",
             "recording_url", "sequence", "published_at", "join_link",
             "my_registration", "abilities",
         ]  # fmt: skip
@@ -122,6 +136,17 @@ class EventSerializer(serializers.ModelSerializer):
                 event=obj, user=self._user()
             )
         return cache[obj.pk]
+
+    @extend_schema_field(OrganiserInvitationSerializer(many=True))
+    def get_organiser_invitations(self, obj):
+        """Centres asked to co-organise that have not accepted: for the
+        organisers' staff only (an empty list for everyone else)."""
+        if not obj.get_abilities(self._user())["attendees"]:
+            return []
+        invitations = obj.organiser_invitations.exclude(
+            state=OrganiserInvitation.State.ACCEPTED
+        ).select_related("centre")
+        return OrganiserInvitationSerializer(invitations, many=True).data
 
     @extend_schema_field(OpenApiTypes.URI)
     def get_join_link(self, obj):
@@ -195,7 +220,9 @@ class EventInputSerializer(serializers.Serializer):
         queryset=Centre.objects.active(),
         many=True,
         required=False,
-        help_text="Co-organisers (slugs); the lead organiser is always included.",
+        help_text="Centres to invite as co-organisers (slugs): each is listed "
+        "among the organisers once its managers accept; the lead organiser is "
+        "always included.",
     )
 
     def validate(self, attrs):

@@ -46,6 +46,7 @@ class OrganiserInvitationSerializer(serializers.ModelSerializer):
     class Meta:
         model = OrganiserInvitation
         fields = ["centre", "state", "invited_at", "answered_at"]
+        read_only_fields = fields
 
 
 class QuestionSerializer(serializers.Serializer):

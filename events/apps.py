@@ -17,5 +17,8 @@ class EventsConfig(AppConfig):
                 "events.event.published": _("Published an event"),
                 "events.event.cancelled": _("Cancelled an event"),
                 "events.message.sent": _("Wrote to an event's attendees"),
+                "events.organiser.invited": _("Invited a centre to co-organise"),
+                "events.organiser.accepted": _("Accepted to co-organise an event"),
+                "events.organiser.declined": _("Declined to co-organise an event"),
             }
         )

@@ -6,6 +6,7 @@ row it queued before and sends nothing twice. Delivery is accounts.tasks.email_s
 """
 
 from django.conf import settings
+from django.urls import reverse
 
 from accounts.services import email_queue_template
 
@@ -80,4 +81,34 @@ def message_mail(message, registration):
             "manage_url": _absolute(registration.manage_url()),
         },
         dedupe_key=f"events.message:{message.pk}:{registration.pk}",
+    )
+
+
+def organiser_invitation_mail(invitation, user):
+    """Queue the question to one manager of an invited centre (once per round:
+    naming the centre again after it declined asks again)."""
+    event = invitation.event
+    round_ = invitation.invited_at.strftime("%Y%m%dT%H%M%S%f")
+    answer_url = _absolute(
+        reverse(
+            "manage:events:invitations",
+            kwargs={"centre_slug": invitation.centre.slug},
+        )
+    )
+    # A draft has no public page yet: its facts are on the invitations page.
+    is_public = event.status != event.Status.DRAFT and event.published_at
+    return email_queue_template(
+        to=user.email,
+        name="event-organiser-invitation",
+        context={
+            "event": event,
+            "invitation": invitation,
+            "centre": invitation.centre,
+            "lead": event.centre,
+            "answer_url": answer_url,
+            "event_url": _absolute(event.get_absolute_url())
+            if is_public
+            else answer_url,
+        },
+        dedupe_key=f"events.organiser-invitation:{invitation.pk}:{user.pk}:{round_}",
     )

@@ -4,6 +4,7 @@ import zoneinfo
 from datetime import datetime
 
 from django import forms
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -14,7 +15,7 @@ from centres.models import Centre
 from knowledge.models import Resource
 from p2i_portal.vocab import Language, Sector
 
-from .models import Audience, Event
+from .models import Audience, Event, validate_event_date
 
 # The zones offered in the editor; the model accepts any IANA name (API).
 COMMON_ZONES = [
@@ -40,6 +41,7 @@ def _local_field(label, required=True, help_text=""):
         input_formats=[LOCAL_FORMAT, "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%S"],
         widget=LocalDateTimeInput(),
         help_text=help_text,
+        validators=[validate_event_date],
     )
 
 
@@ -93,8 +95,9 @@ class EventForm(forms.Form):
         required=False,
         widget=forms.SelectMultiple(attrs={"size": 6}),
         help_text=gettext_lazy(
-            "Centres or projects that organise this event with you. Their staff "
-            "can edit it and see the attendees."
+            "Centres or projects that organise this event with you. Their "
+            "managers are asked first; once one accepts, the centre is shown as "
+            "an organiser and its staff can edit the event and see the attendees."
         ),
     )
     starts_at = _local_field(gettext_lazy("Starts"))
@@ -244,7 +247,11 @@ class EventForm(forms.Form):
             "registration_closes_at": local(event.registration_closes_at),
             "topics": ", ".join(event.topics),
             "questions": questions_text(event.questions),
-            "co_organisers": event.organisers.exclude(pk=event.centre_id),
+            # Organisers and the centres still asked; not those that declined.
+            "co_organisers": Centre.objects.filter(
+                Q(pk__in=event.organisers.values("pk"))
+                | Q(pk__in=event.organiser_invitations.pending().values("centre_id"))
+            ).exclude(pk=event.centre_id),
             "resources": event.resources.all(),
         }
 

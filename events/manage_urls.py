@@ -9,6 +9,17 @@ app_name = "events"
 urlpatterns = [
     path("", views.EventListView.as_view(), name="list"),
     path("new/", views.EventCreateView.as_view(), name="create"),
+    path("invitations/", views.InvitationListView.as_view(), name="invitations"),
+    path(
+        "invitations/<int:invitation_pk>/accept/",
+        views.InvitationAcceptView.as_view(),
+        name="invitation-accept",
+    ),
+    path(
+        "invitations/<int:invitation_pk>/decline/",
+        views.InvitationDeclineView.as_view(),
+        name="invitation-decline",
+    ),
     path("<int:pk>/", views.EventDetailView.as_view(), name="detail"),
     path("<int:pk>/edit/", views.EventEditView.as_view(), name="edit"),
     path("<int:pk>/publish/", views.EventPublishView.as_view(), name="publish"),

@@ -26,7 +26,7 @@ from centres.permissions import CentreRoleRequiredMixin
 
 from . import selectors, services
 from .forms import AttendeeMessageForm, CancelEventForm, EventForm
-from .models import Event, Registration
+from .models import Event, OrganiserInvitation, Registration
 
 
 def _add_service_errors(form, exc: ValidationError) -> None:
@@ -96,6 +96,10 @@ class EventListView(EventWorkspaceMixin, ListView):
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         ctx.update(self.base_context(when=self.when))
+        if self.role == Role.MANAGER:
+            ctx["pending_invitations"] = (
+                OrganiserInvitation.objects.for_centre(self.centre).pending().count()
+            )
         return ctx
 
 
@@ -196,6 +200,11 @@ class _DetailMixin(EventWorkspaceMixin):
                 event=event,
                 event_abilities=event.get_abilities(self.request.user),
                 organisers=list(event.organisers.all()),
+                invitations=list(
+                    event.organiser_invitations.exclude(
+                        state=OrganiserInvitation.State.ACCEPTED
+                    ).select_related("centre")
+                ),
                 attendees=attendees,
                 seats=selectors.event_seats(event),
                 checked_in=sum(1 for a in attendees if a.checked_in_at),
@@ -385,3 +394,82 @@ class AttendeeMessageView(EventWorkspaceMixin, View):
         )
         messages.success(request, _("Your message is on its way to the attendees."))
         return redirect(self.detail_url(event))
+
+
+# --- Invitations to co-organise ------------------------------------------------
+
+
+class InvitationListView(CentreRoleRequiredMixin, View):
+    """The invitations this centre received to co-organise events, for its
+    managers to accept or decline."""
+
+    required_role = Role.MANAGER
+
+    def get(self, request, centre_slug):
+        invitations = list(
+            OrganiserInvitation.objects.for_centre(self.centre)
+            .select_related("event", "event__centre", "invited_by")
+            .order_by("-invited_at", "pk")[:100]
+        )
+        return TemplateResponse(
+            request,
+            "events/manage_invitations.html",
+            {
+                "centre": self.centre,
+                "role": self.role,
+                "abilities": self.centre.get_abilities(request.user),
+                "pending": [i for i in invitations if i.is_pending],
+                "answered": [i for i in invitations if not i.is_pending],
+            },
+        )
+
+
+class _InvitationAnswerView(CentreRoleRequiredMixin, View):
+    required_role = Role.MANAGER
+    http_method_names = ["post"]
+
+    def post(self, request, centre_slug, invitation_pk):
+        invitation = get_object_or_404(
+            OrganiserInvitation.objects.for_centre(self.centre).select_related("event"),
+            pk=invitation_pk,
+        )
+        try:
+            self.perform(invitation)
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+            return redirect("manage:events:invitations", centre_slug=self.centre.slug)
+        return self.done(invitation)
+
+
+class InvitationAcceptView(_InvitationAnswerView):
+    def perform(self, invitation):
+        services.organiser_invitation_accept(
+            invitation=invitation, by=self.request.user
+        )
+
+    def done(self, invitation):
+        messages.success(
+            self.request,
+            _("%(centre)s now organises “%(title)s”.")
+            % {"centre": self.centre.short_name, "title": invitation.event.title},
+        )
+        return redirect(
+            "manage:events:detail",
+            centre_slug=self.centre.slug,
+            pk=invitation.event_id,
+        )
+
+
+class InvitationDeclineView(_InvitationAnswerView):
+    def perform(self, invitation):
+        services.organiser_invitation_decline(
+            invitation=invitation, by=self.request.user
+        )
+
+    def done(self, invitation):
+        messages.success(
+            self.request,
+            _("You declined to co-organise “%(title)s”.")
+            % {"title": invitation.event.title},
+        )
+        return redirect("manage:events:invitations", centre_slug=self.centre.slug)

@@ -37,6 +37,28 @@ def validate_timezone(value: str) -> None:
         )
 
 
+EARLIEST_YEAR, LATEST_YEAR = 2000, 2100
+DATE_FIELDS = (
+    "starts_at",
+    "ends_at",
+    "registration_opens_at",
+    "registration_closes_at",
+)
+
+
+def date_range_message() -> str:
+    return _("Give a date between the years %(first)d and %(last)d.") % {
+        "first": EARLIEST_YEAR,
+        "last": LATEST_YEAR,
+    }
+
+
+def validate_event_date(value) -> None:
+    """A date within 2000–2100: outside it, a year was mistyped ("9" for 2029)."""
+    if value is not None and not EARLIEST_YEAR <= value.year <= LATEST_YEAR:
+        raise ValidationError(date_range_message(), code="date_out_of_range")
+
+
 class Audience(models.TextChoices):
     PROCURERS = "procurers", _("Public procurers")
     SUPPLIERS = "suppliers", _("Suppliers")
@@ -253,6 +275,13 @@ class Event(TimeStampedModel):
 
     def clean(self):
         errors = {}
+        for name in DATE_FIELDS:
+            try:
+                validate_event_date(getattr(self, name))
+            except ValidationError as exc:
+                errors[name] = exc.messages
+        if errors:
+            raise ValidationError(errors)
         if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
             errors["ends_at"] = _("The event must end after it starts.")
         if (
@@ -415,6 +444,78 @@ class EventOrganiser(models.Model):
         return f"{self.centre} → {self.event}"
 
 
+class OrganiserInvitationQuerySet(models.QuerySet):
+    def pending(self):
+        return self.filter(state=OrganiserInvitation.State.INVITED)
+
+    def for_centre(self, centre):
+        """THE way a workspace reaches invitations: those addressed to `centre`."""
+        return self.filter(centre=centre)
+
+
+class OrganiserInvitation(TimeStampedModel):
+    """A centre named co-organiser of an event, and its answer.
+
+    Naming a centre does not make it an organiser: its managers are asked, and
+    only when one accepts is the EventOrganiser link made, which gives its staff
+    their rights on the event and puts its name on it. The rights and the
+    attendees' scope follow that link alone, so a pending or declined centre
+    has none of them.
+    """
+
+    class State(models.TextChoices):
+        INVITED = "invited", _("Invited")
+        ACCEPTED = "accepted", _("Accepted")
+        DECLINED = "declined", _("Declined")
+
+    event = models.ForeignKey(
+        Event, on_delete=models.CASCADE, related_name="organiser_invitations"
+    )
+    centre = models.ForeignKey(
+        Centre, on_delete=models.CASCADE, related_name="event_invitations"
+    )
+    state = models.CharField(
+        _("state"), max_length=10, choices=State.choices, default=State.INVITED
+    )
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    invited_at = models.DateTimeField(_("invited at"), default=timezone.now)
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    answered_at = models.DateTimeField(_("answered at"), null=True, blank=True)
+
+    objects = OrganiserInvitationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-invited_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["event", "centre"], name="uniq_organiser_invitation"
+            ),
+            models.CheckConstraint(
+                condition=Q(state="invited") | Q(answered_at__isnull=False),
+                name="organiser_invitation_answered_has_time",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.centre} → {self.event} ({self.state})"
+
+    @property
+    def is_pending(self) -> bool:
+        return self.state == self.State.INVITED
+
+
 class RegistrationQuerySet(models.QuerySet):
     ACTIVE = ("pending", "confirmed", "waitlisted")
 
@@ -506,19 +607,32 @@ class Registration(TimeStampedModel):
     def is_active(self) -> bool:
         return self.status in RegistrationQuerySet.ACTIVE
 
-    # Signed links: the token holds the primary key and the e-mail address,
-    # signed with the secret key; a changed character fails the signature.
+    # Links in e-mails: the registration's id, signed together with its address
+    # and the link's purpose. The address is only in the signature, so the link
+    # does not show it, and a link stops working if the id is changed.
+    def _signer(self, purpose: str) -> signing.Signer:
+        return signing.Signer(salt=f"events.registration.{purpose}:{self.email}")
+
     def token(self, purpose: str) -> str:
-        return signing.dumps(
-            {"r": self.pk, "e": self.email}, salt=f"events.registration.{purpose}"
-        )
+        return self._signer(purpose).sign(str(self.pk))
+
+    def check_token(self, token: str, purpose: str) -> bool:
+        try:
+            return self._signer(purpose).unsign(token) == str(self.pk)
+        except signing.BadSignature:
+            return False
 
     @staticmethod
-    def unsign(token: str, purpose: str, max_age=None) -> dict:
-        """The payload of a signed link; raises signing.BadSignature if tampered."""
-        return signing.loads(
-            token, salt=f"events.registration.{purpose}", max_age=max_age
-        )
+    def token_pk(token: str) -> int | None:
+        """The id a link names (unverified: check_token decides)."""
+        value = str(token).partition(":")[0]
+        return int(value) if value.isascii() and value.isdigit() else None
+
+    @staticmethod
+    def unsign_legacy(token: str, purpose: str) -> dict:
+        """The payload of a link in the older format, which carried the address
+        readably; raises signing.BadSignature if tampered with."""
+        return signing.loads(token, salt=f"events.registration.{purpose}")
 
     def manage_url(self) -> str:
         return reverse("events:registration", kwargs={"token": self.token("manage")})

@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 
+from django.core import signing
 from django.db.models import Count, Prefetch, Q
 from django.utils import timezone
 from django_countries import countries
@@ -163,19 +164,30 @@ def registration_list_for_user(user) -> list[Registration]:
 
 @scopes_disabled()
 def registration_from_token(token: str, purpose: str) -> Registration | None:
-    """The registration a signed link names, or None when the link was tampered
-    with or names nothing."""
-    from django.core import signing
+    """The registration a link names, or None when the link was tampered with
+    or names nothing."""
+    pk = Registration.token_pk(token)
+    if pk is None or len(str(pk)) > 18:
+        return None
+    registration = Registration.objects.select_related("event").filter(pk=pk).first()
+    if registration is None or not registration.check_token(token, purpose):
+        return None
+    return registration
 
+
+@scopes_disabled()
+def registration_from_legacy_token(token: str, purpose: str) -> Registration | None:
+    """The registration a link of the older, readable format names (they were
+    signed too, so the signature still decides), or None."""
     try:
-        payload = Registration.unsign(token, purpose)
+        payload = Registration.unsign_legacy(token, purpose)
     except signing.BadSignature:
         return None
-    if not isinstance(payload, dict):
+    if not isinstance(payload, dict) or not isinstance(payload.get("r"), int):
         return None
     return (
         Registration.objects.select_related("event")
-        .filter(pk=payload.get("r"), email=payload.get("e"))
+        .filter(pk=payload["r"], email=str(payload.get("e", "")))
         .first()
     )
 

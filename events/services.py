@@ -22,7 +22,13 @@ from centres.services import audit_log
 from knowledge.markdown import render_markdown
 
 from . import emails
-from .models import AttendeeMessage, Event, EventOrganiser, Registration
+from .models import (
+    AttendeeMessage,
+    Event,
+    EventOrganiser,
+    OrganiserInvitation,
+    Registration,
+)
 
 CONTENT_FIELDS = [
     "title", "summary", "description", "kind", "format", "venue", "address",
@@ -93,22 +99,69 @@ def _audit(event, *, action, by, **data):
     audit_log(centre=event.centre, action=action, by=by, target=event.title, **data)
 
 
-def _set_organisers(event, organisers) -> None:
-    wanted = {event.centre_id} | {c.pk for c in organisers}
-    EventOrganiser.objects.filter(event=event).exclude(centre_id__in=wanted).delete()
-    have = set(
+def _named_organisers(event) -> set[int]:
+    """The centres named on `event`: its organisers and those invited."""
+    linked = EventOrganiser.objects.filter(event=event).values_list(
+        "centre_id", flat=True
+    )
+    invited = OrganiserInvitation.objects.filter(event=event).pending()
+    return set(linked) | set(invited.values_list("centre_id", flat=True))
+
+
+def _set_organisers(event, organisers, *, by) -> None:
+    """Name `organisers` (besides the lead) on `event`: organisers already named
+    stay, the others are invited; a centre left out loses its link or its
+    pending invitation. A declined invitation stays as the record of the
+    answer, and naming that centre again asks it again."""
+    wanted = {c.pk: c for c in organisers if c.pk != event.centre_id}
+    EventOrganiser.objects.filter(event=event).exclude(
+        centre_id__in=[event.centre_id, *wanted]
+    ).delete()
+    OrganiserInvitation.objects.filter(event=event).exclude(
+        centre_id__in=list(wanted)
+    ).exclude(state=OrganiserInvitation.State.DECLINED).delete()
+    EventOrganiser.objects.get_or_create(event=event, centre_id=event.centre_id)
+    linked = set(
         EventOrganiser.objects.filter(event=event).values_list("centre_id", flat=True)
     )
-    EventOrganiser.objects.bulk_create(
-        [EventOrganiser(event=event, centre_id=pk) for pk in wanted - have]
+    for pk, centre in wanted.items():
+        if pk not in linked:
+            _invite(event, centre, by=by)
+
+
+def _invite(event, centre, *, by) -> OrganiserInvitation:
+    invitation, created = OrganiserInvitation.objects.get_or_create(
+        event=event, centre=centre, defaults={"invited_by": by}
     )
+    if not created:
+        if invitation.is_pending:
+            return invitation
+        invitation.state = OrganiserInvitation.State.INVITED
+        invitation.invited_by, invitation.invited_at = by, timezone.now()
+        invitation.answered_by = invitation.answered_at = None
+        invitation.save()
+    for target in {event.centre, centre}:
+        audit_log(
+            centre=target,
+            action="events.organiser.invited",
+            by=by,
+            target=event.title,
+            event_id=event.pk,
+            organiser=centre.slug,
+        )
+    from .tasks import organiser_invitation_notify
+
+    pk = invitation.pk
+    transaction.on_commit(lambda: organiser_invitation_notify.delay(pk), robust=True)
+    return invitation
 
 
 @transaction.atomic
 def event_create(
     *, centre: Centre, by: User, data: dict, organisers=(), resources=()
 ) -> Event:
-    """Create a draft led by `centre`; `organisers` are the co-organisers.
+    """Create a draft led by `centre`; the centres in `organisers` are invited
+    to co-organise it (their managers are asked by e-mail).
 
     Caller checked a workspace role in `centre`.
     """
@@ -121,7 +174,7 @@ def event_create(
     event.description_html = render_markdown(event.description)
     event.full_clean()
     event.save()
-    _set_organisers(event, organisers)
+    _set_organisers(event, organisers, by=by)
     if resources:
         event.resources.set(resources)
     _audit(event, action="events.event.created", by=by, event_id=event.pk)
@@ -133,6 +186,8 @@ def event_update(
     *, event: Event, by: User, data: dict, organisers=None, resources=None
 ) -> Event:
     """Change an event. Caller checked `update` (staff of any organiser).
+
+    Centres newly named in `organisers` are invited, not made organisers.
 
     A published event whose time or place changes gets a new calendar SEQUENCE
     and its registered people a change notice (sent by a task after commit).
@@ -150,7 +205,7 @@ def event_update(
             changes[field] = [_jsonable(getattr(event, field)), _jsonable(data[field])]
             setattr(event, field, data[field])
     if organisers is not None:
-        old = set(event.organisers.values_list("pk", flat=True))
+        old = _named_organisers(event)
         new = {event.centre_id} | {c.pk for c in organisers}
         if old != new:
             changes["organisers"] = [sorted(old), sorted(new)]
@@ -166,7 +221,7 @@ def event_update(
     event.full_clean()
     event.save()
     if organisers is not None:
-        _set_organisers(event, organisers)
+        _set_organisers(event, organisers, by=by)
     if resources is not None:
         event.resources.set(resources)
     _audit(event, action="events.event.updated", by=by, changes=list(changes))
@@ -228,6 +283,70 @@ def event_cancel(*, event: Event, by: User, note: str = "") -> Event:
     pk = event.pk
     transaction.on_commit(lambda: event_cancel_notify.delay(pk), robust=True)
     return event
+
+
+# --- Co-organisers -------------------------------------------------------------
+
+
+def _answer(invitation, *, by, state) -> OrganiserInvitation:
+    # The event row first, as event_update takes it, so that an answer and a
+    # change of the organisers are served one after the other.
+    try:
+        Event.objects.select_for_update().get(pk=invitation.event_id)
+        invitation = (
+            OrganiserInvitation.objects.select_for_update(of=("self",))
+            .select_related("event", "event__centre", "centre")
+            .get(pk=invitation.pk)
+        )
+    except (Event.DoesNotExist, OrganiserInvitation.DoesNotExist) as exc:
+        raise ValidationError(_("This invitation was withdrawn.")) from exc
+    if not invitation.is_pending:
+        raise ValidationError(
+            _("This invitation was already answered: %(state)s.")
+            % {"state": invitation.get_state_display().lower()}
+        )
+    invitation.state = state
+    invitation.answered_by, invitation.answered_at = by, timezone.now()
+    invitation.save()
+    for target in {invitation.event.centre, invitation.centre}:
+        audit_log(
+            centre=target,
+            action=f"events.organiser.{state}",
+            by=by,
+            target=invitation.event.title,
+            event_id=invitation.event_id,
+            organiser=invitation.centre.slug,
+        )
+    return invitation
+
+
+@transaction.atomic
+def organiser_invitation_accept(
+    *, invitation: OrganiserInvitation, by: User
+) -> OrganiserInvitation:
+    """The invited centre accepts: it becomes an organiser of the event, its
+    staff may edit it and see the attendees, and its name is shown.
+
+    Caller checked a manager role in `invitation.centre`. Refuses (ValidationError,
+    nothing changed) an invitation already answered or withdrawn.
+    """
+    invitation = _answer(invitation, by=by, state=OrganiserInvitation.State.ACCEPTED)
+    EventOrganiser.objects.get_or_create(
+        event_id=invitation.event_id, centre_id=invitation.centre_id
+    )
+    return invitation
+
+
+@transaction.atomic
+def organiser_invitation_decline(
+    *, invitation: OrganiserInvitation, by: User
+) -> OrganiserInvitation:
+    """The invited centre declines: it gets no rights and is not shown.
+
+    Caller checked a manager role in `invitation.centre`. Refuses an invitation
+    already answered or withdrawn.
+    """
+    return _answer(invitation, by=by, state=OrganiserInvitation.State.DECLINED)
 
 
 # --- Registration -------------------------------------------------------------

@@ -11,8 +11,10 @@ from django.db import transaction
 from django.utils import timezone
 from django_scopes import scopes_disabled
 
+from centres.models import Membership
+
 from . import emails, services
-from .models import AttendeeMessage, Event, Registration
+from .models import AttendeeMessage, Event, OrganiserInvitation, Registration
 
 REMINDER_BEFORE = timedelta(hours=24)
 
@@ -106,3 +108,32 @@ def event_reminders_send() -> int:
 def registrations_expire() -> int:
     """Beat: unconfirmed visitor registrations expire (see services)."""
     return services.registrations_expire()
+
+
+@shared_task(acks_late=True)
+@scopes_disabled()
+def organiser_invitation_notify(invitation_id: int) -> int:
+    """Ask the managers of an invited centre to accept or decline (once per
+    manager and invitation round); nothing once the invitation was answered
+    or withdrawn. Returns how many mails this run queued."""
+    invitation = (
+        OrganiserInvitation.objects.pending()
+        .select_related("event", "event__centre", "centre", "invited_by")
+        .filter(pk=invitation_id)
+        .first()
+    )
+    if invitation is None:
+        return 0
+    started = timezone.now()
+    queued = 0
+    managers = (
+        Membership.objects.filter(centre=invitation.centre, user__is_active=True)
+        .managers()
+        .select_related("user")
+        .order_by("pk")
+    )
+    with transaction.atomic():
+        for membership in managers:
+            email = emails.organiser_invitation_mail(invitation, membership.user)
+            queued += email.created_at >= started
+    return queued

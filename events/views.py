@@ -10,11 +10,13 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import ListView
 from django_countries import countries
 
 from centres.models import Centre
+from newsletters.ratelimit import client_ip, hit
 from p2i_portal.vocab import Language, Sector
 
 from . import selectors, services
@@ -23,6 +25,14 @@ from .forms import RegistrationForm
 from .models import Event, Registration
 
 FEED_SIZE = 500
+RATE_LIMITED = gettext_lazy(
+    "Too many registrations were sent from your network in a short time. "
+    "Nothing was saved; please try again in a few minutes."
+)
+RATE_LIMITED_ADDRESS = gettext_lazy(
+    "This e-mail address was used for too many registrations in the last hour. "
+    "Nothing was saved; please try again later."
+)
 
 
 def _calendar_response(content: bytes, filename: str) -> HttpResponse:
@@ -199,10 +209,21 @@ class EventRegisterView(EventDetailView):
 
     def post(self, request, slug):
         event = self.get_event()
+        user = request.user if request.user.is_authenticated else None
         form = RegistrationForm(request.POST, event=event, user=request.user)
+        # Each visitor's registration mails a link to an address they typed:
+        # limited per client and per address, before anything is stored.
+        if user is None and not hit("event_register_ip", client_ip(request)):
+            form.is_valid()
+            form.add_error(None, RATE_LIMITED)
+            return self.render(event, form, status=429)
         if not form.is_valid():
             return self.render(event, form, status=400)
-        user = request.user if request.user.is_authenticated else None
+        if user is None and not hit(
+            "event_register_email", form.cleaned_data["email"].strip().lower()
+        ):
+            form.add_error(None, RATE_LIMITED_ADDRESS)
+            return self.render(event, form, status=429)
         try:
             registration = services.registration_create(
                 event=event,
@@ -334,14 +355,20 @@ class MyEventsView(LoginRequiredMixin, View):
 
 class _SignedLinkMixin:
     purpose = "manage"
+    url_name = "events:registration"
 
     def get_registration(self):
-        registration = selectors.registration_from_token(
-            self.kwargs["token"], self.purpose
-        )
-        return registration
+        return selectors.registration_from_token(self.kwargs["token"], self.purpose)
 
     def invalid(self):
+        """A forged link, or one of the older format opened with GET: the same
+        page at its opaque address, so the readable one is not used further."""
+        if self.request.method == "GET":
+            registration = selectors.registration_from_legacy_token(
+                self.kwargs["token"], self.purpose
+            )
+            if registration is not None:
+                return redirect(self.url_name, token=registration.token(self.purpose))
         return TemplateResponse(
             self.request, "events/registration_invalid.html", {}, status=400
         )
@@ -388,6 +415,7 @@ class RegistrationConfirmView(_SignedLinkMixin, View):
     scanners that open links must not confirm on anyone's behalf)."""
 
     purpose = "confirm"
+    url_name = "events:registration-confirm"
 
     def get(self, request, token):
         registration = self.get_registration()

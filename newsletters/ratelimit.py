@@ -16,6 +16,9 @@ DEFAULT_LIMITS = {
     "subscribe_ip": (10, 60),
     "subscribe_email": (3, 3600),
     "confirm_ip": (20, 60),
+    # Visitors' event registrations (events.views), each of which mails a link.
+    "event_register_ip": (10, 600),
+    "event_register_email": (5, 3600),
 }
 
 

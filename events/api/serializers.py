@@ -1,5 +1,6 @@
 """Serializers of the events API: output with abilities, separate input."""
 
+from django.utils.functional import lazy
 from django.utils.translation import gettext as _
 from django_countries.serializer_fields import CountryField
 from drf_spectacular.types import OpenApiTypes
@@ -10,7 +11,15 @@ from centres.models import Centre
 from knowledge.api.serializers import LanguageField, SectorField, enum_field
 
 from .. import selectors
-from ..models import Audience, Event, Registration, validate_timezone
+from ..models import (
+    Audience,
+    Event,
+    OrganiserInvitation,
+    Registration,
+    date_range_message,
+    validate_event_date,
+    validate_timezone,
+)
 
 # Named enums: "kind", "status" and "format" mean other choices elsewhere.
 EventKindField = enum_field(Event.Kind, "EventKindEnum")
@@ -26,6 +35,18 @@ class OrganiserSerializer(serializers.ModelSerializer):
     class Meta:
         model = Centre
         fields = ["slug", "short_name", "name", "country"]
+
+
+class OrganiserInvitationSerializer(serializers.ModelSerializer):
+    centre = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    state = enum_field(OrganiserInvitation.State, "OrganiserInvitationStateEnum")(
+        read_only=True
+    )
+
+    class Meta:
+        model = OrganiserInvitation
+        fields = ["centre", "state", "invited_at", "answered_at"]
+        read_only_fields = fields
 
 
 class QuestionSerializer(serializers.Serializer):
@@ -52,6 +73,7 @@ class EventSerializer(serializers.ModelSerializer):
     and the organisers, `my_registration` for the signed-in user."""
 
     organisers = OrganiserSerializer(many=True, read_only=True)
+    organiser_invitations = serializers.SerializerMethodField()
     url = serializers.SerializerMethodField()
     seats = serializers.SerializerMethodField()
     join_link = serializers.SerializerMethodField()
@@ -74,7 +96,8 @@ class EventSerializer(serializers.ModelSerializer):
             "format", "status", "starts_at", "ends_at", "timezone", "language",
             "audience", "sectors", "topics", "venue", "address", "city", "country",
             "capacity", "seats", "registration_opens_at", "registration_closes_at",
-            "registration_state", "questions", "organisers", "slides_url",
+            "registration_state", "questions", "organisers",
+            "organiser_invitations", "slides_url",
             "recording_url", "sequence", "published_at", "join_link",
             "my_registration", "abilities",
         ]  # fmt: skip
@@ -115,6 +138,17 @@ class EventSerializer(serializers.ModelSerializer):
             )
         return cache[obj.pk]
 
+    @extend_schema_field(OrganiserInvitationSerializer(many=True))
+    def get_organiser_invitations(self, obj):
+        """Centres asked to co-organise that have not accepted: for the
+        organisers' staff only (an empty list for everyone else)."""
+        if not obj.get_abilities(self._user())["attendees"]:
+            return []
+        invitations = obj.organiser_invitations.exclude(
+            state=OrganiserInvitation.State.ACCEPTED
+        ).select_related("centre")
+        return OrganiserInvitationSerializer(invitations, many=True).data
+
     @extend_schema_field(OpenApiTypes.URI)
     def get_join_link(self, obj):
         if not obj.online_url or not obj.is_online:
@@ -140,6 +174,18 @@ class EventSerializer(serializers.ModelSerializer):
         return obj.get_abilities(self._user())
 
 
+class EventDateTimeField(serializers.DateTimeField):
+    """A date and time within the years the portal accepts for events."""
+
+    default_error_messages = {
+        # A year so far off that it cannot be shown in the site's time zone.
+        "overflow": lazy(date_range_message, str)(),
+    }
+
+    def __init__(self, **kwargs):
+        super().__init__(validators=[validate_event_date], **kwargs)
+
+
 class EventInputSerializer(serializers.Serializer):
     """Writes by the organisers. Times are ISO 8601 with an offset (stored UTC)."""
 
@@ -148,8 +194,8 @@ class EventInputSerializer(serializers.Serializer):
     description = serializers.CharField(required=False, allow_blank=True)
     kind = EventKindField()
     format = EventFormatField(required=False)
-    starts_at = serializers.DateTimeField()
-    ends_at = serializers.DateTimeField()
+    starts_at = EventDateTimeField()
+    ends_at = EventDateTimeField()
     timezone = serializers.CharField(
         max_length=64, required=False, validators=[validate_timezone]
     )
@@ -165,8 +211,8 @@ class EventInputSerializer(serializers.Serializer):
     country = CountryField(required=False, allow_blank=True)
     online_url = serializers.URLField(required=False, allow_blank=True)
     capacity = serializers.IntegerField(min_value=1, required=False, allow_null=True)
-    registration_opens_at = serializers.DateTimeField(required=False, allow_null=True)
-    registration_closes_at = serializers.DateTimeField(required=False, allow_null=True)
+    registration_opens_at = EventDateTimeField(required=False, allow_null=True)
+    registration_closes_at = EventDateTimeField(required=False, allow_null=True)
     questions = QuestionSerializer(many=True, required=False)
     slides_url = serializers.URLField(required=False, allow_blank=True)
     recording_url = serializers.URLField(required=False, allow_blank=True)
@@ -175,7 +221,9 @@ class EventInputSerializer(serializers.Serializer):
         queryset=Centre.objects.active(),
         many=True,
         required=False,
-        help_text="Co-organisers (slugs); the lead organiser is always included.",
+        help_text="Centres to invite as co-organisers (slugs): each is listed "
+        "among the organisers once its managers accept; the lead organiser is "
+        "always included.",
     )
 
     def validate(self, attrs):

@@ -65,3 +65,48 @@ def test_co_organiser_edits_the_joint_event_and_a_stranger_cannot(
         response = page.goto(base + path)
         assert response.status == 404, path
     context.close()
+
+
+def test_named_centre_accepts_in_its_workspace_before_its_staff_edit(
+    live_server, browser, centre, other_centre, manager, outsider, editor_b
+):
+    """Beta is named by Alpha: its editor finds nothing until Beta's manager
+    accepts on the invitations page (axe-checked), then the event is theirs too."""
+    base = live_server.url
+    event = make_event(
+        centre=centre,
+        by=manager,
+        title="Joint buddy visit",
+        organisers=[other_centre],
+        accepted=False,
+    )
+
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.set_default_timeout(15000)
+    sign_in(page, base, editor_b.email)
+    assert page.goto(base + f"/manage/beta/events/{event.pk}/").status == 404
+    context.close()
+
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.set_default_timeout(15000)
+    sign_in(page, base, outsider.email, with_code=True)
+    page.goto(base + "/manage/beta/events/")
+    page.get_by_role("link", name="Answer them").click()
+    assert page.locator("h1").inner_text() == "Invitations to co-organise"
+    assert "Joint buddy visit" in page.locator("main").inner_text()
+    assert_accessible(page)
+    page.get_by_role("button", name="Accept — Joint buddy visit").click()
+    page.wait_for_load_state()
+    assert page.locator("h1").inner_text() == "Joint buddy visit"
+    assert "now organises" in page.locator(".messages").inner_text()
+    assert_accessible(page)
+    context.close()
+
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.set_default_timeout(15000)
+    sign_in(page, base, editor_b.email)
+    assert page.goto(base + f"/manage/beta/events/{event.pk}/").status == 200
+    context.close()

@@ -9,8 +9,11 @@ from events import services
 from events.models import Event
 
 
-def make_event(*, centre, by, published=True, organisers=(), **data) -> Event:
-    """A webinar starting in a week (override any field through `data`)."""
+def make_event(
+    *, centre, by, published=True, organisers=(), accepted=True, **data
+) -> Event:
+    """A webinar starting in a week (override any field through `data`); the
+    co-organisers in `organisers` have accepted unless `accepted` is False."""
     start = data.pop("starts_at", timezone.now() + timedelta(days=7))
     values = {
         "title": "Webinar on market consultation",
@@ -26,6 +29,9 @@ def make_event(*, centre, by, published=True, organisers=(), **data) -> Event:
     event = services.event_create(
         centre=centre, by=by, data=values, organisers=organisers
     )
+    if accepted:
+        for invitation in event.organiser_invitations.pending():
+            services.organiser_invitation_accept(invitation=invitation, by=by)
     if published:
         event = services.event_publish(event=event, by=by)
     return event

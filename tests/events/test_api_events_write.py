@@ -43,7 +43,11 @@ def test_editor_creates_a_joint_draft(centre, other_centre, editor):
     assert response.status_code == 201, response.json()
     body = response.json()
     assert body["status"] == "draft"
-    assert {o["slug"] for o in body["organisers"]} == {"alpha", "beta"}
+    # Beta is asked first; its staff see nothing of the draft until it accepts.
+    assert [o["slug"] for o in body["organisers"]] == ["alpha"]
+    assert [(i["centre"], i["state"]) for i in body["organiser_invitations"]] == [
+        ("beta", "invited")
+    ]
     assert body["questions"] == [
         {"id": "q1", "label": "Organisation", "required": True}
     ]

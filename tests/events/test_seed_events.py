@@ -5,7 +5,7 @@ nothing."""
 import pytest
 from django.core.management import call_command
 
-from events.models import Event
+from events.models import Event, OrganiserInvitation
 
 pytestmark = pytest.mark.django_db
 
@@ -21,6 +21,11 @@ def test_seed_events_is_idempotent_and_covers_the_task_force(client):
     assert {"procedin", "build", "health-innofacilitator"} <= organisers
     joint = [e for e in Event.objects.all() if e.organisers.count() > 1]
     assert len(joint) >= 3
+    # The demo's co-organisers agreed: accepted, none left waiting.
+    assert not OrganiserInvitation.objects.pending().exists()
+    assert OrganiserInvitation.objects.filter(state="accepted").count() == sum(
+        e.organisers.count() - 1 for e in joint
+    )
     assert Event.objects.public().upcoming().exists()
     assert Event.objects.public().past().exists()
 

@@ -2,8 +2,9 @@
 
 Staff of every organiser work on an event (a joint event led by B is reachable
 from A's workspace too); everyone else gets 404. Editors write; managers (and the
-coordinator) also publish and cancel: an editor who tries gets 403. B's event put
-in A's URL is 404 for everyone, A's manager included.
+coordinator) also publish and cancel, and answer the invitations to co-organise
+that their centre received: an editor who tries gets 403. B's event (or B's
+invitation) put in A's URL is 404 for everyone, A's manager included.
 """
 
 from .test_permission_matrix import Check, signed_in, workspace
@@ -37,6 +38,23 @@ def world(values, people):
     beta = make_event(
         centre=other, by=people["editor_b"], published=False, title="Matrix beta"
     )
+    # Pending invitations to co-organise: B asks A, and A asks B.
+    asks_a = make_event(
+        centre=other,
+        by=people["outsider"],
+        published=False,
+        title="Matrix B asks A",
+        organisers=[centre],
+        accepted=False,
+    )
+    asks_b = make_event(
+        centre=centre,
+        by=people["manager"],
+        published=False,
+        title="Matrix A asks B",
+        organisers=[other],
+        accepted=False,
+    )
     reg_a = services.registration_create(event=public, user=people["procurer"])
     reg_b = services.registration_create(event=joint, user=people["procurer"])
     values.update(
@@ -47,6 +65,8 @@ def world(values, people):
         m_beta=beta.pk,
         m_reg_a=reg_a.pk,
         m_reg_b=reg_b.pk,
+        m_inv_a=asks_a.organiser_invitations.get().pk,
+        m_inv_b=asks_b.organiser_invitations.get().pk,
     )
 
 
@@ -58,6 +78,25 @@ ENTRIES = {
             "/manage/beta/events/",
             {**workspace(404), "editor_b": 200, "coordinator": 200},
         ),
+    ],
+    # Invitations to co-organise: the invited centre's managers answer them;
+    # another centre's invitation in A's URL is 404 for A's manager too.
+    "manage:events:invitations": [
+        Check(BASE + "invitations/", workspace(403, 200)),
+        Check(
+            "/manage/beta/events/invitations/",
+            {**workspace(404), "editor_b": 403, "coordinator": 200},
+        ),
+    ],
+    "manage:events:invitation-accept": [
+        Check(BASE + "invitations/{m_inv_a}/accept/", workspace(403, 302), "post"),
+        Check(BASE + "invitations/{m_inv_a}/accept/", workspace(403, 405)),
+        Check(BASE + "invitations/{m_inv_b}/accept/", workspace(403, 404), "post"),
+        Check(BASE + "invitations/999999/accept/", workspace(403, 404), "post"),
+    ],
+    "manage:events:invitation-decline": [
+        Check(BASE + "invitations/{m_inv_a}/decline/", workspace(403, 302), "post"),
+        Check(BASE + "invitations/{m_inv_b}/decline/", workspace(403, 404), "post"),
     ],
     "manage:events:create": [
         Check(BASE + "new/", workspace(200)),

@@ -61,6 +61,11 @@ class Command(BaseCommand):
                 },
                 organisers=[centres[s] for s in co if s in centres],
             )
+            # The demo's joint events were agreed between their organisers.
+            for invitation in event.organiser_invitations.pending():
+                services.organiser_invitation_accept(
+                    invitation=invitation, by=coordinator
+                )
             # Past events were published when they were announced.
             Event.objects.filter(pk=event.pk).update(
                 status=Event.Status.PUBLISHED,

@@ -4,7 +4,9 @@ Every view is guarded by CentreRoleRequiredMixin and reaches events only through
 `Event.objects.writable_by(user).for_centre(centre)`: the events this workspace
 organises, alone or jointly. Another centre's event answers 404 even when its pk
 is put in this centre's URL. Registrations are read inside the workspace scope the
-middleware opened, which only the event's organisers pass.
+middleware opened, which only the event's organisers pass. Invitations to
+co-organise are reached only through `OrganiserInvitation.objects.for_centre(centre)`:
+those addressed to this workspace, answered by its managers.
 """
 
 import csv

@@ -30,7 +30,7 @@ from tests.services import (
 
 pytestmark = [pytest.mark.celery, pytest.mark.django_db(transaction=True)]
 
-LEASE, RING_AFTER, CONCURRENCY, BATCH, MARK_EVERY = 3, 2, 2, 5, 1
+LEASE, RING_AFTER, CONCURRENCY, BATCH, MARK_EVERY = 4, 2, 2, 5, 1
 SETTINGS = {
     "NEWSLETTER_LEASE_SECONDS": LEASE,
     "NEWSLETTER_RING_AFTER_SECONDS": RING_AFTER,
@@ -140,12 +140,13 @@ def test_a_worker_killed_mid_send_loses_nothing_and_duplicates_within_the_bound(
     assert Counter(
         Delivery.objects.filter(issue=issue).values_list("status", flat=True)
     ) == {"sent": len(addresses)}
-    # Claims come back after the lease, chains after RING_AFTER, with the beat.
-    assert recovered_in < 4 * (LEASE + RING_AFTER) + 10, recovered_in
+    # Claims come back after the lease, chains after RING_AFTER, with the beat:
+    # seconds here; the margin is for a loaded machine.
+    assert recovered_in < 60, recovered_in
 
 
 def test_a_live_worker_keeps_its_lease_while_a_batch_outlasts_it(start_worker, sink):
-    sink.delay = 0.8  # a batch of BATCH messages takes longer than the lease
+    sink.delay = 1.0  # a batch of BATCH messages takes longer than the lease
     addresses = readers(2 * BATCH)
     start_worker(1)
     issue = issue_ready()

@@ -130,7 +130,7 @@ class User(AbstractUser):
 
     def forget_privileges(self) -> None:
         """Drop what this instance remembers after its memberships or 2FA change."""
-        for name in ("_centre_roles", "_has_totp", "_has_workspace"):
+        for name in ("_centre_roles", "_has_totp"):
             self.__dict__.pop(name, None)
 
     # The coordinator acts everywhere, the Django admin included.

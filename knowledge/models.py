@@ -61,11 +61,14 @@ LICENCE_URLS = {
 
 
 def _has_workspace(user) -> bool:
-    """Whether `user` is staff of any centre; remembered on the user object, as
-    Centre.role_of remembers roles, so a list of abilities asks only once."""
-    if not hasattr(user, "_has_workspace"):
-        user._has_workspace = Centre.objects.workspaces_for(user).exists()
-    return user._has_workspace
+    """Whether `user` is staff of any centre (the coordinator included), as
+    Centre.objects.workspaces_for says, from what the user object remembers of
+    its roles and 2FA (User.centre_roles), so a list of abilities asks only once."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    if user.privileges_locked:
+        return False
+    return user.is_coordinator or bool(user.centre_roles())
 
 
 class ResourceQuerySet(CentreOwnedQuerySet):
@@ -85,7 +88,7 @@ class ResourceQuerySet(CentreOwnedQuerySet):
         public = Q(
             status=Resource.Status.PUBLISHED, visibility=Resource.Visibility.PUBLIC
         )
-        if getattr(user, "is_authenticated", False) and _has_workspace(user):
+        if _has_workspace(user):
             return self.filter(status=Resource.Status.PUBLISHED)
         return self.filter(public)
 

@@ -48,6 +48,10 @@ def client_for(request, persona: str, *, token: bool = False) -> APIClient:
         )
         api.credentials(HTTP_AUTHORIZATION=f"Token {key}")
     else:
+        # force_authenticate hands this one instance to every request, so what it
+        # remembers for a request (its roles, its 2FA: User.privileges_locked) is
+        # looked up here, not inside the first request a test measures.
+        user.privileges_locked  # noqa: B018 - fills the instance's memo
         api.force_authenticate(user)
     return api
 

@@ -7,15 +7,17 @@ from django.db import connection, transaction
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.translation import gettext as _
 from django.views import View
-from django.views.generic import DetailView, FormView, ListView, TemplateView
+from django.views.generic import DetailView, FormView, TemplateView
 from django_countries import countries
 from django_scopes import scope
 
 from knowledge.models import Resource
 
 from . import selectors, services
+from .caching import centres_version
 from .forms import CentreProfileForm, DirectoryFilterForm, MemberAddForm, MemberRoleForm
 from .models import Centre, Invitation, Membership, Role
 from .permissions import CentreRoleRequiredMixin
@@ -27,11 +29,9 @@ class HomeView(TemplateView):
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        centres = list(Centre.objects.active())
-        ctx["national_centres"] = [c for c in centres if c.kind == Centre.Kind.NATIONAL]
-        ctx["projects"] = [c for c in centres if c.kind == Centre.Kind.PROJECT]
-        ctx["tiles"] = tile_grid(ctx["national_centres"])
-        ctx["countries_count"] = len({c.country.code for c in ctx["national_centres"]})
+        ctx["centres_version"] = centres_version()
+        # Read only when the page's cached fragment is missing (centres/home.html).
+        ctx["network"] = SimpleLazyObject(selectors.network_overview)
         return ctx
 
 
@@ -67,34 +67,45 @@ class AccessibilityView(TemplateView):
     template_name = "centres/accessibility.html"
 
 
-class CentreDirectoryView(ListView):
+class CentreDirectoryView(TemplateView):
     template_name = "centres/centre_list.html"
-    context_object_name = "centres"
 
-    def get_queryset(self):
-        data = {k: self.request.GET.get(k, "") for k in selectors.DIRECTORY_FILTERS}
-        data["country"] = data["country"].upper()
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx["filter_values"] = self.filter_values
+        ctx["filtered"] = any(self.filter_values.values())
+        ctx["centres_version"] = centres_version()
+        # Read only when the page's cached fragments are missing
+        # (centres/centre_list.html): they vary by the values above.
+        ctx["form"] = SimpleLazyObject(lambda: self.form)
+        ctx["form_errors"] = SimpleLazyObject(lambda: self.form.errors)
+        ctx["centres"] = SimpleLazyObject(lambda: self.centres)
+        ctx["counts"] = SimpleLazyObject(selectors.centre_directory_counts)
+        ctx["tiles"] = SimpleLazyObject(
+            lambda: tile_grid(c for c in self.centres if c.kind == Centre.Kind.NATIONAL)
+        )
+        return ctx
+
+    @cached_property
+    def filter_values(self) -> dict:
+        values = {k: self.request.GET.get(k, "") for k in selectors.DIRECTORY_FILTERS}
+        values["country"] = values["country"].upper()
+        return values
+
+    @cached_property
+    def form(self) -> DirectoryFilterForm:
         codes = (
             Centre.objects.active()
             .exclude(country="")
             .values_list("country", flat=True)
             .distinct()
         )
-        self.form = DirectoryFilterForm(data, country_codes=list(codes))
-        filters = self.form.cleaned_data if self.form.is_valid() else {}
-        return selectors.centre_list_public(filters=filters)
+        return DirectoryFilterForm(self.filter_values, country_codes=list(codes))
 
-    def get_context_data(self, **kwargs):
-        ctx = super().get_context_data(**kwargs)
-        ctx["form"] = self.form
-        ctx["counts"] = selectors.centre_directory_counts()
-        ctx["filtered"] = any(
-            self.request.GET.get(k) for k in selectors.DIRECTORY_FILTERS
-        )
-        ctx["form_errors"] = self.form.errors
-        national = [c for c in ctx["centres"] if c.kind == Centre.Kind.NATIONAL]
-        ctx["tiles"] = tile_grid(national)
-        return ctx
+    @cached_property
+    def centres(self) -> list[Centre]:
+        filters = self.form.cleaned_data if self.form.is_valid() else {}
+        return list(selectors.centre_list_public(filters=filters))
 
 
 class CentreDetailView(DetailView):

@@ -1,0 +1,125 @@
+"""The home page and the directory cache their content per process ({% cache %},
+centres/caching.py): each language, signed-in state and filter gets its own, a
+change of a centre shows at once, and a cached page reads no centre."""
+
+import pytest
+from django.conf import settings
+from django.core.cache import caches
+from django.db import connection
+from django.template import engines
+from django.template.loaders.cached import Loader as CachedLoader
+from django.test.utils import CaptureQueriesContext
+
+from centres import services
+from centres.caching import centres_version
+from tests.factories import CentreFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def centre_queries(client, path) -> list[str]:
+    with CaptureQueriesContext(connection) as ctx:
+        assert client.get(path).status_code == 200
+    return [q["sql"] for q in ctx.captured_queries if "centres_centre" in q["sql"]]
+
+
+@pytest.fixture
+def two_centres(db):
+    return (
+        CentreFactory(slug="alpha", short_name="ALPHA", country="DE", status="new"),
+        CentreFactory(slug="beta", short_name="BETA", country="NL", status="existing"),
+    )
+
+
+def test_a_cached_page_reads_no_centre(client, two_centres):
+    for path in ("/", "/centres/", "/centres/?status=new"):
+        assert centre_queries(client, path)  # rendered: the centres are read
+        assert centre_queries(client, path) == []  # cached: nothing read
+
+
+def test_each_language_gets_its_own(client, two_centres):
+    assert "How to get help" in client.get("/").content.decode()
+    assert "Apply filters" in client.get("/centres/").content.decode()
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "de"
+    home = client.get("/").content.decode()
+    assert "So erhalten Sie Unterstützung" in home and "How to get help" not in home
+    directory = client.get("/centres/").content.decode()
+    assert "Filter anwenden" in directory and "Apply filters" not in directory
+
+
+def test_signed_in_and_anonymous_visitors_get_their_own(client, two_centres, editor):
+    assert "Go to your profile" not in client.get("/").content.decode()
+    client.force_login(editor)
+    assert "Go to your profile" in client.get("/").content.decode()
+    client.logout()
+    assert "Go to your profile" not in client.get("/").content.decode()
+
+
+def test_each_filter_gets_its_own(client, two_centres):
+    new = client.get("/centres/?status=new").content.decode()
+    existing = client.get("/centres/?status=existing").content.decode()
+    assert 'href="/centres/alpha/"' in new and 'href="/centres/beta/"' not in new
+    assert (
+        'href="/centres/beta/"' in existing and 'href="/centres/alpha/"' not in existing
+    )
+    assert "Centres: 1 result" in client.get("/centres/?status=new").content.decode()
+    assert "Centres: 1 result" in client.get("/centres/?q=BETA").content.decode()
+    assert "Centres: 2 results" in client.get("/centres/?q=Centre").content.decode()
+
+
+@pytest.mark.parametrize("path", ["/", "/centres/", "/centres/?status=new"])
+def test_a_changed_centre_shows_at_once(
+    client, two_centres, editor, path, django_capture_on_commit_callbacks
+):
+    alpha, _ = two_centres
+    assert "Procurement for tomorrow" not in client.get(path).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.centre_profile_update(
+            centre=alpha, by=editor, data={"tagline": "Procurement for tomorrow"}
+        )
+    assert "Procurement for tomorrow" in client.get(path).content.decode()
+
+
+def test_a_hidden_or_deleted_centre_goes_at_once(client, two_centres):
+    alpha, beta = two_centres
+    assert 'href="/centres/alpha/"' in client.get("/").content.decode()
+    assert "2 members of the network" in client.get("/centres/").content.decode()
+    alpha.is_active = False
+    alpha.save()
+    assert 'href="/centres/alpha/"' not in client.get("/").content.decode()
+    assert "1 members of the network" in client.get("/centres/").content.decode()
+    beta.delete()
+    assert "0 members of the network" in client.get("/centres/").content.decode()
+
+
+def test_the_version_changes_again_at_commit(
+    two_centres, django_capture_on_commit_callbacks
+):
+    """What another process renders between the save and the commit reads the old
+    rows; the version set at commit keeps it from being served afterwards."""
+    alpha, _ = two_centres
+    before = centres_version()
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        alpha.tagline = "Changed"
+        alpha.save()
+        during = centres_version()
+    assert callbacks
+    assert len({before, during, centres_version()}) == 3
+
+
+def test_fragments_survive_a_flushed_version(client, two_centres):
+    """Without a version in the shared cache (evicted, flushed) a new one is made,
+    never an old one reused."""
+    client.get("/")
+    caches["default"].clear()
+    alpha, _ = two_centres
+    type(alpha).objects.filter(pk=alpha.pk).update(short_name="RENAMED")
+    assert "RENAMED" in client.get("/").content.decode()
+
+
+def test_templates_are_compiled_once_per_process():
+    """The cached template loader is on outside DEBUG (Django's default when no
+    loaders are configured)."""
+    assert not settings.DEBUG
+    loaders = engines["django"].engine.template_loaders
+    assert [type(loader) for loader in loaders] == [CachedLoader]

@@ -11,7 +11,6 @@ from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import DetailView, FormView, TemplateView
-from django_countries import countries
 from django_scopes import scope
 
 from knowledge.models import Resource
@@ -108,6 +107,18 @@ class CentreDirectoryView(TemplateView):
         return list(selectors.centre_list_public(filters=filters))
 
 
+# What knowledge/_public_centre_resources.html shows of each resource.
+PUBLICATION_FIELDS = (
+    "kind",
+    "title",
+    "slug",
+    "language",
+    "published_on",
+    "published_at",
+    "centre__slug",
+)
+
+
 class CentreDetailView(DetailView):
     template_name = "centres/centre_detail.html"
     context_object_name = "centre"
@@ -118,15 +129,19 @@ class CentreDetailView(DetailView):
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         centre = self.object
+        ctx["centres_version"] = centres_version()
         ctx["team"] = selectors.centre_team_public(centre=centre)
-        ctx["buddies"] = list(Centre.objects.active().filter(buddy=centre))
+        # Read only when the page's cached fragments are missing
+        # (centres/centre_detail.html).
+        ctx["buddies"] = SimpleLazyObject(
+            lambda: list(Centre.objects.active().filter(buddy=centre))
+        )
         ctx["abilities"] = centre.get_abilities(self.request.user)
-        ctx["country_name"] = dict(countries).get(centre.country.code, "")
         ctx["resources"] = list(
             Resource.objects.public()
             .for_centre(centre)
             .select_related("centre")
-            .defer("body", "body_html", "search_vector", "phrase_vector")
+            .only(*PUBLICATION_FIELDS)
             .order_by("-published_at", "-pk")[:10]
         )
         ctx["resources_url"] = (

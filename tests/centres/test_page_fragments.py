@@ -1,6 +1,7 @@
-"""The home page and the directory cache their content per process ({% cache %},
-centres/caching.py): each language, signed-in state and filter gets its own, a
-change of a centre shows at once, and a cached page reads no centre."""
+"""The home page, the directory and the centre pages cache their content per
+process ({% cache %}, centres/caching.py): each language, signed-in state and
+filter gets its own, a change of a centre shows at once, and a cached page reads
+no centre it does not show uncached."""
 
 import pytest
 from django.conf import settings
@@ -16,11 +17,13 @@ from tests.factories import CentreFactory
 
 pytestmark = pytest.mark.django_db
 
+FROM_CENTRES = 'FROM "centres_centre"'
+
 
 def centre_queries(client, path) -> list[str]:
     with CaptureQueriesContext(connection) as ctx:
         assert client.get(path).status_code == 200
-    return [q["sql"] for q in ctx.captured_queries if "centres_centre" in q["sql"]]
+    return [q["sql"] for q in ctx.captured_queries if FROM_CENTRES in q["sql"]]
 
 
 @pytest.fixture
@@ -37,7 +40,13 @@ def test_a_cached_page_reads_no_centre(client, two_centres):
         assert centre_queries(client, path) == []  # cached: nothing read
 
 
+def test_a_cached_centre_page_reads_only_the_centre(client, two_centres):
+    assert len(centre_queries(client, "/centres/alpha/")) == 2  # itself, buddies
+    assert len(centre_queries(client, "/centres/alpha/")) == 1  # itself
+
+
 def test_each_language_gets_its_own(client, two_centres):
+    assert "Services offered" in client.get("/centres/alpha/").content.decode()
     assert "How to get help" in client.get("/").content.decode()
     assert "Apply filters" in client.get("/centres/").content.decode()
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "de"
@@ -45,6 +54,8 @@ def test_each_language_gets_its_own(client, two_centres):
     assert "So erhalten Sie Unterstützung" in home and "How to get help" not in home
     directory = client.get("/centres/").content.decode()
     assert "Filter anwenden" in directory and "Apply filters" not in directory
+    centre = client.get("/centres/alpha/").content.decode()
+    assert "Angebotene Leistungen" in centre and "Services offered" not in centre
 
 
 def test_signed_in_and_anonymous_visitors_get_their_own(client, two_centres, editor):
@@ -78,6 +89,23 @@ def test_a_changed_centre_shows_at_once(
             centre=alpha, by=editor, data={"tagline": "Procurement for tomorrow"}
         )
     assert "Procurement for tomorrow" in client.get(path).content.decode()
+
+
+def test_a_centre_page_shows_changes_at_once(client, two_centres, editor):
+    alpha, beta = two_centres
+    page = client.get("/centres/alpha/").content.decode()
+    assert "Buddy of" not in page and "Emma Editor" in page
+    services.centre_profile_update(
+        centre=alpha, by=editor, data={"description": "Now with legal support."}
+    )
+    beta.buddy = alpha
+    beta.save()
+    editor.full_name = "Emma Renamed"
+    editor.save()
+    page = client.get("/centres/alpha/").content.decode()
+    assert "Now with legal support." in page
+    assert "Buddy of" in page and 'href="/centres/beta/"' in page
+    assert "Emma Renamed" in page  # the team is never cached
 
 
 def test_a_hidden_or_deleted_centre_goes_at_once(client, two_centres):

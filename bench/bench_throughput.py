@@ -19,6 +19,11 @@ TLS proxy in front of production sets it. The pages take turns within each of
 --rounds rounds, and each page's share is the median over the rounds of its rate
 divided by the bare view's rate in the same round, so that a machine busy with
 other work shifts both alike.
+
+Beside the rates it reports the CPU time the gunicorn workers spent per request
+(from /proc, so Linux only; PostgreSQL's and Redis's work is not in it) and the
+share computed from it: on a machine that other work keeps busy, the rates fall
+with the CPU the server is left, while its CPU time per request stays put.
 """
 
 import argparse
@@ -101,8 +106,21 @@ def wait_until_up(
     sys.exit(f"gunicorn did not answer within {timeout:.0f} s.")
 
 
-def load_wrk(port: int, path: str, args) -> tuple[float, int]:
-    """Requests per second and the number of answers that were not 2xx/3xx."""
+def workers_cpu_seconds(master: int) -> float:
+    """CPU time (user + system) the gunicorn workers have used so far (Linux)."""
+    children = Path(f"/proc/{master}/task/{master}/children").read_text().split()
+    ticks = 0
+    for pid in children:
+        # Fields after the command's ")": state, ppid, …; utime and stime are
+        # the 14th and 15th of the line.
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        ticks += int(fields[11]) + int(fields[12])
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
+def load_wrk(port: int, path: str, args) -> tuple[float, int, int]:
+    """Requests per second, requests answered, and how many answers were not
+    2xx/3xx."""
     command = [
         "wrk",
         "--threads=1",
@@ -119,14 +137,15 @@ def load_wrk(port: int, path: str, args) -> tuple[float, int]:
         check=True,
     ).stdout
     rate = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    count = int(re.search(r"(\d+) requests in", out).group(1))
     bad = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", out)
     errors = re.search(r"Socket errors:.*", out)
     if errors:
         print(f"  wrk {path}: {errors.group(0)}", file=sys.stderr)
-    return rate, int(bad.group(1)) if bad else 0
+    return rate, count, int(bad.group(1)) if bad else 0
 
 
-def load_python(port: int, path: str, args) -> tuple[float, int]:
+def load_python(port: int, path: str, args) -> tuple[float, int, int]:
     """The same with threads in this process (for machines without wrk)."""
     counts, bad = [0] * args.connections, [0] * args.connections
     deadline = time.monotonic() + args.duration
@@ -146,7 +165,7 @@ def load_python(port: int, path: str, args) -> tuple[float, int]:
         thread.start()
     for thread in threads:
         thread.join()
-    return sum(counts) / (time.monotonic() - start), sum(bad)
+    return sum(counts) / (time.monotonic() - start), sum(counts), sum(bad)
 
 
 def manage(env: dict, *arguments: str) -> None:
@@ -254,12 +273,17 @@ def main():
 
         rates = {path: [] for path in paths}
         shares = {path: [] for path in paths}
+        cpu = {path: [] for path in paths}  # workers' CPU ms per request
         for round_ in range(args.rounds):
             for path in paths:
-                rate, bad = load(port, path, args)
+                before = workers_cpu_seconds(server.pid)
+                rate, count, bad = load(port, path, args)
                 if bad:
                     sys.exit(f"{path}: {bad} answers were not 2xx/3xx.")
                 rates[path].append(rate)
+                cpu[path].append(
+                    (workers_cpu_seconds(server.pid) - before) * 1000 / count
+                )
             for path in paths:
                 shares[path].append(rates[path][-1] / rates[BARE][-1])
             print(f"round {round_ + 1}/{args.rounds} done", file=sys.stderr)
@@ -275,11 +299,19 @@ def main():
         f"{'wrk' if use_wrk else 'Python client'} --connections={args.connections}, "
         f"{args.rounds} rounds of {args.duration:g} s per page"
     )
-    print("| page | requests/s | share of the bare view |\n|---|---|---|")
+    print(
+        "| page | requests/s | share of the bare view "
+        "| workers' CPU ms per request | share by CPU |\n|---|---|---|---|---|"
+    )
+    bare_cpu = statistics.median(cpu[BARE])
     for path in paths:
         rate = statistics.median(rates[path])
         share = statistics.median(shares[path])
-        print(f"| `{path}` | {rate:.0f} | {share * 100:.1f} % |")
+        page_cpu = statistics.median(cpu[path])
+        print(
+            f"| `{path}` | {rate:.0f} | {share * 100:.1f} % "
+            f"| {page_cpu:.2f} | {bare_cpu / page_cpu * 100:.1f} % |"
+        )
 
 
 if __name__ == "__main__":

@@ -9,6 +9,7 @@ from django.core.cache import caches
 from django.db import connection
 from django.template import engines
 from django.template.loaders.cached import Loader as CachedLoader
+from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 
 from centres import services
@@ -151,3 +152,25 @@ def test_templates_are_compiled_once_per_process():
     assert not settings.DEBUG
     loaders = engines["django"].engine.template_loaders
     assert [type(loader) for loader in loaders] == [CachedLoader]
+
+
+UNREACHABLE_CACHE = {
+    "default": {
+        "BACKEND": "django_redis.cache.RedisCache",
+        "LOCATION": "redis://127.0.0.1:9/0",  # the discard port: nothing answers
+        "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 0.5, "SOCKET_TIMEOUT": 0.5},
+    },
+    "fragments": settings.CACHES["fragments"],
+    "search": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+}
+
+
+def test_without_the_shared_cache_pages_render_in_full(client, two_centres):
+    """An outage of Redis leaves the pages up and never serves an old fragment."""
+    alpha, _ = two_centres
+    with override_settings(CACHES=UNREACHABLE_CACHE):
+        assert 'href="/centres/alpha/"' in client.get("/").content.decode()
+        alpha.short_name = "RENAMED"
+        alpha.save()  # no error: the write goes through
+        assert "RENAMED" in client.get("/").content.decode()
+        assert "RENAMED" in client.get("/centres/").content.decode()

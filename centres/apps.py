@@ -1,6 +1,18 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_delete, post_save
 
 
 class CentresConfig(AppConfig):
     name = "centres"
     verbose_name = "Centres"
+
+    def ready(self):
+        from .caching import centres_changed
+        from .models import Centre
+
+        post_save.connect(
+            centres_changed, sender=Centre, dispatch_uid="centres-fragments-version"
+        )
+        post_delete.connect(
+            centres_changed, sender=Centre, dispatch_uid="centres-fragments-version"
+        )

@@ -6,6 +6,7 @@ from django_scopes import scope, scopes_disabled
 from p2i_portal.vocab import Service
 
 from .models import AuditEntry, Centre, Invitation, Membership
+from .tilemap import tile_grid
 
 DIRECTORY_FILTERS = ("status", "kind", "service", "country", "q")
 
@@ -16,7 +17,7 @@ def centre_list_public(*, filters: dict | None = None):
     Unknown filter values simply match nothing; they never raise.
     """
     filters = filters or {}
-    qs = Centre.objects.active().select_related("buddy")
+    qs = Centre.objects.active()
     if filters.get("status"):
         qs = qs.filter(status=filters["status"])
     if filters.get("kind"):
@@ -34,6 +35,19 @@ def centre_list_public(*, filters: dict | None = None):
             | Q(description__icontains=term)
         )
     return qs.order_by("kind", "name")
+
+
+def network_overview() -> dict:
+    """The listed centres as the home page shows them: the national centres, the
+    task-force projects, the map and the number of countries, from one query."""
+    centres = list(Centre.objects.active())
+    national = [c for c in centres if c.kind == Centre.Kind.NATIONAL]
+    return {
+        "national_centres": national,
+        "projects": [c for c in centres if c.kind == Centre.Kind.PROJECT],
+        "tiles": tile_grid(national),
+        "countries_count": len({c.country.code for c in national}),
+    }
 
 
 def centre_directory_counts() -> dict:

@@ -7,15 +7,16 @@ from django.db import connection, transaction
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.translation import gettext as _
 from django.views import View
-from django.views.generic import DetailView, FormView, ListView, TemplateView
-from django_countries import countries
+from django.views.generic import DetailView, FormView, TemplateView
 from django_scopes import scope
 
 from knowledge.models import Resource
 
 from . import selectors, services
+from .caching import centres_version
 from .forms import CentreProfileForm, DirectoryFilterForm, MemberAddForm, MemberRoleForm
 from .models import Centre, Invitation, Membership, Role
 from .permissions import MFA_REQUIRED_MESSAGE, CentreRoleRequiredMixin
@@ -27,11 +28,9 @@ class HomeView(TemplateView):
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        centres = list(Centre.objects.active())
-        ctx["national_centres"] = [c for c in centres if c.kind == Centre.Kind.NATIONAL]
-        ctx["projects"] = [c for c in centres if c.kind == Centre.Kind.PROJECT]
-        ctx["tiles"] = tile_grid(ctx["national_centres"])
-        ctx["countries_count"] = len({c.country.code for c in ctx["national_centres"]})
+        ctx["centres_version"] = centres_version()
+        # Read only when the page's cached fragment is missing (centres/home.html).
+        ctx["network"] = SimpleLazyObject(selectors.network_overview)
         return ctx
 
 
@@ -40,17 +39,25 @@ class AboutView(TemplateView):
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        centres = list(
-            Centre.objects.active()
-            .of_kind(Centre.Kind.NATIONAL)
-            .select_related("buddy")
+        ctx["centres_version"] = centres_version()
+        # Read only when the page's cached fragment is missing (centres/about.html).
+        centres = SimpleLazyObject(
+            lambda: list(
+                Centre.objects.active()
+                .of_kind(Centre.Kind.NATIONAL)
+                .select_related("buddy")
+            )
         )
-        ctx["by_status"] = [
-            (label, [c for c in centres if c.status == value])
-            for value, label in Centre.Status.choices
-        ]
-        ctx["pairs"] = [c for c in centres if c.buddy_id]
-        ctx["coordinator"] = next((c for c in centres if c.is_coordinating), None)
+        ctx["by_status"] = SimpleLazyObject(
+            lambda: [
+                (label, [c for c in centres if c.status == value])
+                for value, label in Centre.Status.choices
+            ]
+        )
+        ctx["pairs"] = SimpleLazyObject(lambda: [c for c in centres if c.buddy_id])
+        ctx["coordinator"] = SimpleLazyObject(
+            lambda: next((c for c in centres if c.is_coordinating), None)
+        )
         return ctx
 
 
@@ -59,7 +66,12 @@ class TaskForceView(TemplateView):
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        ctx["projects"] = list(Centre.objects.active().of_kind(Centre.Kind.PROJECT))
+        ctx["centres_version"] = centres_version()
+        # Read only when the page's cached fragment is missing
+        # (centres/task_force.html).
+        ctx["projects"] = SimpleLazyObject(
+            lambda: list(Centre.objects.active().of_kind(Centre.Kind.PROJECT))
+        )
         return ctx
 
 
@@ -67,34 +79,57 @@ class AccessibilityView(TemplateView):
     template_name = "centres/accessibility.html"
 
 
-class CentreDirectoryView(ListView):
+class CentreDirectoryView(TemplateView):
     template_name = "centres/centre_list.html"
-    context_object_name = "centres"
 
-    def get_queryset(self):
-        data = {k: self.request.GET.get(k, "") for k in selectors.DIRECTORY_FILTERS}
-        data["country"] = data["country"].upper()
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx["filter_values"] = self.filter_values
+        ctx["filtered"] = any(self.filter_values.values())
+        ctx["centres_version"] = centres_version()
+        # Read only when the page's cached fragments are missing
+        # (centres/centre_list.html): they vary by the values above.
+        ctx["form"] = SimpleLazyObject(lambda: self.form)
+        ctx["form_errors"] = SimpleLazyObject(lambda: self.form.errors)
+        ctx["centres"] = SimpleLazyObject(lambda: self.centres)
+        ctx["counts"] = SimpleLazyObject(selectors.centre_directory_counts)
+        ctx["tiles"] = SimpleLazyObject(
+            lambda: tile_grid(c for c in self.centres if c.kind == Centre.Kind.NATIONAL)
+        )
+        return ctx
+
+    @cached_property
+    def filter_values(self) -> dict:
+        values = {k: self.request.GET.get(k, "") for k in selectors.DIRECTORY_FILTERS}
+        values["country"] = values["country"].upper()
+        return values
+
+    @cached_property
+    def form(self) -> DirectoryFilterForm:
         codes = (
             Centre.objects.active()
             .exclude(country="")
             .values_list("country", flat=True)
             .distinct()
         )
-        self.form = DirectoryFilterForm(data, country_codes=list(codes))
-        filters = self.form.cleaned_data if self.form.is_valid() else {}
-        return selectors.centre_list_public(filters=filters)
+        return DirectoryFilterForm(self.filter_values, country_codes=list(codes))
 
-    def get_context_data(self, **kwargs):
-        ctx = super().get_context_data(**kwargs)
-        ctx["form"] = self.form
-        ctx["counts"] = selectors.centre_directory_counts()
-        ctx["filtered"] = any(
-            self.request.GET.get(k) for k in selectors.DIRECTORY_FILTERS
-        )
-        ctx["form_errors"] = self.form.errors
-        national = [c for c in ctx["centres"] if c.kind == Centre.Kind.NATIONAL]
-        ctx["tiles"] = tile_grid(national)
-        return ctx
+    @cached_property
+    def centres(self) -> list[Centre]:
+        filters = self.form.cleaned_data if self.form.is_valid() else {}
+        return list(selectors.centre_list_public(filters=filters))
+
+
+# What knowledge/_public_centre_resources.html shows of each resource.
+PUBLICATION_FIELDS = (
+    "kind",
+    "title",
+    "slug",
+    "language",
+    "published_on",
+    "published_at",
+    "centre__slug",
+)
 
 
 class CentreDetailView(DetailView):
@@ -107,15 +142,19 @@ class CentreDetailView(DetailView):
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         centre = self.object
+        ctx["centres_version"] = centres_version()
         ctx["team"] = selectors.centre_team_public(centre=centre)
-        ctx["buddies"] = list(Centre.objects.active().filter(buddy=centre))
+        # Read only when the page's cached fragments are missing
+        # (centres/centre_detail.html).
+        ctx["buddies"] = SimpleLazyObject(
+            lambda: list(Centre.objects.active().filter(buddy=centre))
+        )
         ctx["abilities"] = centre.get_abilities(self.request.user)
-        ctx["country_name"] = dict(countries).get(centre.country.code, "")
         ctx["resources"] = list(
             Resource.objects.public()
             .for_centre(centre)
             .select_related("centre")
-            .defer("body", "body_html", "search_vector", "phrase_vector")
+            .only(*PUBLICATION_FIELDS)
             .order_by("-published_at", "-pk")[:10]
         )
         ctx["resources_url"] = (

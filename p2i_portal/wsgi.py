@@ -12,11 +12,9 @@ application = get_wsgi_application()
 
 def settle() -> None:
     """Import every view now (the URLconf), then set what the process holds so
-    far apart from the garbage collector's work (gc.freeze): the full
-    collections that every few thousand allocations bring no longer walk the
-    hundreds of thousands of objects of Django and the portal's modules, which
-    cost a request that meets one several milliseconds (bench/bench_search.py
-    times the search as this process runs it)."""
+    far apart from the garbage collector (gc.freeze): its full collections then
+    walk only what requests leave behind, not the modules of Django and the
+    portal, and the request that meets one waits less."""
     get_resolver().url_patterns  # noqa: B018 - imports the views
     gc.collect()
     gc.freeze()

@@ -149,13 +149,17 @@ CACHES["search"] = (
     else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
 )
 KNOWLEDGE_SEARCH_CACHE_SECONDS = env.int("P2I_SEARCH_CACHE_SECONDS", default=600)
-# Parts of every page that depend only on the language and the page (the
-# visitor's navigation, the footer; templates/base.html): each process keeps its
-# own, since they change only with a deploy, which restarts the processes.
+# Rendered page fragments ({% cache ... using="fragments" %}): the navigation,
+# language choice and footer of every page, which change only with a deploy, and
+# the centres' content on the home page, the directory and the centre pages,
+# whose keys carry a version that every change of a centre replaces
+# (centres/caching.py). Each process keeps its own, so a deploy, which restarts
+# the processes, never serves fragments of the templates it replaced.
 CACHES["fragments"] = {
     "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
     "LOCATION": "fragments",
     "TIMEOUT": 3600,
+    "OPTIONS": {"MAX_ENTRIES": 2000},
 }
 
 # --- Celery: the broker is only a doorbell; without one, tasks run in-process ---

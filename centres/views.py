@@ -115,7 +115,7 @@ class CentreDetailView(DetailView):
             Resource.objects.public()
             .for_centre(centre)
             .select_related("centre")
-            .defer("body", "body_html", "search_vector", "phrase_vector")
+            .defer("body", "body_html", "search_vector")
             .order_by("-published_at", "-pk")[:10]
         )
         ctx["resources_url"] = (

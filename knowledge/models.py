@@ -213,10 +213,12 @@ class Resource(TimeStampedModel):
     outcome = models.TextField(_("outcome and results"), blank=True)
     lessons_learned = models.TextField(_("lessons learned"), blank=True)
 
-    # Written by services in the same transaction as the content it indexes
+    # Written by services in the same transaction as the content they index
     # (services.resource_index), with the configuration of its language
-    # (textsearch.search_config_for).
+    # (textsearch.search_config_for): search_vector is matched, rank_vector
+    # (title, summary, topics) ranks.
     search_vector = SearchVectorField(null=True, editable=False)
+    rank_vector = SearchVectorField(null=True, editable=False)
     search_config = models.CharField(
         max_length=20, default="p2i_simple", editable=False
     )

@@ -440,7 +440,7 @@ def resource_search_queryset(*, user, params: SearchParams, typos: bool = False)
         if getattr(params, name):
             qs = qs.filter(_facet_q(name, getattr(params, name)))
     if params.order == "relevance":
-        rank = SearchRank(F("search_vector"), AnyLanguageQuery(params.q))
+        rank = SearchRank(F("rank_vector"), AnyLanguageQuery(params.q))
         qs = qs.annotate(rank=rank).order_by("-rank", "-published_at", "-pk")
     elif params.order == "oldest":
         qs = qs.order_by("published_at", "pk")

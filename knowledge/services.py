@@ -23,9 +23,20 @@ CONTENT_FIELDS = [
     "lessons_learned",
 ]  # fmt: skip
 
+# search_vector: what a search matches (every text field, weighted A–D);
+# rank_vector: what relevance is ranked by (title, summary and topics), small
+# enough to stay in the row (migration 0009), where reading search_vector
+# would fetch it from TOAST for every hit.
 _SEARCH_SQL = """
 UPDATE knowledge_resource SET
   search_config = %(cfg)s,
+  rank_vector =
+    setweight(to_tsvector(%(cfg)s::regconfig, coalesce(title, '')), 'A')
+    || setweight(to_tsvector(%(cfg)s::regconfig,
+         coalesce(summary, '') || ' ' || array_to_string(tags, ' ')), 'B')
+    || setweight(to_tsvector(%(simple)s::regconfig,
+         coalesce(title, '') || ' ' || coalesce(summary, '') || ' '
+         || array_to_string(tags, ' ')), 'D'),
   search_vector =
     setweight(to_tsvector(%(cfg)s::regconfig, coalesce(title, '')), 'A')
     || setweight(to_tsvector(%(cfg)s::regconfig,

@@ -1,16 +1,17 @@
 """Reads for the knowledge base: the network-wide search with exact facet counts.
 
-A search runs three statements, whatever it finds:
+A search runs the same statements whatever it finds:
 
 1. facet_counts: one aggregate over the hits, giving the exact number of hits
-   and, for every facet, the exact count of each value (resource_search then
-   reads the centres named in the centre facet, for their names);
+   and, for every facet, the exact count of each value;
 2. page_ids: the ids of the page shown, in order (relevance, newest, oldest);
-3. the rows of those ids, with a snippet of the words found.
+3. page_rows: the rows of those ids, with a snippet of the words found;
+4. the centres of the centre facet, for their names.
 
 The first two are cached until a resource changes (search_cache.py). When the
 words find fewer than a page, titles close to them (pg_trgm) are added, for
-typos.
+typos. Relevance is ts_rank on rank_vector (title, summary, topics), newest
+first among equals; a match in the body alone ranks after those.
 """
 
 import re
@@ -24,7 +25,7 @@ from django.conf import settings
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.core.paginator import Page, Paginator
 from django.db import connection
-from django.db.models import BooleanField, ExpressionWrapper, F, Q
+from django.db.models import BooleanField, ExpressionWrapper, F, Q, Value
 from django.db.models.functions import ExtractYear
 from django.utils.functional import cached_property
 from django.utils.html import escape
@@ -328,7 +329,7 @@ def facet_statement(*, user, params: SearchParams) -> tuple[str, list]:
         for name, test in tests.items()
     }
 
-    def rows(qs) -> tuple[str, tuple]:
+    def rows(qs, *, by_title: bool) -> tuple[str, tuple]:
         if len(chosen) > 1:
             qs = qs.filter(
                 reduce(
@@ -341,8 +342,8 @@ def facet_statement(*, user, params: SearchParams) -> tuple[str, list]:
             )
         year = ExtractYear("published_at", tzinfo=ZoneInfo(settings.TIME_ZONE))
         return (
-            qs.annotate(year=year, **flags)
-            .values(*_FACET_COLUMNS, *flags)
+            qs.annotate(year=year, by_title=Value(by_title), **flags)
+            .values(*_FACET_COLUMNS, "by_title", *flags)
             .order_by()
             .query.sql_with_params()
         )
@@ -352,30 +353,35 @@ def facet_statement(*, user, params: SearchParams) -> tuple[str, list]:
 
     listed = Resource.objects.listed_for(user)
     words = AnyLanguageQuery(params.q) if params.q else None
-    hits_sql, args = rows(
-        listed if words is None else listed.filter(search_vector=words)
-    )
-    args = list(args)
+    found = listed if words is None else listed.filter(search_vector=words)
+    hits_sql, args = rows(found, by_title=False)
+    ctes = []
     # Facet names and flags come from FACETS, never from the request.
     parts = [f"SELECT 'total', '', count(*) FROM hits WHERE {where()}"]  # noqa: S608
     if words is not None and trigram_installed():
+        # Whether the words find fewer than a page (every filter applied).
+        few = reduce(lambda qs, test: qs.filter(test), tests.values(), found)
+        few_sql, few_args = few.values("pk")[
+            :TYPO_FALLBACK_BELOW
+        ].query.sql_with_params()
+        ctes.append(f"few AS (SELECT count(*) < %s AS yes FROM ({few_sql}) f)")  # noqa: S608
         typo_sql, typo_args = rows(
             listed.filter(title__trigram_word_similar=params.q).exclude(
                 search_vector=words
-            )
+            ),
+            by_title=True,
         )
-        hits_sql = f"""{hits_sql}),
-few AS (SELECT count(*) < %s AS yes FROM (SELECT 1 FROM ft WHERE {where()} LIMIT %s) f),
-typo AS (SELECT * FROM ({typo_sql}) t WHERE (SELECT yes FROM few)),
-hits AS (SELECT * FROM ft UNION ALL SELECT * FROM typo"""  # noqa: S608
-        hits_sql = "ft AS (" + hits_sql
-        args += [TYPO_FALLBACK_BELOW, TYPO_FALLBACK_BELOW, *typo_args]
-        parts.append(f"SELECT 'typos', '', count(*) FROM typo WHERE {where()}")  # noqa: S608
-    else:
-        hits_sql = "hits AS (" + hits_sql
+        hits_sql += (
+            f" UNION ALL SELECT * FROM ({typo_sql}) t WHERE (SELECT yes FROM few)"  # noqa: S608
+        )
+        args = [TYPO_FALLBACK_BELOW, *few_args, *args, *typo_args]
+        parts.append(
+            f"SELECT 'typos', '', count(*) FROM hits WHERE by_title AND {where()}"  # noqa: S608
+        )
+    ctes.append(f"hits AS ({hits_sql})")
     parts += [_COUNTS[name].format(where=where(but=name)) for name in FACETS]
-    sql = f"WITH {hits_sql})\n" + "\nUNION ALL ".join(parts)
-    return sql, args
+    sql = f"WITH {', '.join(ctes)}\n" + "\nUNION ALL ".join(parts)
+    return sql, list(args)
 
 
 _FACET_COLUMNS = (
@@ -469,11 +475,13 @@ def _safe_snippet(snippet: str | None) -> str:
     return mark_safe(html)  # noqa: S308 - escaped above; only our <mark> tags remain
 
 
-def page_rows(qs, params: SearchParams, ids: list[int]) -> list[Resource]:
+def page_rows(params: SearchParams, ids: list[int]) -> list[Resource]:
     """The resources of `ids`, in that order, each with `snippet_html` (the
     summary with the words marked; "" without words). The snippet runs on
     these rows only: on the ordered query it would run for every row skipped."""
-    rows = qs.order_by().filter(pk__in=ids)
+    # By id alone: the ids are hits already, so the words are not matched again.
+    rows = Resource.objects.filter(pk__in=ids).select_related("centre")
+    rows = rows.only(*RESULT_FIELDS)
     if params.q:
         rows = rows.annotate(
             snippet=SearchHeadline(
@@ -531,7 +539,7 @@ def resource_search(*, user, params: SearchParams) -> SearchResult:
     qs = resource_search_queryset(user=user, params=params, typos=typos > 0)
     paginator = SearchPaginator(qs, total=total)
     number = min(params.page, paginator.num_pages)
-    page = Page(page_rows(qs, params, page_ids(qs, number=number)), number, paginator)
+    page = Page(page_rows(params, page_ids(qs, number=number)), number, paginator)
     centres = Centre.objects.in_bulk([int(pk) for pk in facets["centre"]])
     return SearchResult(
         params=replace(params, page=number),

@@ -15,6 +15,9 @@ visitor:
   (d) api  GET /api/v1/resources/?… in-process.
 
 and prints p50/p95 in milliseconds and the ratios sel/sql and html/sql (of p50).
+Next to each query, `exact` says whether resource_search's hit total and every
+facet option's count equal counts computed apart from it (independent_counts:
+the ORM reads each facet's rows, Python counts them).
 (b)–(d) take turns; (a) runs after them (see main: it flushes the shared buffers).
 Search results are cached until a resource changes (knowledge/search_cache.py):
 by default the warm-up fills the cache and the timed runs are answered from it;

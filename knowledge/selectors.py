@@ -361,9 +361,9 @@ def facet_statement(*, user, params: SearchParams) -> tuple[str, list]:
     if words is not None and trigram_installed():
         # Whether the words find fewer than a page (every filter applied).
         few = reduce(lambda qs, test: qs.filter(test), tests.values(), found)
-        few_sql, few_args = few.values("pk")[
-            :TYPO_FALLBACK_BELOW
-        ].query.sql_with_params()
+        few_sql, few_args = (
+            few.order_by().values("pk")[:TYPO_FALLBACK_BELOW].query.sql_with_params()
+        )
         ctes.append(f"few AS (SELECT count(*) < %s AS yes FROM ({few_sql}) f)")  # noqa: S608
         typo_sql, typo_args = rows(
             listed.filter(title__trigram_word_similar=params.q).exclude(

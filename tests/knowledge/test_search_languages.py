@@ -56,8 +56,9 @@ def test_each_language_is_stemmed(make, language, title, query):
     resource = make(title, language)
     make("Something else entirely", "en")
 
-    assert Resource.objects.get(pk=resource.pk).search_config == (
-        textsearch.STEMMERS[language]
+    assert (
+        Resource.objects.get(pk=resource.pk).search_config
+        == (textsearch.STEMMERS[language])
     )
     assert found(query) == [title]
 

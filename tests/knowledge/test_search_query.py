@@ -69,8 +69,11 @@ def test_each_distinct_query_appears_once_in_the_order_of_the_configurations():
             "SELECT p2i_any_language_query(%s::regconfig[], 'procurement')::text",
             [query_configs()],
         )
-        # 'procurement' unstemmed (simple and most others), 'procur' (english)
-        assert cursor.fetchone()[0] == "'procurement' | 'procur'"
+        # 'procurement' unstemmed (p2i_simple first, and most others), 'procur'
+        # (english); PostgreSQL 18's Estonian stemmer adds 'procuremen'.
+        parts = cursor.fetchone()[0].split(" | ")
+        assert parts[:2] == ["'procurement'", "'procur'"]
+        assert len(parts) == len(set(parts)) and set(parts[2:]) <= {"'procuremen'"}
         cursor.execute(
             "SELECT p2i_any_language_query(%s::regconfig[], '')::text",
             [query_configs()],

@@ -15,6 +15,9 @@ visitor:
   (d) api  GET /api/v1/resources/?… in-process.
 
 and prints p50/p95 in milliseconds and the ratios sel/sql and html/sql (of p50).
+Next to each query, `exact` says whether resource_search's hit total and every
+facet option's count equal counts computed apart from it (independent_counts:
+the ORM reads each facet's rows, Python counts them).
 (b)–(d) take turns; (a) runs after them (see main: it flushes the shared buffers).
 Search results are cached until a resource changes (knowledge/search_cache.py):
 by default the warm-up fills the cache and the timed runs are answered from it;
@@ -32,7 +35,6 @@ import statistics
 import sys
 import time
 import warnings
-from contextlib import nullcontext
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -86,9 +88,9 @@ from django.http import QueryDict  # noqa: E402
 from django.test import Client  # noqa: E402
 
 import p2i_portal.wsgi  # noqa: E402, F401
-from knowledge.models import SEARCH_CONFIGS  # noqa: E402
 from knowledge.search_cache import _bump  # noqa: E402
-from knowledge.selectors import SearchParams, resource_search  # noqa: E402
+from knowledge.selectors import FACETS, SearchParams, resource_search  # noqa: E402
+from knowledge.textsearch import query_configs  # noqa: E402
 
 # Common and rare words in several languages, a typo, facets with and without
 # words, a browse, a sort by date. The rare words are placed in the seeder's tail.
@@ -114,15 +116,14 @@ QUERIES = [
     "q=innovation&sector=health&approach=pcp",
     "",
     "q=tender&sort=newest",
-    "q=procurement&page=50",  # the last page listed of a common word (SAMPLED_RESULTS_LISTED)
+    "q=procurement&page=50",  # the last page listed of a common word (MAX_PAGES)
     # Two values of one facet (disjunctive counts: one more aggregate per facet).
     "language=de&language=nl&kind=case_study",
     "q=procurement&sector=health&sector=ict",
 ]
 
 _TSQUERY = " || ".join(
-    f"websearch_to_tsquery('{cfg}', %(q)s)"
-    for cfg in dict.fromkeys(["simple", *SEARCH_CONFIGS.values()])
+    f"websearch_to_tsquery('{cfg}', %(q)s)" for cfg in query_configs()
 )
 
 
@@ -153,6 +154,83 @@ def bare_sql(params: SearchParams) -> tuple[str, dict]:
     return sql, args
 
 
+def independent_counts(params: SearchParams) -> tuple[int, dict]:
+    """The hit total and every facet's counts of an anonymous search, computed
+    apart from the selectors: the ORM reads each facet's rows (the other
+    filters applied), Python counts them."""
+    from collections import Counter
+    from functools import reduce
+    from operator import or_
+
+    from django.contrib.postgres.search import SearchQuery
+    from django.db.models import Q
+    from django.utils import timezone
+
+    from knowledge.models import Resource
+
+    def where(name, value):
+        return {
+            "kind": Q(kind=value),
+            "sector": Q(sectors__contains=[value]),
+            "approach": Q(approaches__contains=[value]),
+            "country": Q(countries__contains=[value]),
+            "centre": Q(centre__slug=value),
+            "language": Q(language=value),
+        }.get(name) or Q(published_at__year=int(value))
+
+    def filtered(qs, but=None):
+        for name in FACETS:
+            values = getattr(params, name)
+            if values and name != but:
+                qs = qs.filter(reduce(or_, (where(name, v) for v in values)))
+        return qs
+
+    columns = {
+        "kind": "kind",
+        "sector": "sectors",
+        "approach": "approaches",
+        "country": "countries",
+        "centre": "centre__slug",
+        "language": "language",
+        "year": "published_at",
+    }
+    with timezone.override("Europe/Brussels"):
+        matches = Resource.objects.filter(status="published", visibility="public")
+        if params.q:
+            words = reduce(
+                or_,
+                (
+                    SearchQuery(params.q, config=c, search_type="websearch")
+                    for c in query_configs()
+                ),
+            )
+            full_text = matches.filter(search_vector=words)
+            if filtered(full_text).count() < 20:
+                full_text |= matches.filter(title__trigram_word_similar=params.q)
+            matches = full_text
+        facets = {}
+        for name in FACETS:
+            counts = Counter()
+            for value in filtered(matches, but=name).values_list(
+                columns[name], flat=True
+            ):
+                if name == "year":
+                    value = [str(timezone.localtime(value).year)] if value else []
+                counts.update(value if isinstance(value, list) else [value])
+            facets[name] = dict(counts)
+        return filtered(matches).count(), facets
+
+
+def exact(params: SearchParams) -> bool:
+    """Whether resource_search's total and facet counts equal independent ones."""
+    result = resource_search(user=AnonymousUser(), params=params)
+    shown = dict(result.facets)
+    shown["centre"] = {
+        result.centres[int(pk)].slug: n for pk, n in result.facets["centre"].items()
+    }
+    return (result.total, shown) == independent_counts(params)
+
+
 def percentile(values, q):
     ordered = sorted(values)
     index = min(len(ordered) - 1, round(q / 100 * (len(ordered) - 1)))
@@ -167,16 +245,14 @@ def timed(function) -> float:
 
 def explain(query_string: str) -> None:
     params = SearchParams.from_querydict(QueryDict(query_string))
+    _bump()  # run the statements, not the cache
     connection.force_debug_cursor = True
     connection.queries_log.clear()
     result = resource_search(user=AnonymousUser(), params=params)
     list(result.page.object_list)
     captured = list(connection.queries_log)
     connection.force_debug_cursor = False
-    # Under the planner settings resource_search uses for its own statements.
-    planner = getattr(sys.modules["knowledge.selectors"], "search_planner", None)
-    settings = planner(full_text=bool(params.q)) if planner else nullcontext()
-    with settings, connection.cursor() as cursor:
+    with connection.cursor() as cursor:
         for entry in captured:
             sql = entry["sql"]
             if not sql.lstrip().upper().startswith(
@@ -272,13 +348,14 @@ def main():
         + f"; caches: {caches['search'].__class__.__name__}"
     )
     names = [n for n in levels if available[n]]
-    header = f"{'query':<40} {'hits':>6}" + "".join(
+    header = f"{'query':<40} {'hits':>6} {'exact':>5}" + "".join(
         f" {n + ' p50':>9} {n + ' p95':>9}" for n in names
     )
     header += f" {'sel/sql':>8}" + (f" {'html/sql':>8}" if available["html"] else "")
     print(header)
     print("-" * len(header))
     pooled: dict[str, list[float]] = {n: [] for n in names}
+    all_exact = True
     for query_string in queries:
         runs = {n: runner(n, query_string) for n in names}
         hits = resource_search(
@@ -306,7 +383,12 @@ def main():
             runs["sql"]()
         for _ in range(args.repeat):
             timings["sql"].append(timed(runs["sql"]))
-        line = f"{(query_string or '(browse)')[:40]:<40} {hits:>6}"
+        is_exact = exact(SearchParams.from_querydict(QueryDict(query_string)))
+        all_exact = all_exact and is_exact
+        line = (
+            f"{(query_string or '(browse)')[:40]:<40} {hits:>6}"
+            f" {'yes' if is_exact else 'NO':>5}"
+        )
         for name in names:
             pooled[name] += timings[name]
             line += (
@@ -319,7 +401,7 @@ def main():
             line += f" {statistics.median(timings['html']) / base:>8.1f}"
         print(line)
     print("-" * len(header))
-    line = f"{'all queries':<40} {'':>6}"
+    line = f"{'all queries':<40} {'':>6} {'yes' if all_exact else 'NO':>5}"
     for name in names:
         line += (
             f" {statistics.median(pooled[name]):>9.1f}"

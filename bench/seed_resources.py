@@ -11,7 +11,7 @@ what makes full-text search and facet counting realistic at scale.
 or `make bench-seed`. It migrates, creates the demo network's centres (as
 seed_demo does), deletes the previous benchmark rows (slug prefix "bench-"), COPYs
 the new rows in, builds their search vectors with one UPDATE per text-search
-configuration (the very SQL the services use), then VACUUM FULL ANALYZEs the
+configuration (services.resource_index), then VACUUM FULL ANALYZEs the
 table. tests/knowledge/test_search_explain.py reuses `seed_resources(...)`.
 """
 
@@ -545,7 +545,7 @@ def _rows(*, count, centres, rng, now, vocabularies, first, body_words):
             "",
             _sentences(rng, vocab.text(rng, 25)) if case else "",
             _sentences(rng, vocab.text(rng, 25)) if case else "",
-            "simple",
+            "p2i_simple",
             centre_id,
         ]
 
@@ -575,8 +575,7 @@ def seed_resources(
     from django.db import connection
 
     from centres.models import Centre
-    from knowledge.models import search_config_for
-    from knowledge.services import _SEARCH_SQL
+    from knowledge.services import resource_index
 
     rng = random.Random(seed)
     vocabularies = {lang: Vocabulary(lang, rng) for lang in WORDS}
@@ -648,23 +647,14 @@ def seed_resources(
             done += n
             if progress:
                 progress(f"  inserted {done:,} rows")
-        by_config: dict[str, list[str]] = {}
         cursor.execute(
-            "SELECT DISTINCT language FROM knowledge_resource WHERE slug LIKE %s",
+            "SELECT array_agg(id) FROM knowledge_resource WHERE slug LIKE %s",
             [SLUG_PREFIX + "%"],
         )
-        for (language,) in cursor.fetchall():
-            by_config.setdefault(search_config_for(language), []).append(language)
-        for cfg, languages in by_config.items():
-            cursor.execute(
-                "SELECT array_agg(id) FROM knowledge_resource "
-                "WHERE slug LIKE %s AND language = ANY(%s)",
-                [SLUG_PREFIX + "%", languages],
-            )
-            ids = cursor.fetchone()[0]
-            cursor.execute(_SEARCH_SQL, {"cfg": cfg, "ids": ids})
-            if progress:
-                progress(f"  indexed {len(ids):,} rows with '{cfg}'")
+        ids = cursor.fetchone()[0] or []
+        resource_index(resource_ids=ids)
+        if progress:
+            progress(f"  indexed {len(ids):,} rows")
         cursor.execute(
             "SELECT language, count(*) FROM knowledge_resource "
             "WHERE slug LIKE %s GROUP BY language",

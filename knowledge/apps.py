@@ -21,6 +21,7 @@ class KnowledgeConfig(AppConfig):
         from django.core import checks
 
         checks.register(_trigram_check, checks.Tags.database)
+        checks.register(_text_search_check, checks.Tags.database)
 
 
 def _trigram_check(databases=None, **kwargs):
@@ -46,3 +47,49 @@ def _trigram_check(databases=None, **kwargs):
             id="knowledge.W001",
         )
     ]
+
+
+def _text_search_check(databases=None, **kwargs):
+    """Languages the server cannot stem, and accents it cannot ignore
+    (knowledge/textsearch.py), asked of the database itself."""
+    from django.core.checks import Warning
+    from django.db import DatabaseError
+
+    from p2i_portal.vocab import Language
+
+    from .textsearch import configs_installed, languages_unstemmed, unaccent_installed
+
+    if not databases:
+        return []
+    try:
+        if not configs_installed():  # not migrated yet: nothing to say
+            return []
+        unstemmed = [str(Language(code).label) for code in languages_unstemmed()]
+        unaccent = unaccent_installed()
+    except DatabaseError:
+        return []
+    warnings = []
+    if unstemmed:
+        warnings.append(
+            Warning(
+                "PostgreSQL has no text-search configuration for these languages: "
+                f"{', '.join(unstemmed)}. Their resources are indexed without "
+                "stemming (p2i_simple): a word is found only as written.",
+                hint="A newer PostgreSQL has more Snowball stemmers (Estonian "
+                "since PostgreSQL 18); after upgrading, run `manage.py "
+                "search_reindex`.",
+                id="knowledge.W002",
+            )
+        )
+    if not unaccent:
+        warnings.append(
+            Warning(
+                "PostgreSQL has no unaccent extension: the knowledge base search "
+                "matches accents exactly (“contratacion” does not find "
+                "“contratación”).",
+                hint="Use a PostgreSQL with its contrib modules, then run "
+                "`manage.py search_reindex`.",
+                id="knowledge.W003",
+            )
+        )
+    return warnings

@@ -9,31 +9,13 @@ from django.contrib.postgres.search import SearchVectorField
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
-from django.db.models.expressions import CombinedExpression
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_scopes import ScopedManager
 
 from centres.models import Centre, CentreOwnedQuerySet, Role
 from p2i_portal.models import TimeStampedModel
-from p2i_portal.paths import filled_path
 from p2i_portal.vocab import Language, Sector
-
-# PostgreSQL text-search configuration per resource language (DESIGN.md "Search").
-SEARCH_CONFIGS = {
-    "en": "english",
-    "de": "german",
-    "nl": "dutch",
-    "es": "spanish",
-    "sv": "swedish",
-    "it": "italian",
-    "pt": "portuguese",
-    "el": "greek",
-}
-DEFAULT_SEARCH_CONFIG = "simple"
-
-
-def search_config_for(language: str) -> str:
-    return SEARCH_CONFIGS.get(language, DEFAULT_SEARCH_CONFIG)
 
 
 class Approach(models.TextChoices):
@@ -106,20 +88,6 @@ class ResourceQuerySet(CentreOwnedQuerySet):
             Q(pk__in=listed.values("pk"))
             | Q(centre__in=Centre.objects.workspaces_for(user))
         )
-
-
-def sample_of_id():
-    """Resource.sample: (hash & 15) * 4 + (hash & 48) / 16 of the id's hash."""
-    hashed = models.Func(
-        models.F("id"), function="hashint8", output_field=models.IntegerField()
-    )
-    low = CombinedExpression(hashed, CombinedExpression.BITAND, models.Value(15))
-    high = CombinedExpression(hashed, CombinedExpression.BITAND, models.Value(48))
-    return CombinedExpression(
-        CombinedExpression(low, CombinedExpression.MUL, models.Value(4)),
-        CombinedExpression.ADD,
-        CombinedExpression(high, CombinedExpression.DIV, models.Value(16)),
-    )
 
 
 class Resource(TimeStampedModel):
@@ -248,32 +216,14 @@ class Resource(TimeStampedModel):
     outcome = models.TextField(_("outcome and results"), blank=True)
     lessons_learned = models.TextField(_("lessons learned"), blank=True)
 
-    # Written by services in the same transaction as the content it indexes.
+    # Written by services in the same transaction as the content they index
+    # (services.resource_index), with the configuration of its language
+    # (textsearch.search_config_for): search_vector is matched, rank_vector
+    # (title, summary, topics) ranks.
     search_vector = SearchVectorField(null=True, editable=False)
-    search_config = models.CharField(max_length=20, default="simple", editable=False)
-    # The samples facets are estimated from when a search has too many hits to
-    # count them all in time (selectors.SAMPLE_RATES): a hash of the id spreads
-    # the resources evenly over 0–63, whatever their centre, kind or age; 0 is
-    # the 1-in-64 sample, 0–3 the 1-in-16 one (selectors.sample_rows). Its low
-    # four bits, times 4, plus the next two: the 1-in-16 sample is the hash's
-    # low four bits at 0, as it was when the column held only those.
-    sample = models.GeneratedField(
-        expression=sample_of_id(),
-        output_field=models.IntegerField(),
-        db_persist=True,
-        editable=False,
-    )
-    # The pairs of lexemes next to each other in search_vector ('market consult'),
-    # for phrase searches (migration 0004, selectors.phrase_filter).
-    phrase_vector = models.GeneratedField(
-        expression=models.Func(
-            models.F("search_vector"),
-            function="p2i_phrase_bigrams",
-            output_field=SearchVectorField(),
-        ),
-        output_field=SearchVectorField(),
-        db_persist=True,
-        editable=False,
+    rank_vector = SearchVectorField(null=True, editable=False)
+    search_config = models.CharField(
+        max_length=20, default="p2i_simple", editable=False
     )
 
     objects = ResourceQuerySet.as_manager()
@@ -296,47 +246,6 @@ class Resource(TimeStampedModel):
         ]
         indexes = [
             GinIndex(fields=["search_vector"], name="resource_search_gin"),
-            GinIndex(fields=["phrase_vector"], name="resource_phrase_gin"),
-            # The same for each sample only (1 in 16, 1 in 64): the estimate of
-            # a common word's facets reads 1/16 or 1/64 of its matches. Their
-            # conditions are written apart from the browse indexes' below
-            # (`sample < 4` and `sample IN (0, 1, 2, 3)`: the same rows) and searches
-            # filter with them (selectors.sample_rows): so the planner cannot
-            # take a browse index for a search and check `@@` row by row (it
-            # does not know that this reads each row's vector from TOAST, 10 µs
-            # a row).
-            GinIndex(
-                fields=["search_vector"],
-                name="resource_search_sample_gin",
-                condition=Q(sample__lt=4),
-            ),
-            GinIndex(
-                fields=["search_vector"],
-                name="resource_search_coarse_gin",
-                condition=Q(sample__lt=1),
-            ),
-            # Each sample for browsing and for facet filters without words, with
-            # every column the facets count (an index-only scan: the heap pages
-            # of 1 resource in 16 are most of the table's).
-            *(
-                models.Index(
-                    fields=["status", "visibility", "-published_at"],
-                    name=name,
-                    condition=condition,
-                    include=[
-                        "kind",
-                        "sectors",
-                        "approaches",
-                        "countries",
-                        "centre",
-                        "language",
-                    ],
-                )
-                for name, condition in (
-                    ("resource_sample_browse_idx", Q(sample__in=[0, 1, 2, 3])),
-                    ("resource_coarse_browse_idx", Q(sample=0)),
-                )
-            ),
             GinIndex(
                 fields=["title"], name="resource_title_trgm", opclasses=["gin_trgm_ops"]
             ),
@@ -353,8 +262,9 @@ class Resource(TimeStampedModel):
         return self.title
 
     def get_absolute_url(self):
-        return filled_path(
-            "knowledge:resource-detail", centre_slug=self.centre.slug, slug=self.slug
+        return reverse(
+            "knowledge:resource-detail",
+            kwargs={"centre_slug": self.centre.slug, "slug": self.slug},
         )
 
     @property

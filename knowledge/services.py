@@ -12,7 +12,8 @@ from centres.models import Centre
 from centres.services import audit_log
 
 from .markdown import render_markdown
-from .models import Attachment, Resource, Revision, search_config_for
+from .models import Attachment, Resource, Revision
+from .textsearch import SIMPLE, search_config_for
 
 CONTENT_FIELDS = [
     "kind", "tool_type", "title", "summary", "body", "language", "authors",
@@ -22,9 +23,20 @@ CONTENT_FIELDS = [
     "lessons_learned",
 ]  # fmt: skip
 
+# search_vector: what a search matches (every text field, weighted A–D);
+# rank_vector: what relevance is ranked by (title, summary and topics), small
+# enough to stay in the row (migration 0009), where reading search_vector
+# would fetch it from TOAST for every hit.
 _SEARCH_SQL = """
 UPDATE knowledge_resource SET
   search_config = %(cfg)s,
+  rank_vector =
+    setweight(to_tsvector(%(cfg)s::regconfig, coalesce(title, '')), 'A')
+    || setweight(to_tsvector(%(cfg)s::regconfig,
+         coalesce(summary, '') || ' ' || array_to_string(tags, ' ')), 'B')
+    || setweight(to_tsvector(%(simple)s::regconfig,
+         coalesce(title, '') || ' ' || coalesce(summary, '') || ' '
+         || array_to_string(tags, ' ')), 'D'),
   search_vector =
     setweight(to_tsvector(%(cfg)s::regconfig, coalesce(title, '')), 'A')
     || setweight(to_tsvector(%(cfg)s::regconfig,
@@ -33,7 +45,7 @@ UPDATE knowledge_resource SET
          coalesce(body, '') || ' ' || coalesce(outcome, '') || ' '
          || coalesce(lessons_learned, '') || ' ' || coalesce(buyer, '')
          || ' ' || coalesce(authors, '')), 'C')
-    || setweight(to_tsvector('simple',
+    || setweight(to_tsvector(%(simple)s::regconfig,
          coalesce(title, '') || ' ' || coalesce(summary, '') || ' '
          || array_to_string(tags, ' ')), 'D')
 WHERE id = ANY(%(ids)s)
@@ -44,8 +56,8 @@ def resource_index(*, resource_ids: list[int], config: str | None = None) -> Non
     """(Re)build the stored tsvector of resources, in the caller's transaction.
 
     The vector holds the text stemmed with the resource's language configuration
-    plus an unstemmed ('simple') copy of title, summary and topics, so that a word
-    spelt the same in any language still matches.
+    plus an unstemmed (p2i_simple) copy of title, summary and topics, so that a
+    word spelt the same in any language still matches.
     """
     if not resource_ids:
         return
@@ -59,7 +71,7 @@ def resource_index(*, resource_ids: list[int], config: str | None = None) -> Non
         by_config = {config: list(resource_ids)}
     with connection.cursor() as cursor:
         for cfg, ids in by_config.items():
-            cursor.execute(_SEARCH_SQL, {"cfg": cfg, "ids": ids})
+            cursor.execute(_SEARCH_SQL, {"cfg": cfg, "simple": SIMPLE, "ids": ids})
 
 
 def _unique_slug(centre: Centre, title: str, exclude_pk=None) -> str:

@@ -1,8 +1,8 @@
-"""pg_trgm, when the database has it.
+"""pg_trgm (and other contrib extensions), when the database has them.
 
 Typo tolerance on titles needs the pg_trgm extension. Every PostgreSQL built with
 its contrib modules (Debian's, the official images) has it; the embedded server
-of `make run` (the pgserver package) does not. There the portal runs without
+of `make run` may not. There the portal runs without
 typo tolerance instead of not starting, and `manage.py check` says so.
 """
 
@@ -11,9 +11,9 @@ from django.db import connection
 from django.db.migrations import AddIndex
 
 
-def _available(schema_editor) -> bool:
+def _available(schema_editor, name="pg_trgm") -> bool:
     with schema_editor.connection.cursor() as cursor:
-        cursor.execute("SELECT 1 FROM pg_available_extensions WHERE name = 'pg_trgm'")
+        cursor.execute("SELECT 1 FROM pg_available_extensions WHERE name = %s", [name])
         return cursor.fetchone() is not None
 
 
@@ -32,15 +32,19 @@ def trigram_installed() -> bool:
     return cached
 
 
-class TrigramExtensionIfAvailable(CreateExtension):
+class ExtensionIfAvailable(CreateExtension):
+    """CREATE EXTENSION `name` where the server has it; nothing elsewhere."""
+
+    def database_forwards(self, app_label, schema_editor, from_state, to_state):
+        if _available(schema_editor, self.name):
+            super().database_forwards(app_label, schema_editor, from_state, to_state)
+
+
+class TrigramExtensionIfAvailable(ExtensionIfAvailable):
     """CREATE EXTENSION pg_trgm where the server has it; nothing elsewhere."""
 
     def __init__(self):
         super().__init__("pg_trgm")
-
-    def database_forwards(self, app_label, schema_editor, from_state, to_state):
-        if _available(schema_editor):
-            super().database_forwards(app_label, schema_editor, from_state, to_state)
 
     def deconstruct(self):
         return self.__class__.__qualname__, [], {}

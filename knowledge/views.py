@@ -13,7 +13,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.utils.formats import number_format
-from django.utils.translation import get_language, gettext_lazy, ngettext
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import DetailView, TemplateView
@@ -23,7 +23,6 @@ from centres.models import Centre
 from p2i_portal.vocab import Language, Sector
 
 from .models import Approach, Attachment, Resource
-from .rendering import facet_options_html, results_html
 from .selectors import FACETS, SearchParams, resource_search
 
 # Facets in the order the sidebar shows them, with their headings.
@@ -53,58 +52,36 @@ SCHEMA_TYPES = {
 _JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 
-def _labels(name: str) -> dict[str, str]:
-    """Display names of the values of one facet, in the current language."""
-    language = get_language() or ""
-    if name == "country":
-        return _country_names(language)
-    return _result_labels(language).get(name, {})
-
-
 @functools.lru_cache(maxsize=64)
-def _result_labels(language: str) -> dict[str, dict[str, str]]:
-    """Display names of the coded values the results and the facets show,
-    translated once per language: get_kind_display() and the like hash every
-    lazy label of the field's choices on each call, and turning a lazy label
-    into text looks up its translation (~40 results' and ~80 options' a page)."""
+def _labels(language: str) -> dict[str, dict[str, str]]:
+    """Display names of the coded values results and facets show, in
+    `language`, made once per language (the page shows some 120 of them)."""
     return {
         "kind": {k: str(v) for k, v in Resource.Kind.choices},
         "tool_type": {k: str(v) for k, v in Resource.ToolType.choices},
         "language": {k: str(v) for k, v in Language.choices},
         "sector": {k: str(v) for k, v in Sector.choices},
         "approach": {k: str(v) for k, v in Approach.choices},
+        "country": dict(countries),
     }
 
 
-@functools.lru_cache(maxsize=64)
-def _country_names(language: str) -> dict[str, str]:
-    """All country names in `language` (translating 250 of them on every page
-    cost milliseconds)."""
-    return dict(countries)
-
-
-def _query_string(params: SearchParams, *, default_sort: str, **changes) -> str:
-    """The canonical query string of a search, with some parts changed.
-
-    `changes` replaces q, sort or page (q="", page=2); given for a facet
-    (sector="ict") it drops that one selected value. Defaults (page 1, the default
-    sort) are left out so that the URLs stay short and shareable.
-    """
+def _query_string(params: SearchParams, **changes) -> str:
+    """The query string of a search with some parts changed: q, sort or page
+    replaced (q="", page=2), or one chosen value of a facet dropped
+    (sector="ict"). Page 1 and the default sort are left out."""
     pairs = []
     q = changes.get("q", params.q)
     if q:
         pairs.append(("q", q))
     for name in FACETS:
-        values = list(getattr(params, name))
-        change = changes.get(name)
-        if change is not None:
-            values = [v for v in values if v != change]
-        pairs.extend((name, v) for v in values)
+        dropped = changes.get(name)
+        pairs.extend((name, v) for v in getattr(params, name) if v != dropped)
     sort = changes.get("sort", params.sort)
-    if sort and sort != default_sort:
+    if sort:
         pairs.append(("sort", sort))
     page = changes.get("page", 1)
-    if page and page != 1:
+    if page != 1:
         pairs.append(("page", page))
     return "?" + urlencode(pairs) if pairs else ""
 
@@ -120,44 +97,29 @@ def _page_numbers(number: int, last: int) -> list[int | None]:
     return pages
 
 
-@functools.lru_cache(maxsize=4096)
-def _unit_in(language: str, count: int) -> str:
-    return ngettext("resource", "resources", count)
-
-
-def _unit(count: int) -> str:
-    """ "resource" or "resources" after a count, translated once per language
-    and count, not once per facet option of every page."""
-    return _unit_in(get_language() or "", count)
-
-
-def _facets_and_chips(params, result, centres_by_slug, url):
-    """Facet groups for the sidebar (options with counts, selected ones first) and
-    the "active filter" chips, each with the URL that removes it."""
-    facets, chips = [], []
+def facet_groups(result, labels) -> list[dict]:
+    """Each facet with hits (or chosen values): its options, chosen ones first,
+    then by count (years newest first). Every option with hits is listed."""
+    params = result.params
+    groups = []
     for name in FACETS:
-        selected = getattr(params, name)
-        counts = result.facets.get(name, {})
+        chosen = getattr(params, name)
+        counts = result.facets[name]
         if name == "centre":
-            counts = {
-                result.centres[int(pk)].slug: n
-                for pk, n in counts.items()
-                if int(pk) in result.centres
-            }
-            labels = {slug: c.short_name for slug, c in centres_by_slug.items()}
+            centres = result.centres.values()
+            counts = {c.slug: counts[str(c.pk)] for c in centres}
+            names = {c.slug: c.short_name for c in centres}
         else:
-            labels = _labels(name)
+            names = labels.get(name, {})
         options = [
             {
                 "value": value,
-                "label": str(labels.get(value) or value),
+                "label": names.get(value, value),
                 "count": counts.get(value, 0),
-                "checked": value in selected,
+                "checked": value in chosen,
             }
-            for value in set(counts) | set(selected)
+            for value in {*counts, *chosen}
         ]
-        for option in options:  # for screen readers: "12 resources"
-            option["unit"] = _unit(option["count"])
         if name == "year":
             options.sort(key=lambda o: o["value"], reverse=True)
         else:
@@ -165,36 +127,21 @@ def _facets_and_chips(params, result, centres_by_slug, url):
         for i, option in enumerate(options):
             option["id"] = f"f-{name}-{i}"
         if options:
-            shown, more = options[:FACET_VISIBLE], options[FACET_VISIBLE:]
-            facets.append(
+            groups.append(
                 {
                     "name": name,
                     "title": FACET_TITLES[name],
-                    "options": shown,
-                    "more": more,
-                    "open_more": any(o["checked"] for o in more),
-                    "options_html": facet_options_html(
-                        name, shown, approximate=result.approximate
-                    ),
-                    "more_html": facet_options_html(
-                        name, more, approximate=result.approximate
-                    ),
+                    "options": options[:FACET_VISIBLE],
+                    "more": options[FACET_VISIBLE:],
+                    "open_more": any(o["checked"] for o in options[FACET_VISIBLE:]),
                 }
             )
-        for value in selected:
-            chips.append(
-                {
-                    "facet": FACET_TITLES[name],
-                    "label": str(labels.get(value) or value),
-                    "remove_url": url(**{name: value}),
-                }
-            )
-
-    return facets, chips
+    return groups
 
 
 class ResourceListView(TemplateView):
-    """Browse and search: every state lives in the query string; no JavaScript."""
+    """Browse and search: every state lives in the query string; no JavaScript.
+    Lenient: what the parameters hold that is not understood is left out."""
 
     template_name = "knowledge/resource_list.html"
 
@@ -202,22 +149,34 @@ class ResourceListView(TemplateView):
         ctx = super().get_context_data(**kwargs)
         params = SearchParams.from_querydict(self.request.GET)
         result = resource_search(user=self.request.user, params=params)
-        default_sort = "relevance" if params.q else "newest"
+        params = result.params
         base = reverse("knowledge:resource-list")
 
         def url(**changes):
-            return base + _query_string(params, default_sort=default_sort, **changes)
+            return base + _query_string(params, **changes)
 
-        centres_by_slug = {c.slug: c for c in result.centres.values()}
-        missing = [s for s in params.centre if s not in centres_by_slug]
-        if missing:  # selected centres with no hit left: still name them
-            for centre in Centre.objects.filter(slug__in=missing):
-                centres_by_slug[centre.slug] = centre
-
-        facets, chips = _facets_and_chips(params, result, centres_by_slug, url)
-
+        labels = _labels(get_language() or "")
+        groups = facet_groups(result, labels)
+        centre_names = {c.slug: c.short_name for c in result.centres.values()}
+        missing = [s for s in params.centre if s not in centre_names]
+        if missing:  # chosen centres with no hit left: still name them
+            centre_names.update(
+                Centre.objects.filter(slug__in=missing).values_list(
+                    "slug", "short_name"
+                )
+            )
+        chips = [
+            {
+                "facet": FACET_TITLES[name],
+                "label": (
+                    centre_names if name == "centre" else labels.get(name, {})
+                ).get(value, value),
+                "remove_url": url(**{name: value}),
+            }
+            for name in FACETS
+            for value in getattr(params, name)
+        ]
         page = result.page
-        labels = _result_labels(get_language() or "")
         for resource in page.object_list:
             resource.kind_label = labels["kind"].get(resource.kind, resource.kind)
             resource.tool_type_label = labels["tool_type"].get(resource.tool_type, "")
@@ -227,47 +186,52 @@ class ResourceListView(TemplateView):
             resource.sector_labels = [
                 labels["sector"].get(s, s) for s in resource.sectors
             ]
+        # Without words the default order is the newest first; with words,
+        # relevance. The default is submitted as "" so that words typed while
+        # browsing are sorted by relevance unless a sort was chosen.
+        sorts = [("", _("Relevance") if params.q else _("Newest first"))]
+        if params.q:
+            sorts.append(("newest", _("Newest first")))
+        sorts.append(("oldest", _("Oldest first")))
+        num_pages = page.paginator.num_pages
         ctx.update(
             params=params,
             result=result,
             page_obj=page,
             resources=page.object_list,
-            results_html=results_html(page.object_list),
             total=result.total,
-            facets=facets,
+            facets=groups,
             chips=chips,
             filtered=bool(chips),
             remove_query_url=url(q=""),
             clear_url=base,
-            sorts=[
-                ("relevance", _("Relevance")),
-                ("newest", _("Newest first")),
-                ("oldest", _("Oldest first")),
-            ],
+            sorts=sorts,
+            sort_chosen=params.sort if params.sort in dict(sorts) else "",
             pages=[
                 (n, url(page=n) if n else None)
-                for n in _page_numbers(page.number, page.paginator.num_pages)
+                for n in _page_numbers(page.number, num_pages)
             ]
-            if page.paginator.num_pages > 1
+            if num_pages > 1
             else [],
             prev_url=url(page=page.previous_page_number())
             if page.has_previous()
             else None,
             next_url=url(page=page.next_page_number()) if page.has_next() else None,
-            feeds=self._feeds(params, centres_by_slug),
+            listed=page.paginator.count,
+            feeds=self._feeds(params, centre_names),
         )
         return ctx
 
     @staticmethod
-    def _feeds(params, centres_by_slug):
+    def _feeds(params, centre_names):
         """Atom feeds that match the current filters (all, one centre, one sector)."""
         feeds = [(_("New resources in the knowledge base"), reverse("knowledge:feed"))]
-        if len(params.centre) == 1 and params.centre[0] in centres_by_slug:
-            centre = centres_by_slug[params.centre[0]]
+        if len(params.centre) == 1 and params.centre[0] in centre_names:
+            slug = params.centre[0]
             feeds.append(
                 (
-                    _("New resources of %(centre)s") % {"centre": centre.short_name},
-                    reverse("knowledge:feed-centre", args=[centre.slug]),
+                    _("New resources of %(centre)s") % {"centre": centre_names[slug]},
+                    reverse("knowledge:feed-centre", args=[slug]),
                 )
             )
         if len(params.sector) == 1:
@@ -328,7 +292,7 @@ class ResourceDetailView(DetailView):
                 "related",
                 queryset=Resource.objects.visible_to(user)
                 .select_related("centre")
-                .defer("body", "body_html", "search_vector", "phrase_vector")
+                .defer("body", "body_html", "search_vector")
                 .order_by("-published_at", "title"),
                 to_attr="related_visible",
             ),

@@ -1,9 +1,6 @@
 """API representations of knowledge resources: search input and output, detail,
 and the input of the staff writes (validated like the workspace form)."""
 
-import re
-import unicodedata
-
 from django.core.validators import RegexValidator
 from django.db import models
 from django.urls import reverse
@@ -14,25 +11,15 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from centres.models import Centre
-from p2i_portal.paths import filled_path
 from p2i_portal.vocab import Language, Sector
 
 from ..models import Approach, Licence, Resource
-from ..selectors import (
-    EXACT_LIMIT,
-    FACETS,
-    MAX_QUERY_LENGTH,
-    SAMPLED_RESULTS_LISTED,
-    SORTS,
-)
+from ..selectors import MAX_PAGES
 
 MAX_TAGS = 20
 MAX_LINKS = 20
 MAX_CPV_CODES = 20
-MAX_FACET_VALUES = 20
 CPV_PATTERN = r"^\d{8}(-\d)?$"
-YEAR_PATTERN = re.compile(r"^\d{4}$", re.ASCII)
-SLUG_PATTERN = re.compile(r"^[-\w]+$", re.ASCII)
 
 
 def _absolute(request, path: str) -> str:
@@ -40,7 +27,9 @@ def _absolute(request, path: str) -> str:
 
 
 def resource_api_url(request, resource) -> str:
-    return _absolute(request, filled_path("api:resource-detail", pk=resource.pk))
+    return _absolute(
+        request, reverse("api:resource-detail", kwargs={"pk": resource.pk})
+    )
 
 
 def resource_public_url(request, resource) -> str:
@@ -99,142 +88,6 @@ ApproachField = enum_field(Approach, "ApproachEnum")
 
 
 # --- Search (list) --------------------------------------------------------------
-
-
-class ResourceSearchQuerySerializer(serializers.Serializer):
-    """The query parameters of the list; stricter than the HTML page, which drops
-    what it does not know: here an unknown value is a 400 naming the parameter."""
-
-    q = serializers.CharField(
-        required=False,
-        allow_blank=True,
-        trim_whitespace=False,
-        help_text=_(
-            "Words to search for (web-search syntax: quotes for phrases, "
-            "'or', '-' to exclude). At most 200 characters."
-        ),
-    )
-    kind = serializers.ListField(
-        child=KindField(), required=False, help_text=_("Kind.")
-    )
-    sector = serializers.ListField(
-        child=SectorField(), required=False, help_text=_("Sector.")
-    )
-    approach = serializers.ListField(
-        child=ApproachField(),
-        required=False,
-        help_text=_("Procurement approach."),
-    )
-    country = serializers.ListField(
-        child=serializers.CharField(),
-        required=False,
-        help_text=_("Country concerned (ISO 3166-1 alpha-2 code, e.g. DE)."),
-    )
-    centre = serializers.ListField(
-        child=serializers.SlugField(),
-        required=False,
-        help_text=_("Owning centre (its slug)."),
-    )
-    language = serializers.ListField(
-        child=LanguageField(), required=False, help_text=_("Language.")
-    )
-    year = serializers.ListField(
-        child=serializers.IntegerField(min_value=1000, max_value=9999),
-        required=False,
-        help_text=_("Year of publication."),
-    )
-    sort = serializers.ChoiceField(
-        choices=SORTS,
-        required=False,
-        help_text=_("Order: relevance (the default with a query), newest, oldest."),
-    )
-
-    FACET_CHOICES = {
-        "kind": Resource.Kind.values,
-        "sector": Sector.values,
-        "approach": Approach.values,
-        "language": Language.values,
-    }
-
-    def to_internal_value(self, data):
-        """Check every value of every parameter; collect one message per parameter."""
-        errors = {}
-        q = data.get("q", "")
-        if len(" ".join(q.split())) > MAX_QUERY_LENGTH:
-            errors["q"] = [
-                _("The query is too long: at most %(max)d characters.")
-                % {"max": MAX_QUERY_LENGTH}
-            ]
-        elif _has_control_characters(q):
-            errors["q"] = [_("The query contains control characters.")]
-        values = {
-            name: [v.strip() for v in data.getlist(name) if v.strip()]
-            for name in FACETS
-        }
-        for name, given in values.items():
-            if len(given) > MAX_FACET_VALUES:
-                errors[name] = [
-                    _("“%(name)s” is given too often: at most %(max)d values.")
-                    % {"name": name, "max": MAX_FACET_VALUES}
-                ]
-        for name, allowed in self.FACET_CHOICES.items():
-            unknown = [v for v in values[name] if v not in allowed]
-            if unknown and name not in errors:
-                errors[name] = [_unknown(name, unknown, allowed)]
-        unknown = [v for v in values["country"] if v.upper() not in dict(countries)]
-        if unknown and "country" not in errors:
-            errors["country"] = [
-                _unknown(name="country", unknown=unknown, allowed=None)
-                + " "
-                + str(_("Use ISO 3166-1 alpha-2 codes such as DE, NL or ES."))
-            ]
-        unknown = [v for v in values["year"] if not YEAR_PATTERN.match(v)]
-        if unknown and "year" not in errors:
-            errors["year"] = [
-                _unknown(name="year", unknown=unknown, allowed=None)
-                + " "
-                + str(_("A year has four digits, e.g. 2024."))
-            ]
-        if values["centre"] and "centre" not in errors:
-            maybe = [v for v in values["centre"] if SLUG_PATTERN.match(v)]
-            known = (
-                set(
-                    Centre.objects.filter(slug__in=maybe).values_list("slug", flat=True)
-                )
-                if maybe
-                else set()
-            )
-            unknown = [v for v in values["centre"] if v not in known]
-            if unknown:
-                slugs = Centre.objects.active().order_by("slug")
-                errors["centre"] = [
-                    _unknown(
-                        "centre", unknown, list(slugs.values_list("slug", flat=True))
-                    )
-                ]
-        sort = data.get("sort", "")
-        if sort and sort not in SORTS:
-            errors["sort"] = [_unknown("sort", [sort], SORTS)]
-        if errors:
-            raise serializers.ValidationError(errors)
-        return {"q": q, "sort": sort, **values}
-
-
-def _has_control_characters(text: str) -> bool:
-    """NUL and friends (category Cc) other than tabs and line breaks."""
-    return any(unicodedata.category(ch) == "Cc" and not ch.isspace() for ch in text)
-
-
-def _unknown(name, unknown, allowed) -> str:
-    message = _("Unknown value for “%(name)s”: %(values)s.") % {
-        "name": name,
-        "values": ", ".join(f"“{v}”" for v in unknown[:5]),
-    }
-    if allowed is not None:
-        message += " " + _("Allowed values: %(allowed)s.") % {
-            "allowed": ", ".join(allowed)
-        }
-    return str(message)
 
 
 class FacetValueSerializer(serializers.Serializer):
@@ -338,13 +191,9 @@ class ResourceListItemSerializer(_ResourceOutputBase):
 
 
 class ResourceSearchResponseSerializer(serializers.Serializer):
-    count = serializers.IntegerField()
-    approximate = serializers.BooleanField(
-        help_text="True when the search finds so many resources (more than "
-        f"{EXACT_LIMIT:,}) that `count` and the facet counts are estimated from a "
-        "1-in-16 or (past 16,000) a 1-in-64 sample, rounded to two significant "
-        "digits; only the first "
-        f"{SAMPLED_RESULTS_LISTED:,} hits can then be paged through."
+    count = serializers.IntegerField(help_text=_("Every resource found, exactly."))
+    pages = serializers.IntegerField(
+        help_text=_("Pages that can be read: at most %(max)d.") % {"max": MAX_PAGES}
     )
     next = serializers.URLField(allow_null=True)
     previous = serializers.URLField(allow_null=True)
@@ -352,68 +201,6 @@ class ResourceSearchResponseSerializer(serializers.Serializer):
     results = ResourceListItemSerializer(many=True)
     facets = FacetsSerializer()
     query = SearchEchoSerializer()
-
-
-_DATETIME = serializers.DateTimeField(read_only=True)
-
-
-def search_item_data(resource, *, request) -> dict:
-    """ResourceListItemSerializer(resource).data, written out (see
-    search_response_data)."""
-    snippet = getattr(resource, "snippet_html", "")
-    return {
-        "id": resource.pk,
-        "slug": resource.slug,
-        "centre": resource.centre.slug,
-        "title": resource.title,
-        "kind": resource.kind,
-        "language": resource.language,
-        "summary": resource.summary,
-        "snippet": str(snippet) if snippet else None,
-        "published_at": _DATETIME.to_representation(resource.published_at),
-        "sectors": [str(v) for v in resource.sectors],
-        "approaches": [str(v) for v in resource.approaches],
-        "countries": [str(v) for v in resource.countries],
-        "url": resource_public_url(request, resource),
-        "api_url": resource_api_url(request, resource),
-        "abilities": resource.get_abilities(request.user if request else None),
-    }
-
-
-def search_response_data(data: dict, *, request) -> dict:
-    """What ResourceSearchResponseSerializer(data).data answers, built directly.
-
-    The serializer builds (deep-copies) some hundred fields on every request and
-    runs each on every value: 8 ms a page of 20 hits and its facets on the
-    benchmark's machine, as long as the search itself (bench/bench_search.py).
-    The serializer stays what the schema documents;
-    tests/knowledge/test_api_search_output.py holds the two to the same output.
-    """
-    return {
-        "count": int(data["count"]),
-        "approximate": bool(data["approximate"]),
-        "next": data["next"],
-        "previous": data["previous"],
-        "page": int(data["page"]),
-        "results": [search_item_data(r, request=request) for r in data["results"]],
-        "facets": {
-            name: [
-                {
-                    "value": str(v["value"]),
-                    "label": str(v["label"]),
-                    "count": int(v["count"]),
-                }
-                for v in data["facets"][name]
-            ]
-            for name in FACETS
-        },
-        "query": {
-            "q": str(data["query"]["q"]),
-            **{name: [str(v) for v in data["query"][name]] for name in FACETS},
-            "sort": str(data["query"]["sort"]),
-            "page": int(data["query"]["page"]),
-        },
-    }
 
 
 # --- Detail ---------------------------------------------------------------------

@@ -15,7 +15,7 @@ from drf_spectacular.utils import (
 )
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import NotFound, PermissionDenied
+from rest_framework.exceptions import NotFound, PermissionDenied, ValidationError
 from rest_framework.permissions import AllowAny, BasePermission, IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.utils.urls import remove_query_param, replace_query_param
@@ -26,16 +26,25 @@ from p2i_portal.vocab import Language, Sector
 
 from .. import services
 from ..models import Approach, Resource
-from ..selectors import FACETS, SearchParams, resource_search
+from ..selectors import (
+    FACETS,
+    MAX_PAGES,
+    MAX_QUERY_LENGTH,
+    MAX_VALUES,
+    PAGE_SIZE,
+    SORTS,
+    YEARS,
+    SearchParams,
+    SearchParamsError,
+    resource_search,
+)
 from .serializers import (
     ResourceCreateInputSerializer,
     ResourceDetailSerializer,
     ResourceErrorSerializer,
     ResourceInputSerializer,
-    ResourceSearchQuerySerializer,
     ResourceSearchResponseSerializer,
     SendBackInputSerializer,
-    search_response_data,
 )
 
 READ_ACTIONS = ("list", "retrieve")
@@ -130,6 +139,46 @@ WRITE_NOTE = (
 )
 
 
+def _many(name, description, enum=None):
+    return OpenApiParameter(
+        name, OpenApiTypes.STR, many=True, explode=True, enum=enum,
+        description=f"{description} At most {MAX_VALUES} values.",
+    )  # fmt: skip
+
+
+# The parameters SearchParams.from_querydict reads, for the schema.
+SEARCH_PARAMETERS = [
+    OpenApiParameter(
+        "q",
+        OpenApiTypes.STR,
+        description="Words to search for (web-search syntax: quotes for phrases, "
+        f"'or', '-' to exclude). At most {MAX_QUERY_LENGTH} characters.",
+    ),
+    _many("kind", "Kind.", Resource.Kind.values),
+    _many("sector", "Sector.", Sector.values),
+    _many("approach", "Procurement approach.", Approach.values),
+    _many("country", "Country concerned (ISO 3166-1 alpha-2 code, e.g. DE)."),
+    _many("centre", "Owning centre (its slug)."),
+    _many("language", "Language.", Language.values),
+    _many(
+        "year",
+        f"Year of publication ({YEARS[0]}–{YEARS[1]}), in the site's time zone.",
+    ),
+    OpenApiParameter(
+        "sort",
+        OpenApiTypes.STR,
+        enum=list(SORTS),
+        description="Order: relevance (the default with words), newest (the "
+        "default without), oldest.",
+    ),
+    OpenApiParameter(
+        "page",
+        OpenApiTypes.INT,
+        description=f"Page number, from 1 to {MAX_PAGES} ({PAGE_SIZE} a page).",
+    ),
+]
+
+
 def _action_schema(summary, ability, request=None):
     return extend_schema(
         operation_id=f"resources_{ability}",
@@ -147,18 +196,16 @@ def _action_schema(summary, ability, request=None):
         description=(
             "What you may see: published public resources, and network-only ones "
             "for centre staff. A parameter may be repeated (any of its values "
-            "matches); different parameters combine (all must match). Facet counts "
-            "cover the whole result; a facet you filter by is counted over the "
-            "other filters, so its values say how many each would add. Unknown "
-            "values answer 400 naming the "
-            "parameter and what it allows; a page past the last answers 404."
+            "matches); different parameters combine (all must match). `count` and "
+            "the facet counts are exact and cover the whole result; a facet you "
+            "filter by is counted over the other filters, so its values say how "
+            f"many each would add. {PAGE_SIZE} resources a page; only the first "
+            f"{MAX_PAGES} pages can be read (`pages`): add words or filters to "
+            "narrow a search that finds more. Parameters holding anything not "
+            "understood (an unknown value, sort or page) answer 400 naming each; "
+            "a page past the last answers 404."
         ),
-        parameters=[
-            ResourceSearchQuerySerializer,
-            OpenApiParameter(
-                "page", OpenApiTypes.INT, description="Page number (20 per page)."
-            ),
-        ],
+        parameters=SEARCH_PARAMETERS,
         responses={
             200: ResourceSearchResponseSerializer,
             400: INPUT_ERROR,
@@ -283,44 +330,37 @@ class ResourceViewSet(
     # --- Reading ---------------------------------------------------------------
 
     def list(self, request, *args, **kwargs):
-        query = ResourceSearchQuerySerializer(data=request.query_params)
-        query.is_valid(raise_exception=True)
-        requested_page = _page_number(request.query_params.get("page"))
-        params = SearchParams.from_querydict(request.query_params)
-        params.page = requested_page
+        try:
+            params = SearchParams.from_querydict(request.query_params, strict=True)
+        except SearchParamsError as exc:
+            raise ValidationError(exc.errors) from None
         result = resource_search(user=request.user, params=params)
-        if result.page.number != requested_page:  # the selector clamps; we do not
-            if result.approximate:
-                raise NotFound(
-                    _(
-                        "This search finds about %(count)s resources; only the "
-                        "first %(listed)s can be paged through. Add words or "
-                        "filters to narrow it."
-                    )
-                    % {"count": result.total, "listed": result.page.paginator.count}
-                )
+        page = result.page
+        if page.number != params.page:  # past the last page: no such page
             raise NotFound(_("Invalid page."))
         data = {
             "count": result.total,
-            "approximate": result.approximate,
-            "next": self._page_link(result.page.next_page_number())
-            if result.page.has_next()
+            "pages": page.paginator.num_pages,
+            "next": self._page_link(page.next_page_number())
+            if page.has_next()
             else None,
-            "previous": self._page_link(result.page.previous_page_number())
-            if result.page.has_previous()
+            "previous": self._page_link(page.previous_page_number())
+            if page.has_previous()
             else None,
-            "page": result.page.number,
-            "results": list(result.page.object_list),
+            "page": page.number,
+            "results": page.object_list,
             "facets": _facets(result),
             "query": {
                 "q": params.q,
                 **params.filters(),
-                "sort": params.sort,
-                "page": result.page.number,
+                "sort": params.order,
+                "page": page.number,
             },
         }
-        # ResourceSearchResponseSerializer's output, without its cost.
-        return Response(search_response_data(data, request=request))
+        serializer = ResourceSearchResponseSerializer(
+            data, context=self.get_serializer_context()
+        )
+        return Response(serializer.data)
 
     def _page_link(self, number):
         url = self.request.build_absolute_uri()
@@ -413,19 +453,6 @@ class ResourceViewSet(
             service, resource=resource, by=self.request.user, **kwargs
         )
         return error or self._detail(resource)
-
-
-def _page_number(raw) -> int:
-    """DRF's pagination answers 404 for a page that is not a positive number."""
-    if raw in (None, ""):
-        return 1
-    try:
-        number = int(raw)
-    except (TypeError, ValueError):
-        raise NotFound(_("Invalid page.")) from None
-    if number < 1:
-        raise NotFound(_("Invalid page."))
-    return number
 
 
 def _facets(result) -> dict[str, list[dict]]:

@@ -288,12 +288,28 @@ def test_list_pages_by_twenty_with_links(client, centre, editor):
     assert second["previous"] == "http://testserver/api/v1/resources/?sort=oldest"
 
 
-@pytest.mark.parametrize("page", ["2", "9999", "99999999999999999999", "0", "-1", "x"])
-def test_list_page_beyond_the_last_or_invalid_is_404(client, library, page):
+@pytest.mark.parametrize("page", ["2", "50"])
+def test_list_page_beyond_the_last_is_404(client, library, page):
     response = client.get(API, {"page": page})
 
     assert response.status_code == 404
     assert response.json() == {"detail": "Invalid page."}
+
+
+@pytest.mark.parametrize("page", ["0", "-1", "x", "2.5", "٣"])
+def test_list_page_that_is_no_page_is_400(client, library, page):
+    response = client.get(API, {"page": page})
+
+    assert response.status_code == 400
+    assert response.json() == {"page": ["A page is a whole number from 1."]}
+
+
+@pytest.mark.parametrize("page", ["51", "9999", "99999999999999999999"])
+def test_list_page_past_the_depth_limit_is_400_saying_to_narrow(client, library, page):
+    response = client.get(API, {"page": page})
+
+    assert response.status_code == 400
+    assert "add words or filters" in response.json()["page"][0]
 
 
 def test_list_empty_first_page_is_200(client, db):

@@ -205,10 +205,7 @@ def test_a_title_match_ranks_above_a_body_only_match(make):
     ]
 
 
-def test_past_the_rank_window_the_newest_matches_are_ranked_then_the_rest_by_date(
-    make, monkeypatch
-):
-    monkeypatch.setattr(selectors, "RANK_WINDOW", 2)
+def test_relevance_ranks_every_match_whatever_its_age(make):
     old_title = make("Toolkit", language="en")  # best match, but oldest
     older_body = make("Notes 1", language="en", body="toolkit")
     new_body = make("Notes 2", language="en", body="toolkit")
@@ -220,15 +217,7 @@ def test_past_the_rank_window_the_newest_matches_are_ranked_then_the_rest_by_dat
     ):
         published_in(resource, year)
 
-    # The two newest are ranked (title first); the older follow newest first.
-    assert titles(search(q="toolkit")) == [
-        "Toolkit for cities",
-        "Notes 2",
-        "Notes 1",
-        "Toolkit",
-    ]
-    # Without the window the old title match ranks above the body matches.
-    monkeypatch.setattr(selectors, "RANK_WINDOW", 1000)
+    # Title matches first, then the body matches; ties newest first.
     assert titles(search(q="toolkit")) == [
         "Toolkit for cities",
         "Toolkit",

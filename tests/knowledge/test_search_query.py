@@ -1,15 +1,13 @@
 """The visitor's words as one tsquery (p2i_any_language_query, migration 0005):
-each distinct query of the nine configurations once, and the same matches as the
-nine OR'ed with their repeats."""
+each distinct query of the configurations once, and the same matches as all of
+them OR'ed with their repeats."""
 
 import pytest
 from django.db import connection
 
-from knowledge.selectors import AnyLanguageQuery
+from knowledge.textsearch import query_configs
 
 pytestmark = pytest.mark.django_db
-
-CONFIGS = list(AnyLanguageQuery.CONFIGS)
 
 DOCUMENTS = [
     ("english", "Pre-commercial procurement of telemedicine services for hospitals"),
@@ -19,7 +17,7 @@ DOCUMENTS = [
     ("spanish", "Contrataciones públicas de innovación en sanidad"),
     ("swedish", "Innovationsupphandling av vätgas för bussar"),
     ("greek", "Προμήθειες καινοτομίας στην υγεία"),
-    ("simple", "Riigihanked ja innovatsioon Eestis"),
+    ("p2i_simple", "Riigihanked ja innovatsioon Eestis"),
 ]
 QUERIES = [
     "procurement",
@@ -39,7 +37,7 @@ QUERIES = [
 
 def _old_query_sql() -> str:
     return " || ".join(
-        f"websearch_to_tsquery('{c}'::regconfig, %(q)s)" for c in CONFIGS
+        f"websearch_to_tsquery('{c}'::regconfig, %(q)s)" for c in query_configs()
     )
 
 
@@ -52,7 +50,12 @@ def test_the_query_matches_what_the_nine_queries_or_ed_match():
                     "SELECT to_tsvector(%(config)s::regconfig, %(text)s) "
                     "@@ p2i_any_language_query(%(configs)s::regconfig[], %(q)s), "
                     f"to_tsvector(%(config)s::regconfig, %(text)s) @@ ({_old_query_sql()})",
-                    {"config": config, "text": text, "configs": CONFIGS, "q": q},
+                    {
+                        "config": config,
+                        "text": text,
+                        "configs": query_configs(),
+                        "q": q,
+                    },
                 )
                 new, old = cursor.fetchone()
                 assert new == old, (q, text)
@@ -64,11 +67,15 @@ def test_each_distinct_query_appears_once_in_the_order_of_the_configurations():
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT p2i_any_language_query(%s::regconfig[], 'procurement')::text",
-            [CONFIGS],
+            [query_configs()],
         )
-        # 'procurement' unstemmed (simple and seven more), 'procur' (english)
-        assert cursor.fetchone()[0] == "'procurement' | 'procur'"
+        # 'procurement' unstemmed (p2i_simple first, and most others), 'procur'
+        # (english); PostgreSQL 18's Estonian stemmer adds 'procuremen'.
+        parts = cursor.fetchone()[0].split(" | ")
+        assert parts[:2] == ["'procurement'", "'procur'"]
+        assert len(parts) == len(set(parts)) and set(parts[2:]) <= {"'procuremen'"}
         cursor.execute(
-            "SELECT p2i_any_language_query(%s::regconfig[], '')::text", [CONFIGS]
+            "SELECT p2i_any_language_query(%s::regconfig[], '')::text",
+            [query_configs()],
         )
         assert cursor.fetchone()[0] == ""

@@ -14,6 +14,7 @@ from centres.models import AuditEntry
 from knowledge import services
 from knowledge.models import Attachment, Resource, Revision
 from knowledge.selectors import SearchParams, resource_search
+from knowledge.textsearch import languages_unstemmed
 from tests.factories import resource_create
 
 pytestmark = pytest.mark.django_db
@@ -95,7 +96,12 @@ def test_create_uses_the_stemming_of_the_resource_language(centre, editor):
 
     german.refresh_from_db()
     estonian.refresh_from_db()
-    assert (german.search_config, estonian.search_config) == ("german", "simple")
+    # Estonian is stemmed where PostgreSQL has its stemmer (18), else as written.
+    estonian_config = "estonian" if "et" not in languages_unstemmed() else "p2i_simple"
+    assert (german.search_config, estonian.search_config) == (
+        "german",
+        estonian_config,
+    )
 
 
 def test_slugs_are_unique_per_centre_only(centre, other_centre, editor, editor_b):

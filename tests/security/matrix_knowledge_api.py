@@ -97,7 +97,8 @@ ENTRIES = {
         Check(API + "?q=innovation&kind=tool&sector=ict&sort=newest", everyone(200)),
         Check(API + "?q=%22a%22+%26+b+%7C+!c+:*", everyone(200)),
         Check(API + "?kind=bogus", everyone(400)),
-        Check(API + "?page=9999", everyone(404)),
+        Check(API + "?page=49", everyone(404)),  # past the last page
+        Check(API + "?page=9999", everyone(400)),  # past the 50 pages listed
         Check(API, NO_METHOD, "delete"),
         Check(
             API,

@@ -95,15 +95,17 @@ class HasResourceAbility(BasePermission):
         return False
 
 
-def _service_call(function, **kwargs):
-    """Run a service; its ValidationError becomes a 400 with a readable detail."""
+def _service_call(function, *, refused=status.HTTP_400_BAD_REQUEST, **kwargs):
+    """Run a service; its ValidationError answers `refused` with a readable
+    detail: 400 when the content is refused, 409 for a workflow step that the
+    resource's current status does not allow."""
     try:
         return function(**kwargs), None
     except DjangoValidationError as exc:
         body = {"detail": " ".join(str(m) for m in exc.messages)}
         if hasattr(exc, "error_dict"):
             body["errors"] = exc.message_dict
-        return None, Response(body, status=status.HTTP_400_BAD_REQUEST)
+        return None, Response(body, status=refused)
 
 
 INPUT_ERROR = OpenApiResponse(
@@ -136,7 +138,14 @@ def _action_schema(summary, ability, request=None):
         summary=summary,
         description=f"{WRITE_NOTE} Needs `abilities.{ability}`.",
         request=request,
-        responses={200: ResourceDetailSerializer, **ERRORS},
+        responses={
+            200: ResourceDetailSerializer,
+            **ERRORS,
+            409: OpenApiResponse(
+                ResourceErrorSerializer,
+                description="Not allowed in the resource's current status.",
+            ),
+        },
     )
 
 
@@ -224,7 +233,6 @@ class ResourceViewSet(
 
     schema = ResourceSchema()
     pagination_class = None  # the search selector pages, see list()
-    lookup_value_regex = r"\d+"
 
     def get_permissions(self):
         if self.action in READ_ACTIONS:
@@ -410,7 +418,11 @@ class ResourceViewSet(
     def _transition(self, service, resource=None, **kwargs):
         resource = resource or self.get_object()
         resource, error = _service_call(
-            service, resource=resource, by=self.request.user, **kwargs
+            service,
+            refused=status.HTTP_409_CONFLICT,
+            resource=resource,
+            by=self.request.user,
+            **kwargs,
         )
         return error or self._detail(resource)
 

@@ -197,9 +197,15 @@ class EventInputSerializer(serializers.Serializer):
 class EventCreateInputSerializer(EventInputSerializer):
     centre = serializers.SlugRelatedField(
         slug_field="slug",
-        queryset=Centre.objects.all(),
+        queryset=Centre.objects.none(),
         help_text="The lead organiser: a centre where you are an editor or manager.",
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        request = self.context.get("request")
+        user = request.user if request else None
+        self.fields["centre"].queryset = Centre.objects.workspaces_for(user)
 
 
 class EventListQuerySerializer(QueryParamsSerializer):

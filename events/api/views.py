@@ -15,6 +15,7 @@ from rest_framework.exceptions import NotFound, PermissionDenied
 from rest_framework.permissions import AllowAny, BasePermission, IsAuthenticated
 from rest_framework.response import Response
 
+from centres.api.permissions import centre_refuse_unless_workspace
 from centres.models import Centre
 from centres.permissions import mfa_missing
 
@@ -113,7 +114,7 @@ WRITE_NOTE = (
     ),
     create=extend_schema(
         summary="Create a draft event",
-        description="`centre` must be a centre where you are staff (else 400).",
+        description="`centre` must be a centre where you are staff (else 403).",
         request=EventCreateInputSerializer,
         responses={201: EventSerializer, **ERRORS, **CONFLICT},
     ),
@@ -161,19 +162,13 @@ class EventViewSet(
     def create(self, request, format=None):
         if not Centre.objects.workspaces_for(request.user).exists():
             raise PermissionDenied(_("Only centre staff can create events."))
-        serializer = EventCreateInputSerializer(data=request.data)
+        centre_refuse_unless_workspace(request, _("You are not staff of this centre."))
+        serializer = EventCreateInputSerializer(
+            data=request.data, context=self.get_serializer_context()
+        )
         serializer.is_valid(raise_exception=True)
         data = dict(serializer.validated_data)
         centre = data.pop("centre")
-        if (
-            not Centre.objects.workspaces_for(request.user)
-            .filter(pk=centre.pk)
-            .exists()
-        ):
-            return Response(
-                {"centre": [_("You are not staff of this centre.")]},
-                status=status.HTTP_400_BAD_REQUEST,
-            )
         organisers = data.pop("organisers", [])
         event, error = _service(
             services.event_create,

@@ -106,8 +106,7 @@ class CountryCodeField(serializers.ChoiceField):
 
     default_error_messages = {
         "invalid_choice": _(
-            "“{input}” is not an ISO 3166-1 alpha-2 country code, such as DE, "
-            "NL or ES."
+            "“{input}” is not an ISO 3166-1 alpha-2 country code, such as DE, NL or ES."
         ),
     }
 

@@ -55,7 +55,8 @@ def test_editor_creates_a_joint_draft(centre, other_centre, editor):
     [
         ({"capacity": -1}, "capacity"),
         ({"timezone": "Nowhere/Land"}, "timezone"),
-        ({"centre": "beta"}, "centre"),
+        ({"country": "²"}, "country"),
+        ({"centre": None}, "centre"),
     ],
 )
 def test_bad_input_is_400_and_stores_nothing(
@@ -66,6 +67,18 @@ def test_bad_input_is_400_and_stores_nothing(
     )
     assert response.status_code == 400
     assert field in response.json()
+    assert not Event.objects.exists()
+
+
+@pytest.mark.parametrize("slug", ["beta", "no-such-centre"])
+def test_create_in_a_centre_not_ones_own_is_403_and_stores_nothing(
+    centre, other_centre, editor, slug
+):
+    response = client_for(editor).post(
+        "/api/v1/events/", payload(centre=slug), format="json"
+    )
+    assert response.status_code == 403
+    assert response.json() == {"detail": "You are not staff of this centre."}
     assert not Event.objects.exists()
 
 

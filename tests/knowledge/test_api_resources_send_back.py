@@ -47,9 +47,7 @@ def test_send_back_answers_each_persona(request, persona, centre, other_centre, 
         assert resource.review_comment == ""
 
 
-def test_send_back_with_a_blank_comment_is_400(
-    request, centre, editor
-):
+def test_send_back_with_a_blank_comment_is_400(request, centre, editor):
     resource = make(centre, editor, status="in_review")
 
     response = client_for(request, "manager").post(

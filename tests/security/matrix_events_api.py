@@ -33,7 +33,7 @@ NEW_IN_A = {
     "starts_at": "2031-05-01T10:00:00Z",
     "ends_at": "2031-05-01T12:00:00Z",
 }
-CREATE = who(procurer=403, editor_a=201, manager_a=201, editor_b=400, coordinator=201)
+CREATE = who(procurer=403, editor_a=201, manager_a=201, editor_b=403, coordinator=201)
 
 
 def world(values, people):

@@ -102,7 +102,7 @@ ENTRIES = {
         Check(
             API,
             who(
-                procurer=403, editor_a=201, manager_a=201, editor_b=400, coordinator=201
+                procurer=403, editor_a=201, manager_a=201, editor_b=403, coordinator=201
             ),
             "post",
             NEW_IN_A,
@@ -110,7 +110,7 @@ ENTRIES = {
         Check(
             API,
             who(
-                procurer=403, editor_a=400, manager_a=400, editor_b=201, coordinator=201
+                procurer=403, editor_a=403, manager_a=403, editor_b=201, coordinator=201
             ),
             "post",
             NEW_IN_B,
@@ -121,7 +121,7 @@ ENTRIES = {
         Check(
             "/api/v1/resources.json",
             who(
-                procurer=403, editor_a=201, manager_a=201, editor_b=400, coordinator=201
+                procurer=403, editor_a=201, manager_a=201, editor_b=403, coordinator=201
             ),
             "post",
             NEW_IN_A,

@@ -55,3 +55,27 @@ def server_error(request):
     if _is_api(request):
         return JsonResponse({"detail": _("Server error.")}, status=500)
     return defaults.server_error(request)
+
+
+def document_throttling(result, generator, request, public):
+    """drf-spectacular post-processing: every operation is throttled
+    (REST_FRAMEWORK's DEFAULT_THROTTLE_CLASSES), so every one may answer 429."""
+    for operations in result.get("paths", {}).values():
+        for operation in operations.values():
+            operation.setdefault("responses", {}).setdefault(
+                "429",
+                {
+                    "description": "Too many requests: the `Retry-After` header "
+                    "says how many seconds to wait.",
+                    "content": {
+                        "application/json": {
+                            "schema": {
+                                "type": "object",
+                                "properties": {"detail": {"type": "string"}},
+                                "required": ["detail"],
+                            }
+                        }
+                    },
+                },
+            )
+    return result

@@ -365,6 +365,10 @@ SPECTACULAR_SETTINGS = {
     # Request bodies get their own components, so that what a client must send is
     # stated exactly: no read-only fields, minLength 1 where blank is refused.
     "COMPONENT_SPLIT_REQUEST": True,
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "p2i_portal.api_errors.document_throttling",
+    ],
 }
 
 LOGGING = {

@@ -181,7 +181,7 @@ class ResourceSearchQuerySerializer(serializers.Serializer):
         help_text=_("Procurement approach."),
     )
     country = serializers.ListField(
-        child=serializers.CharField(),
+        child=CountryCodeField(),
         required=False,
         help_text=_("Country concerned (ISO 3166-1 alpha-2 code, e.g. DE)."),
     )

@@ -1,6 +1,9 @@
 """Serializers of the events API: output with abilities, separate input."""
 
+import zoneinfo
+
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -14,7 +17,7 @@ from knowledge.api.serializers import (
 )
 
 from .. import selectors
-from ..models import Audience, Event, Registration, validate_timezone
+from ..models import Audience, Event, Registration
 
 # Named enums: "kind", "status" and "format" mean other choices elsewhere.
 EventKindField = enum_field(Event.Kind, "EventKindEnum")
@@ -156,8 +159,15 @@ class EventInputSerializer(serializers.Serializer):
     format = EventFormatField(required=False)
     starts_at = serializers.DateTimeField()
     ends_at = serializers.DateTimeField()
-    timezone = serializers.CharField(
-        max_length=64, required=False, validators=[validate_timezone]
+    timezone = serializers.ChoiceField(
+        choices=sorted(zoneinfo.available_timezones()),
+        required=False,
+        error_messages={
+            "invalid_choice": gettext_lazy(
+                "“{input}” is not a known time zone (e.g. Europe/Brussels)."
+            )
+        },
+        help_text="An IANA time-zone name such as Europe/Brussels.",
     )
     language = LanguageField(required=False)
     audience = serializers.ListField(child=AudienceField(), required=False)

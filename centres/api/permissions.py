@@ -2,6 +2,7 @@
 
 from collections.abc import Mapping
 
+from django.core.validators import slug_re
 from rest_framework.exceptions import PermissionDenied
 
 from ..models import Centre
@@ -18,5 +19,9 @@ def centre_refuse_unless_workspace(request, message) -> None:
     slug = data.get("centre")
     if not isinstance(slug, str):
         return
-    if not Centre.objects.workspaces_for(request.user).filter(slug=slug).exists():
+    # What is no slug names no workspace, and is kept out of the query (a NUL
+    # byte or a lone surrogate cannot even be sent to PostgreSQL).
+    if not slug_re.match(slug) or not (
+        Centre.objects.workspaces_for(request.user).filter(slug=slug).exists()
+    ):
         raise PermissionDenied(message)

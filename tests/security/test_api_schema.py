@@ -30,7 +30,7 @@ from tests.events.helpers import make_event
 from . import schemathesis_hooks  # noqa: F401  (registers the hooks)
 
 SEED = 20261207
-MAX_EXAMPLES = 12
+MAX_EXAMPLES = 20
 CONFIG = {
     "seed": SEED,
     "generation": {"max-examples": MAX_EXAMPLES, "database": "none"},

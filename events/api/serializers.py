@@ -180,7 +180,9 @@ class EventInputSerializer(serializers.Serializer):
     city = serializers.CharField(max_length=100, required=False, allow_blank=True)
     country = CountryCodeField(required=False, allow_blank=True)
     online_url = serializers.URLField(required=False, allow_blank=True)
-    capacity = serializers.IntegerField(min_value=1, required=False, allow_null=True)
+    capacity = serializers.IntegerField(
+        min_value=1, max_value=2_147_483_647, required=False, allow_null=True
+    )
     registration_opens_at = serializers.DateTimeField(required=False, allow_null=True)
     registration_closes_at = serializers.DateTimeField(required=False, allow_null=True)
     questions = QuestionSerializer(many=True, required=False)

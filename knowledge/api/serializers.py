@@ -170,32 +170,45 @@ class ResourceSearchQuerySerializer(serializers.Serializer):
         ),
     )
     kind = serializers.ListField(
-        child=KindField(), required=False, help_text=_("Kind.")
+        child=KindField(),
+        required=False,
+        max_length=MAX_FACET_VALUES,
+        help_text=_("Kind."),
     )
     sector = serializers.ListField(
-        child=SectorField(), required=False, help_text=_("Sector.")
+        child=SectorField(),
+        required=False,
+        max_length=MAX_FACET_VALUES,
+        help_text=_("Sector."),
     )
     approach = serializers.ListField(
         child=ApproachField(),
         required=False,
+        max_length=MAX_FACET_VALUES,
         help_text=_("Procurement approach."),
     )
     country = serializers.ListField(
         child=CountryCodeField(),
         required=False,
+        max_length=MAX_FACET_VALUES,
         help_text=_("Country concerned (ISO 3166-1 alpha-2 code, e.g. DE)."),
     )
     centre = serializers.ListField(
         child=serializers.SlugField(),
         required=False,
+        max_length=MAX_FACET_VALUES,
         help_text=_("Owning centre (its slug)."),
     )
     language = serializers.ListField(
-        child=LanguageField(), required=False, help_text=_("Language.")
+        child=LanguageField(),
+        required=False,
+        max_length=MAX_FACET_VALUES,
+        help_text=_("Language."),
     )
     year = serializers.ListField(
         child=serializers.IntegerField(min_value=1000, max_value=9999),
         required=False,
+        max_length=MAX_FACET_VALUES,
         help_text=_("Year of publication."),
     )
     sort = serializers.ChoiceField(

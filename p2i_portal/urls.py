@@ -15,6 +15,7 @@ from drf_spectacular.views import (
 
 from centres import views as centre_views
 
+from . import api_errors
 from .sitemaps import SITEMAPS
 
 api_v1 = [
@@ -35,6 +36,10 @@ api_v1 = [
         ),
         name="redoc",
     ),
+    # Last: whatever else is asked under /api/v1/ gets the API's JSON 404, also
+    # where DEBUG would show Django's HTML page. Paths without the final slash
+    # still reach CommonMiddleware's APPEND_SLASH redirect.
+    re_path(r"^(?:.*/)?$", api_errors.api_not_found, name="not-found"),
 ]
 
 urlpatterns = [
@@ -71,3 +76,8 @@ def public_media(request, path):
 urlpatterns += [
     re_path(r"^media/(?P<path>centres/logos/[^/]+)$", public_media, name="media"),
 ]
+
+handler400 = api_errors.bad_request
+handler403 = api_errors.permission_denied
+handler404 = api_errors.page_not_found
+handler500 = api_errors.server_error

@@ -1,14 +1,21 @@
 """Serializers of the events API: output with abilities, separate input."""
 
+import zoneinfo
+
 from django.utils.functional import lazy
 from django.utils.translation import gettext as _
-from django_countries.serializer_fields import CountryField
-from drf_spectacular.types import OpenApiTypes
+from django.utils.translation import gettext_lazy
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from centres.models import Centre
-from knowledge.api.serializers import LanguageField, SectorField, enum_field
+from knowledge.api.serializers import (
+    CountryCodeField,
+    LanguageField,
+    QueryParamsSerializer,
+    SectorField,
+    enum_field,
+)
 
 from .. import selectors
 from ..models import (
@@ -18,7 +25,6 @@ from ..models import (
     Registration,
     date_range_message,
     validate_event_date,
-    validate_timezone,
 )
 
 # Named enums: "kind", "status" and "format" mean other choices elsewhere.
@@ -30,7 +36,7 @@ RegistrationStatusField = enum_field(Registration.Status, "RegistrationStatusEnu
 
 
 class OrganiserSerializer(serializers.ModelSerializer):
-    country = CountryField()
+    country = CountryCodeField(read_only=True, allow_blank=True)
 
     class Meta:
         model = Centre
@@ -63,7 +69,7 @@ class MyRegistrationSerializer(serializers.ModelSerializer):
         model = Registration
         fields = ["id", "status", "created_at", "confirmed_at", "waitlist_position"]
 
-    @extend_schema_field(OpenApiTypes.INT)
+    @extend_schema_field(serializers.IntegerField(allow_null=True))
     def get_waitlist_position(self, obj):
         return selectors.waitlist_position(obj)
 
@@ -81,7 +87,9 @@ class EventSerializer(serializers.ModelSerializer):
     abilities = serializers.SerializerMethodField()
     questions = QuestionSerializer(many=True, read_only=True)
     registration_state = serializers.SerializerMethodField()
-    country = CountryField()
+    country = CountryCodeField(read_only=True, allow_blank=True)
+    slides_url = serializers.URLField(read_only=True, allow_blank=True)
+    recording_url = serializers.URLField(read_only=True, allow_blank=True)
     kind = EventKindField(read_only=True)
     format = EventFormatField(read_only=True)
     status = EventStatusField(read_only=True)
@@ -149,7 +157,7 @@ class EventSerializer(serializers.ModelSerializer):
         ).select_related("centre")
         return OrganiserInvitationSerializer(invitations, many=True).data
 
-    @extend_schema_field(OpenApiTypes.URI)
+    @extend_schema_field(serializers.URLField(allow_null=True))
     def get_join_link(self, obj):
         if not obj.online_url or not obj.is_online:
             return None
@@ -196,8 +204,15 @@ class EventInputSerializer(serializers.Serializer):
     format = EventFormatField(required=False)
     starts_at = EventDateTimeField()
     ends_at = EventDateTimeField()
-    timezone = serializers.CharField(
-        max_length=64, required=False, validators=[validate_timezone]
+    timezone = serializers.ChoiceField(
+        choices=sorted(zoneinfo.available_timezones()),
+        required=False,
+        error_messages={
+            "invalid_choice": gettext_lazy(
+                "“{input}” is not a known time zone (e.g. Europe/Brussels)."
+            )
+        },
+        help_text="An IANA time-zone name such as Europe/Brussels.",
     )
     language = LanguageField(required=False)
     audience = serializers.ListField(child=AudienceField(), required=False)
@@ -208,9 +223,11 @@ class EventInputSerializer(serializers.Serializer):
     venue = serializers.CharField(max_length=200, required=False, allow_blank=True)
     address = serializers.CharField(max_length=300, required=False, allow_blank=True)
     city = serializers.CharField(max_length=100, required=False, allow_blank=True)
-    country = CountryField(required=False, allow_blank=True)
+    country = CountryCodeField(required=False, allow_blank=True)
     online_url = serializers.URLField(required=False, allow_blank=True)
-    capacity = serializers.IntegerField(min_value=1, required=False, allow_null=True)
+    capacity = serializers.IntegerField(
+        min_value=1, max_value=2_147_483_647, required=False, allow_null=True
+    )
     registration_opens_at = EventDateTimeField(required=False, allow_null=True)
     registration_closes_at = EventDateTimeField(required=False, allow_null=True)
     questions = QuestionSerializer(many=True, required=False)
@@ -239,8 +256,37 @@ class EventInputSerializer(serializers.Serializer):
 class EventCreateInputSerializer(EventInputSerializer):
     centre = serializers.SlugRelatedField(
         slug_field="slug",
-        queryset=Centre.objects.all(),
+        queryset=Centre.objects.none(),
         help_text="The lead organiser: a centre where you are an editor or manager.",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        request = self.context.get("request")
+        user = request.user if request else None
+        self.fields["centre"].queryset = Centre.objects.workspaces_for(user)
+
+
+class EventListQuerySerializer(QueryParamsSerializer):
+    """The calendar's filters as the API takes them: unlike the HTML page, which
+    drops what it does not know, an unknown value is a 400 naming the parameter."""
+
+    when = serializers.ChoiceField(
+        choices=["upcoming", "past"], required=False, help_text="Default: upcoming."
+    )
+    kind = EventKindField(required=False)
+    organiser = serializers.SlugField(
+        required=False,
+        help_text="Slug of a centre or project; one that is not listed is ignored.",
+    )
+    country = CountryCodeField(
+        required=False, help_text="ISO country code (of the venue or an organiser)."
+    )
+    format = EventFormatField(required=False)
+    sector = SectorField(required=False)
+    language = LanguageField(required=False)
+    page = serializers.IntegerField(
+        required=False, min_value=1, help_text="Page number (20 per page)."
     )
 
 

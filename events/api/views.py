@@ -5,7 +5,6 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
-    OpenApiParameter,
     OpenApiResponse,
     extend_schema,
     extend_schema_view,
@@ -16,6 +15,7 @@ from rest_framework.exceptions import NotFound, PermissionDenied
 from rest_framework.permissions import AllowAny, BasePermission, IsAuthenticated
 from rest_framework.response import Response
 
+from centres.api.permissions import centre_refuse_unless_workspace
 from centres.models import Centre
 from centres.permissions import mfa_missing
 
@@ -26,6 +26,7 @@ from .serializers import (
     ErrorSerializer,
     EventCreateInputSerializer,
     EventInputSerializer,
+    EventListQuerySerializer,
     EventSerializer,
     MyRegistrationSerializer,
     RegisterInputSerializer,
@@ -57,34 +58,35 @@ class HasEventAbility(BasePermission):
 
 
 def _service(function, **kwargs):
+    """Run a service. A ValidationError about fields answers 400 with them; a
+    plain refusal (the event's or the registration's current state does not allow
+    the change) answers 409 with its message."""
     try:
         return function(**kwargs), None
     except DjangoValidationError as exc:
         body = {"detail": " ".join(str(m) for m in exc.messages)}
         if hasattr(exc, "error_dict"):
             body["errors"] = exc.message_dict
-        return None, Response(body, status=status.HTTP_400_BAD_REQUEST)
+            return None, Response(body, status=status.HTTP_400_BAD_REQUEST)
+        return None, Response(body, status=status.HTTP_409_CONFLICT)
 
 
-FILTER_PARAMS = [
-    OpenApiParameter(
-        "when", str, enum=["upcoming", "past"], description="Default: upcoming."
-    ),
-    OpenApiParameter("kind", str, enum=Event.Kind.values),
-    OpenApiParameter("organiser", str, description="Slug of a centre or project."),
-    OpenApiParameter(
-        "country", str, description="ISO country code (venue or organiser)."
-    ),
-    OpenApiParameter("format", str, enum=Event.Format.values),
-    OpenApiParameter("sector", str),
-    OpenApiParameter("language", str),
-    OpenApiParameter("page", OpenApiTypes.INT),
-]
 ERRORS = {
-    400: OpenApiResponse(OpenApiTypes.OBJECT, description="Invalid input or refused."),
+    400: OpenApiResponse(
+        OpenApiTypes.OBJECT,
+        description="Invalid input: each field with its messages, or "
+        '`{"detail": message}`.',
+    ),
     401: OpenApiResponse(ErrorSerializer, description="Not signed in."),
     403: OpenApiResponse(ErrorSerializer, description="See the event's `abilities`."),
     404: OpenApiResponse(ErrorSerializer, description="No such event for you."),
+}
+CONFLICT = {
+    409: OpenApiResponse(
+        ErrorSerializer,
+        description="Refused in the current state of the event or registration "
+        "(the message says why).",
+    ),
 }
 WRITE_NOTE = (
     "For organisers' staff (token or session). Only events one of your centres "
@@ -96,8 +98,14 @@ WRITE_NOTE = (
     list=extend_schema(
         summary="The public calendar",
         description="Published and cancelled events, upcoming (soonest first) or "
-        "past (latest first). Unknown filter values are ignored.",
-        parameters=FILTER_PARAMS,
+        "past (latest first). A value a filter does not know answers 400 naming "
+        "the filter; a page past the last answers 404.",
+        parameters=[EventListQuerySerializer],
+        responses={
+            200: EventSerializer(many=True),
+            400: ERRORS[400],
+            404: OpenApiResponse(ErrorSerializer, description="No such page."),
+        },
     ),
     retrieve=extend_schema(
         summary="One event",
@@ -106,21 +114,21 @@ WRITE_NOTE = (
     ),
     create=extend_schema(
         summary="Create a draft event",
-        description="`centre` must be a centre where you are staff (else 400).",
+        description="`centre` must be a centre where you are staff (else 403).",
         request=EventCreateInputSerializer,
-        responses={201: EventSerializer, **ERRORS},
+        responses={201: EventSerializer, **ERRORS, **CONFLICT},
     ),
     update=extend_schema(
         summary="Change an event",
         description=WRITE_NOTE,
         request=EventInputSerializer,
-        responses={200: EventSerializer, **ERRORS},
+        responses={200: EventSerializer, **ERRORS, **CONFLICT},
     ),
     partial_update=extend_schema(
         summary="Change some fields of an event",
         description=WRITE_NOTE,
         request=EventInputSerializer,
-        responses={200: EventSerializer, **ERRORS},
+        responses={200: EventSerializer, **ERRORS, **CONFLICT},
     ),
 )
 class EventViewSet(
@@ -130,7 +138,6 @@ class EventViewSet(
 ):
     serializer_class = EventSerializer
     queryset = Event.objects.none()
-    lookup_value_regex = r"\d+"
 
     def get_permissions(self):
         if self.action in ("list", "retrieve"):
@@ -142,7 +149,9 @@ class EventViewSet(
     def get_queryset(self):
         user = self.request.user
         if self.action == "list":
-            params = selectors.EventParams.from_query(self.request.query_params)
+            query = EventListQuerySerializer(data=self.request.query_params)
+            query.is_valid(raise_exception=True)
+            params = selectors.EventParams.from_query(query.validated_data)
             return selectors.event_list_public(params=params)
         if self.action in WRITE_ACTIONS:
             qs = Event.objects.writable_by(user)
@@ -153,19 +162,13 @@ class EventViewSet(
     def create(self, request, format=None):
         if not Centre.objects.workspaces_for(request.user).exists():
             raise PermissionDenied(_("Only centre staff can create events."))
-        serializer = EventCreateInputSerializer(data=request.data)
+        centre_refuse_unless_workspace(request, _("You are not staff of this centre."))
+        serializer = EventCreateInputSerializer(
+            data=request.data, context=self.get_serializer_context()
+        )
         serializer.is_valid(raise_exception=True)
         data = dict(serializer.validated_data)
         centre = data.pop("centre")
-        if (
-            not Centre.objects.workspaces_for(request.user)
-            .filter(pk=centre.pk)
-            .exists()
-        ):
-            return Response(
-                {"centre": [_("You are not staff of this centre.")]},
-                status=status.HTTP_400_BAD_REQUEST,
-            )
         organisers = data.pop("organisers", [])
         event, error = _service(
             services.event_create,
@@ -207,7 +210,7 @@ class EventViewSet(
         summary="Publish a draft",
         description=WRITE_NOTE + " Needs `abilities.publish` (a manager).",
         request=None,
-        responses={200: EventSerializer, **ERRORS},
+        responses={200: EventSerializer, **ERRORS, **CONFLICT},
     )
     @action(detail=True, methods=["post"])
     def publish(self, request, pk=None, format=None):
@@ -223,7 +226,7 @@ class EventViewSet(
         description=WRITE_NOTE
         + " Needs `abilities.cancel` (a manager). Everyone registered is told.",
         request=CancelInputSerializer,
-        responses={200: EventSerializer, **ERRORS},
+        responses={200: EventSerializer, **ERRORS, **CONFLICT},
     )
     @action(detail=True, methods=["post"])
     def cancel(self, request, pk=None, format=None):
@@ -246,7 +249,7 @@ class EventViewSet(
         "full. Refused (400) outside the registration window, for a cancelled "
         "event, or when already registered.",
         request=RegisterInputSerializer,
-        responses={201: MyRegistrationSerializer, **ERRORS},
+        responses={201: MyRegistrationSerializer, **ERRORS, **CONFLICT},
     )
     @action(detail=True, methods=["post"])
     def register(self, request, pk=None, format=None):
@@ -267,7 +270,7 @@ class EventViewSet(
         summary="Cancel the signed-in user's registration",
         description="The first person on the waiting list moves up.",
         request=None,
-        responses={200: MyRegistrationSerializer, **ERRORS},
+        responses={200: MyRegistrationSerializer, **ERRORS, **CONFLICT},
     )
     @action(detail=True, methods=["post"], url_path="cancel-registration")
     def cancel_registration(self, request, pk=None, format=None):

@@ -87,6 +87,61 @@ SectorField = enum_field(Sector, "SectorEnum")
 ApproachField = enum_field(Approach, "ApproachEnum")
 
 
+class CountryCodeField(serializers.ChoiceField):
+    """An ISO 3166-1 alpha-2 code (DE, NL, ES; lower case is upper-cased), listed
+    in the schema as the enum `CountryCodeEnum` (with "" where it may be blank).
+
+    Anything else, digits such as "²" included, is a 400 naming the value."""
+
+    default_error_messages = {
+        "invalid_choice": _(
+            "“{input}” is not an ISO 3166-1 alpha-2 country code, such as DE, NL or ES."
+        ),
+    }
+
+    def __init__(self, **kwargs):
+        super().__init__(choices=list(countries.countries), **kwargs)
+
+    def to_internal_value(self, data):
+        # Lower case is taken too ("de"), as the workspace form takes it.
+        if isinstance(data, str) and data.isascii():
+            data = data.upper()
+        return super().to_internal_value(data)
+
+    def to_representation(self, value):
+        # The model gives a django-countries Country, blank when none is set.
+        return str(getattr(value, "code", value) or "")
+
+
+class CountryCodeFieldExtension(OpenApiSerializerFieldExtension):
+    target_class = CountryCodeField
+
+    def get_name(self):
+        return (
+            "CountryCodeOrBlankEnum" if self.target.allow_blank else "CountryCodeEnum"
+        )
+
+    def map_serializer_field(self, auto_schema, direction):
+        codes = list(countries.countries)
+        if self.target.allow_blank:
+            codes.append("")
+        return {"type": "string", "enum": codes}
+
+
+class QueryParamsSerializer(serializers.Serializer):
+    """Query parameters checked as strictly as a body: each at most once, and an
+    empty value is a value (refused where the schema allows none), not "absent"
+    as DRF reads a blank form field."""
+
+    def to_internal_value(self, data):
+        repeated = [name for name in self.fields if len(data.getlist(name)) > 1]
+        if repeated:
+            raise serializers.ValidationError(
+                {name: [_("Give this parameter at most once.")] for name in repeated}
+            )
+        return super().to_internal_value(data.dict())
+
+
 # --- Search (list) --------------------------------------------------------------
 
 
@@ -268,7 +323,10 @@ class ResourceDetailSerializer(_ResourceOutputBase):
 
     tool_type = ToolTypeField(read_only=True)
     licence = LicenceField(read_only=True)
-    licence_url = serializers.CharField(read_only=True)
+    licence_url = serializers.URLField(read_only=True, allow_blank=True)
+    countries = serializers.ListField(child=CountryCodeField(), read_only=True)
+    case_country = CountryCodeField(read_only=True, allow_blank=True)
+    ted_url = serializers.URLField(read_only=True, allow_blank=True)
     status = StatusField(read_only=True)
     visibility = VisibilityField(read_only=True)
     external_links = ExternalLinkSerializer(many=True)
@@ -341,27 +399,6 @@ class ResourceDetailSerializer(_ResourceOutputBase):
 
 
 # --- Writes (input) -------------------------------------------------------------
-
-
-class CountryCodeField(serializers.CharField):
-    """An ISO 3166-1 alpha-2 code; lower case is accepted and upper-cased."""
-
-    default_error_messages = {
-        "unknown": _("“{input}” is not an ISO 3166-1 alpha-2 country code."),
-    }
-
-    def __init__(self, **kwargs):
-        kwargs.setdefault("max_length", 2)
-        super().__init__(**kwargs)
-
-    def to_internal_value(self, data):
-        value = super().to_internal_value(data).upper()
-        if value and value not in dict(countries):
-            self.fail("unknown", input=value)
-        return value
-
-
-extend_schema_field({"type": "string", "pattern": "^[A-Za-z]{2}$"})(CountryCodeField)
 
 
 class ResourceInputSerializer(serializers.Serializer):
@@ -546,7 +583,6 @@ class ResourceCreateInputSerializer(ResourceInputSerializer):
 
 class SendBackInputSerializer(serializers.Serializer):
     comment = serializers.CharField(
-        allow_blank=True,
         max_length=4000,
         help_text=_("What needs to change before the resource can be published."),
     )

@@ -20,6 +20,7 @@ from rest_framework.permissions import AllowAny, BasePermission, IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.utils.urls import remove_query_param, replace_query_param
 
+from centres.api.permissions import centre_refuse_unless_workspace
 from centres.models import Centre
 from centres.permissions import mfa_missing
 from p2i_portal.vocab import Language, Sector
@@ -104,15 +105,17 @@ class HasResourceAbility(BasePermission):
         return False
 
 
-def _service_call(function, **kwargs):
-    """Run a service; its ValidationError becomes a 400 with a readable detail."""
+def _service_call(function, *, refused=status.HTTP_400_BAD_REQUEST, **kwargs):
+    """Run a service; its ValidationError answers `refused` with a readable
+    detail: 400 when the content is refused, 409 for a workflow step that the
+    resource's current status does not allow."""
     try:
         return function(**kwargs), None
     except DjangoValidationError as exc:
         body = {"detail": " ".join(str(m) for m in exc.messages)}
         if hasattr(exc, "error_dict"):
             body["errors"] = exc.message_dict
-        return None, Response(body, status=status.HTTP_400_BAD_REQUEST)
+        return None, Response(body, status=refused)
 
 
 INPUT_ERROR = OpenApiResponse(
@@ -185,7 +188,14 @@ def _action_schema(summary, ability, request=None):
         summary=summary,
         description=f"{WRITE_NOTE} Needs `abilities.{ability}`.",
         request=request,
-        responses={200: ResourceDetailSerializer, **ERRORS},
+        responses={
+            200: ResourceDetailSerializer,
+            **ERRORS,
+            409: OpenApiResponse(
+                ResourceErrorSerializer,
+                description="Not allowed in the resource's current status.",
+            ),
+        },
     )
 
 
@@ -229,8 +239,8 @@ def _action_schema(summary, ability, request=None):
         summary="Create a draft in one of your centres",
         description=(
             "For centre staff (token or session). `centre` must be the slug of a "
-            "centre where you are an editor or manager: another centre is refused "
-            "on that field (400); without any centre you get 403."
+            "centre where you are an editor or manager: any other is refused "
+            "with 403, as is a caller without any centre."
         ),
         request=ResourceCreateInputSerializer,
         responses={201: ResourceDetailSerializer, **ERRORS},
@@ -259,10 +269,10 @@ class ResourceViewSet(
 
     Writing is for centre staff, by token or session:
     - create: `centre` (a slug) must be one of the caller's workspaces. Somebody
-      with no workspace at all gets 403; a centre that is not theirs is a 400 on the
-      `centre` field ("You can only create resources for your own centre"): the
-      centre is a value in the body, chosen like in a form, and centre slugs are
-      public anyway, so there is nothing to hide with a 404;
+      with no workspace at all gets 403, and so does a centre that is not theirs
+      ("You can only create resources for your own centre"), existing or not:
+      the request is well formed, the caller may just not write there, and centre
+      slugs are public anyway, so there is nothing to hide with a 404;
     - update and the workflow actions reach the object only through
       `Resource.objects.writable_by(user)` (another centre's resource: 404), then
       `Resource.get_abilities(user)[action]` decides (403 when false). A service
@@ -271,7 +281,6 @@ class ResourceViewSet(
 
     schema = ResourceSchema()
     pagination_class = None  # the search selector pages, see list()
-    lookup_value_regex = r"\d+"
 
     def get_permissions(self):
         if self.action in READ_ACTIONS:
@@ -373,6 +382,9 @@ class ResourceViewSet(
     def create(self, request, *args, **kwargs):
         if not Centre.objects.workspaces_for(request.user).exists():
             raise PermissionDenied(_("Only centre staff can create resources."))
+        centre_refuse_unless_workspace(
+            request, _("You can only create resources for your own centre.")
+        )
         serializer = ResourceCreateInputSerializer(
             data=request.data, context=self.get_serializer_context()
         )
@@ -450,7 +462,11 @@ class ResourceViewSet(
     def _transition(self, service, resource=None, **kwargs):
         resource = resource or self.get_object()
         resource, error = _service_call(
-            service, resource=resource, by=self.request.user, **kwargs
+            service,
+            refused=status.HTTP_409_CONFLICT,
+            resource=resource,
+            by=self.request.user,
+            **kwargs,
         )
         return error or self._detail(resource)
 

@@ -1,5 +1,6 @@
 """POST /api/v1/events/<id>/register/ and cancel-registration/ for the signed-in
-user; bad cases answer 400 with a message and change nothing."""
+user; bad input answers 400, a registration the event's state does not allow
+409, each with a message, and neither changes anything."""
 
 import pytest
 from django_scopes import scopes_disabled
@@ -41,21 +42,21 @@ def test_register_then_see_the_join_link_then_cancel(api, centre, editor, procur
     assert waiting.status == "confirmed"
 
 
-def test_register_twice_is_400(api, centre, editor):
+def test_register_twice_is_409(api, centre, editor):
     event = make_event(centre=centre, by=editor)
     api.post(f"/api/v1/events/{event.pk}/register/")
     response = api.post(f"/api/v1/events/{event.pk}/register/")
-    assert response.status_code == 400
+    assert response.status_code == 409
     assert "already registered" in response.json()["detail"]
     with scopes_disabled():
         assert Registration.objects.count() == 1
 
 
-def test_register_for_a_cancelled_event_is_400(api, centre, manager):
+def test_register_for_a_cancelled_event_is_409(api, centre, manager):
     event = make_event(centre=centre, by=manager)
     services.event_cancel(event=event, by=manager)
     response = api.post(f"/api/v1/events/{event.pk}/register/")
-    assert response.status_code == 400
+    assert response.status_code == 409
     assert "cancelled" in response.json()["detail"]
 
 

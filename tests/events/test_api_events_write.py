@@ -1,6 +1,7 @@
 """Organisers' writes through /api/v1/events/: scoped to their centres (others get
 404), abilities decide (403), bad input is 400 and changes nothing."""
 
+import json
 from datetime import timedelta
 
 import pytest
@@ -59,7 +60,8 @@ def test_editor_creates_a_joint_draft(centre, other_centre, editor):
     [
         ({"capacity": -1}, "capacity"),
         ({"timezone": "Nowhere/Land"}, "timezone"),
-        ({"centre": "beta"}, "centre"),
+        ({"country": "²"}, "country"),
+        ({"centre": None}, "centre"),
     ],
 )
 def test_bad_input_is_400_and_stores_nothing(
@@ -70,6 +72,21 @@ def test_bad_input_is_400_and_stores_nothing(
     )
     assert response.status_code == 400
     assert field in response.json()
+    assert not Event.objects.exists()
+
+
+@pytest.mark.parametrize("slug", ["beta", "no-such-centre", "al\x00pha", "\udb2a"])
+def test_create_in_a_centre_not_ones_own_is_403_and_stores_nothing(
+    centre, other_centre, editor, slug
+):
+    # JSON's own escapes, as a client would send a lone surrogate.
+    response = client_for(editor).post(
+        "/api/v1/events/",
+        json.dumps(payload(centre=slug)),
+        content_type="application/json",
+    )
+    assert response.status_code == 403
+    assert response.json() == {"detail": "You are not staff of this centre."}
     assert not Event.objects.exists()
 
 

@@ -47,9 +47,7 @@ def test_send_back_answers_each_persona(request, persona, centre, other_centre, 
         assert resource.review_comment == ""
 
 
-def test_send_back_with_a_blank_comment_is_refused_by_the_service(
-    request, centre, editor
-):
+def test_send_back_with_a_blank_comment_is_400(request, centre, editor):
     resource = make(centre, editor, status="in_review")
 
     response = client_for(request, "manager").post(
@@ -57,9 +55,7 @@ def test_send_back_with_a_blank_comment_is_refused_by_the_service(
     )
 
     assert response.status_code == 400
-    assert response.json() == {
-        "detail": "Say what needs to change before sending it back."
-    }
+    assert response.json() == {"comment": ["This field may not be blank."]}
     resource.refresh_from_db()
     assert resource.status == Resource.Status.IN_REVIEW
 

@@ -33,7 +33,7 @@ NEW_IN_A = {
     "starts_at": "2031-05-01T10:00:00Z",
     "ends_at": "2031-05-01T12:00:00Z",
 }
-CREATE = who(procurer=403, editor_a=201, manager_a=201, editor_b=400, coordinator=201)
+CREATE = who(procurer=403, editor_a=201, manager_a=201, editor_b=403, coordinator=201)
 
 
 def world(values, people):
@@ -63,12 +63,12 @@ def _checks(action, suffix):
         "register": [
             Check(
                 url % "api_ev_public",
-                {**everyone(201), "anonymous": 401, "procurer": 400},
+                {**everyone(201), "anonymous": 401, "procurer": 409},
                 "post",
             ),
             Check(
                 url % "api_ev_draft",
-                who(editor_a=400, manager_a=400, editor_b=404, coordinator=400),
+                who(editor_a=409, manager_a=409, editor_b=404, coordinator=409),
                 "post",
             ),
         ],
@@ -101,13 +101,14 @@ def _checks(action, suffix):
 ENTRIES = {
     "api:event-list api/v1/^events/$": [
         Check(API, everyone(200)),
-        Check(API + "?when=past&kind=bogus", everyone(200)),
+        Check(API + "?when=past", everyone(200)),
+        Check(API + "?when=past&kind=bogus", everyone(400)),
         Check(API, CREATE, "post", NEW_IN_A),
     ],
     "api:event-list api/v1/^events\\.(?P<format>[a-z0-9]+)/?$": [
         Check("/api/v1/events.json", everyone(200)),
     ],
-    "api:event-detail api/v1/^events/(?P<pk>\\d+)/$": [
+    "api:event-detail api/v1/^events/(?P<pk>[^/.]+)/$": [
         Check(API + "{api_ev_public}/", everyone(200)),
         Check(API + "{api_ev_draft}/", DRAFT_A),
         Check(API + "999999/", everyone(404)),
@@ -118,7 +119,7 @@ ENTRIES = {
         ),
         Check(API + "{api_ev_public}/", NO_METHOD, "delete"),
     ],
-    "api:event-detail api/v1/^events/(?P<pk>\\d+)\\.(?P<format>[a-z0-9]+)/?$": [
+    "api:event-detail api/v1/^events/(?P<pk>[^/.]+)\\.(?P<format>[a-z0-9]+)/?$": [
         Check(API + "{api_ev_public}.json", everyone(200)),
     ],
 }
@@ -128,6 +129,6 @@ for _action, _url_name in (
     ("publish", "publish"),
     ("cancel", "cancel"),
 ):
-    _base = f"api:event-{_url_name} api/v1/^events/(?P<pk>\\d+)/{_action}"
+    _base = f"api:event-{_url_name} api/v1/^events/(?P<pk>[^/.]+)/{_action}"
     ENTRIES[_base + "/$"] = _checks(_action, "/")
     ENTRIES[_base + "\\.(?P<format>[a-z0-9]+)/?$"] = _checks(_action, ".json")

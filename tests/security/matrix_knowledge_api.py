@@ -103,7 +103,7 @@ ENTRIES = {
         Check(
             API,
             who(
-                procurer=403, editor_a=201, manager_a=201, editor_b=400, coordinator=201
+                procurer=403, editor_a=201, manager_a=201, editor_b=403, coordinator=201
             ),
             "post",
             NEW_IN_A,
@@ -111,7 +111,7 @@ ENTRIES = {
         Check(
             API,
             who(
-                procurer=403, editor_a=400, manager_a=400, editor_b=201, coordinator=201
+                procurer=403, editor_a=403, manager_a=403, editor_b=201, coordinator=201
             ),
             "post",
             NEW_IN_B,
@@ -122,13 +122,13 @@ ENTRIES = {
         Check(
             "/api/v1/resources.json",
             who(
-                procurer=403, editor_a=201, manager_a=201, editor_b=400, coordinator=201
+                procurer=403, editor_a=201, manager_a=201, editor_b=403, coordinator=201
             ),
             "post",
             NEW_IN_A,
         ),
     ],
-    "api:resource-detail api/v1/^resources/(?P<pk>\\d+)/$": [
+    "api:resource-detail api/v1/^resources/(?P<pk>[^/.]+)/$": [
         Check(API + "{api_public_a}/", everyone(200)),
         Check(API + "{api_draft_a}/", DRAFT_A),
         Check(API + "{api_draft_b}/", DRAFT_B),
@@ -150,7 +150,7 @@ ENTRIES = {
         ),
         Check(API + "{api_draft_a}/", NO_METHOD, "delete"),
     ],
-    "api:resource-detail api/v1/^resources/(?P<pk>\\d+)\\.(?P<format>[a-z0-9]+)/?$": [
+    "api:resource-detail api/v1/^resources/(?P<pk>[^/.]+)\\.(?P<format>[a-z0-9]+)/?$": [
         Check(API + "{api_public_a}.json", everyone(200)),
         Check(API + "{api_draft_a}.json", DRAFT_A),
         Check(
@@ -166,6 +166,6 @@ for _name, _url_name in [
     ("send_back", "send-back"),
     ("archive", "archive"),
 ]:
-    _base = f"api:resource-{_url_name} api/v1/^resources/(?P<pk>\\d+)/{_name}"
+    _base = f"api:resource-{_url_name} api/v1/^resources/(?P<pk>[^/.]+)/{_name}"
     ENTRIES[f"{_base}/$"] = _action_checks(_name)
     ENTRIES[f"{_base}\\.(?P<format>[a-z0-9]+)/?$"] = _action_checks(_name, ".json")

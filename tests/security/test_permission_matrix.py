@@ -282,6 +282,10 @@ MATRIX = {
     "api:schema": [Check("/api/v1/schema/", everyone(200))],
     "api:docs": [Check("/api/v1/docs/", everyone(200))],
     "api:redoc": [Check("/api/v1/redoc/", everyone(200))],
+    "api:not-found": [
+        Check("/api/v1/no-such-endpoint/", everyone(404)),
+        Check("/api/v1/events/1/no-such-action/", everyone(404), "post"),
+    ],
     "media": [Check("/media/centres/logos/missing.png", everyone(404))],
 }
 

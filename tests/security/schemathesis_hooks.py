@@ -1,0 +1,77 @@
+"""Schemathesis hooks: the rules of an event's body that OpenAPI cannot state.
+
+A generated event body is otherwise free to end before it starts, close its
+registration before opening it, or put an in-person event nowhere; the API rightly
+answers 400, which Schemathesis would report as valid data refused. These hooks
+only reorder or complete values that are already valid on their own, so a body
+made invalid on purpose (negative testing) stays invalid.
+
+Used by tests/security/test_api_schema.py, and by the CLI through
+`SCHEMATHESIS_HOOKS=tests.security.schemathesis_hooks`.
+"""
+
+from datetime import UTC, datetime
+
+import schemathesis
+
+PAIRS = [("starts_at", "ends_at"), ("registration_opens_at", "registration_closes_at")]
+IN_PLACE = {"in_person", "hybrid"}
+
+
+def _moment(value):
+    if not isinstance(value, str):
+        return None
+    try:
+        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return moment if moment.tzinfo else None
+
+
+def _plausible(moment):
+    """The same instant of day in a year near now, so that ordering keeps
+    holding and no calendar has to span millennia."""
+    year = 2030 + moment.year % 20
+    try:
+        return moment.replace(year=year)
+    except ValueError:  # 29 February
+        return moment.replace(year=year, day=28)
+
+
+def _iso(moment):
+    return moment.astimezone(UTC).isoformat().replace("+00:00", "Z")
+
+
+@schemathesis.hook
+def map_body(context, body):
+    operation = context.operation
+    if operation is None or not operation.path.startswith("/api/v1/events/"):
+        return body
+    if operation.method.upper() not in ("POST", "PUT", "PATCH"):
+        return body
+    if not isinstance(body, dict):
+        return body
+    body = dict(body)
+    for first, second in PAIRS:
+        start, end = _moment(body.get(first)), _moment(body.get(second))
+        if start is not None:
+            start = _plausible(start)
+            body[first] = _iso(start)
+        if end is not None:
+            end = _plausible(end)
+            body[second] = _iso(end)
+        if start is not None and end is not None and end <= start:
+            body[first], body[second] = _iso(end), _iso(start)
+            if end == start:
+                body[second] = _iso(start.replace(year=start.year + 1))
+        elif start is None and end is not None and first not in body:
+            # Only the end is changed (PATCH): keep it after any stored start.
+            body[second] = _iso(end.replace(year=2070))
+        elif end is None and start is not None and second not in body:
+            body[first] = _iso(start.replace(year=2001))
+    # Only where both are absent or blank: a null given on purpose stays.
+    if body.get("format") in IN_PLACE and body.get("venue", "") == "" == body.get(
+        "city", ""
+    ):
+        body["city"] = "Brussels"
+    return body

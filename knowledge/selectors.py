@@ -359,22 +359,22 @@ def facet_statement(*, user, params: SearchParams) -> tuple[str, list]:
     # Facet names and flags come from FACETS, never from the request.
     parts = [f"SELECT 'total', '', count(*) FROM hits WHERE {where()}"]  # noqa: S608
     if words is not None and trigram_installed():
-        # Whether the words find fewer than a page (every filter applied).
-        few = reduce(lambda qs, test: qs.filter(test), tests.values(), found)
-        few_sql, few_args = (
-            few.order_by().values("pk")[:TYPO_FALLBACK_BELOW].query.sql_with_params()
-        )
-        ctes.append(f"few AS (SELECT count(*) < %s AS yes FROM ({few_sql}) f)")  # noqa: S608
         typo_sql, typo_args = rows(
             listed.filter(title__trigram_word_similar=params.q).exclude(
                 search_vector=words
             ),
             by_title=True,
         )
-        hits_sql += (
-            f" UNION ALL SELECT * FROM ({typo_sql}) t WHERE (SELECT yes FROM few)"  # noqa: S608
+        # The titles join only when the words find fewer than a page (every
+        # filter applied), counted from the word hits already read, so the
+        # check never scans the table again.
+        ctes.append(f"word_hits AS ({hits_sql})")
+        hits_sql = (
+            f"SELECT * FROM word_hits UNION ALL SELECT * FROM ({typo_sql}) t "  # noqa: S608
+            "WHERE (SELECT count(*) < %s FROM "
+            f"(SELECT 1 FROM word_hits WHERE {where()} LIMIT %s) few)"
         )
-        args = [TYPO_FALLBACK_BELOW, *few_args, *args, *typo_args]
+        args = [*args, *typo_args, TYPO_FALLBACK_BELOW, TYPO_FALLBACK_BELOW]
         parts.append(
             f"SELECT 'typos', '', count(*) FROM hits WHERE by_title AND {where()}"  # noqa: S608
         )

@@ -120,7 +120,8 @@ def test_search_statements_use_the_vector_index_and_compute_no_vector(
         scans = [
             line
             for i, line in enumerate(lines)
-            if "Scan" in line and any("%>" in x for x in lines[i + 1 : i + 3])
+            if "Scan on knowledge_resource" in line
+            and any("%>" in x for x in lines[i + 1 : i + 3])
         ]
         assert scans and all("(never executed)" in x for x in scans), facets
     else:

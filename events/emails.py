@@ -7,6 +7,7 @@ row it queued before and sends nothing twice. Delivery is accounts.tasks.email_s
 
 from django.conf import settings
 from django.urls import reverse
+from django.utils import timezone
 
 from accounts.services import email_queue_template
 
@@ -48,6 +49,10 @@ def registration_mail(registration, kind: str, *, version: str = ""):
         "confirm_url": _absolute(registration.confirm_url()),
         "ics_url": _absolute(f"{event.get_absolute_url()}calendar.ics"),
         "organisers": list(event.organisers.all()),
+        # The reminder says "Today" or "Tomorrow" by the calendar of the place
+        # where the event happens, not by the hours left until it starts.
+        "starts_today": event.starts_local.date()
+        == timezone.now().astimezone(event.zone).date(),
     }
     attachments = []
     if kind in WITH_CALENDAR and confirmed:

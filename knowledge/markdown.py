@@ -1,5 +1,7 @@
 """Markdown to safe HTML: rendered with Python-Markdown, sanitised with nh3."""
 
+from urllib.parse import urljoin, urlsplit
+
 import markdown as md
 import nh3
 from django.conf import settings
@@ -65,12 +67,28 @@ def _drop_foreign_image_sources(tag: str, attribute: str, value: str) -> str | N
     return value
 
 
-def render_markdown(text: str) -> str:
+def _absolute_on(base_url: str):
+    """An nh3 attribute filter that also makes relative links and image
+    sources absolute on `base_url`: a mail client has no page to resolve them
+    against."""
+
+    def attribute_filter(tag: str, attribute: str, value: str) -> str | None:
+        value = _drop_foreign_image_sources(tag, attribute, value)
+        relative = value and not urlsplit(value).scheme and not value.startswith("#")
+        if relative and attribute in ("href", "src"):
+            value = urljoin(base_url.rstrip("/") + "/", value)
+        return value
+
+    return attribute_filter
+
+
+def render_markdown(text: str, *, base_url: str | None = None) -> str:
     """Markdown → HTML with no script, no event handlers, no javascript: URLs.
 
     Headings start at h2 (the page's h1 is the title); links get rel="noopener
     noreferrer nofollow"; only http(s) and mailto URLs survive; images only from
-    the portal's own media (others become links, or lose their source).
+    the portal's own media (others become links, or lose their source). With a
+    `base_url`, relative links and images become absolute on it (for e-mail).
     """
     html = md.markdown(
         text or "",
@@ -82,7 +100,9 @@ def render_markdown(text: str) -> str:
         html,
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
-        attribute_filter=_drop_foreign_image_sources,
+        attribute_filter=_absolute_on(base_url)
+        if base_url
+        else _drop_foreign_image_sources,
         url_schemes={"http", "https", "mailto"},
         link_rel="noopener noreferrer nofollow",
     )

@@ -8,9 +8,10 @@ cheap (bench/bench_newsletter.py).
 """
 
 import html
+import re
 from email.utils import formataddr, parseaddr
 from functools import lru_cache
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote, urljoin, urlsplit
 
 import css_inline
 from django.conf import settings
@@ -20,6 +21,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from knowledge.markdown import render_markdown
 from p2i_portal.mail import message_id, unique_message_id
@@ -85,6 +87,17 @@ def unsubscribe_mailto(token: str, list_name: str) -> str:
 
 
 # --- Issues ---
+# A Markdown link or image target with no scheme: `](/resources/x/)` or `](x.pdf)`.
+_RELATIVE_TARGET = re.compile(r"(\]\()(?![a-zA-Z][a-zA-Z0-9+.-]*:|#|//)([^)\s]+)")
+
+
+def absolute_markdown_links(text: str) -> str:
+    """The plain-text part shows the Markdown as written; its relative links
+    become absolute on the site URL, as in the HTML part."""
+    base = settings.SITE_URL.rstrip("/") + "/"
+    return _RELATIVE_TARGET.sub(lambda m: m[1] + urljoin(base, m[2]), text or "")
+
+
 def issue_sections(issue: Issue) -> list[dict]:
     """The accepted sections of an issue, in order, with their HTML and resources.
 
@@ -115,8 +128,8 @@ def issue_sections(issue: Issue) -> list[dict]:
             {
                 "title": section.title,
                 "centre": section.centre,
-                "body_html": render_markdown(section.body),
-                "body_text": section.body,
+                "body_html": render_markdown(section.body, base_url=settings.SITE_URL),
+                "body_text": absolute_markdown_links(section.body),
                 "resources": resources,
                 "events": section_events(section),
             }
@@ -141,7 +154,7 @@ def section_events(section) -> list[dict]:
 def issue_context(issue: Issue) -> dict:
     return {
         "issue": issue,
-        "intro_html": render_markdown(issue.intro),
+        "intro_html": render_markdown(issue.intro, base_url=settings.SITE_URL),
         "sections": issue_sections(issue),
         "site_url": settings.SITE_URL.rstrip("/"),
         "web_url": absolute(issue.get_absolute_url()),
@@ -284,14 +297,19 @@ def digest_message(digest, subscriber, content: dict, *, connection=None):
         "unsubscribe_url": UNSUB,
     }
     with translation.override(subscriber.language or settings.LANGUAGE_CODE):
+        count = len(resources) + len(events)
         if digest.frequency == Subscriber.Frequency.WEEKLY:
-            subject = _("Your weekly P2I digest: %(count)s new items") % {
-                "count": len(resources) + len(events)
-            }
+            subject = ngettext(
+                "Your weekly P2I digest: %(count)s new item",
+                "Your weekly P2I digest: %(count)s new items",
+                count,
+            ) % {"count": count}
         else:
-            subject = _("Your monthly P2I digest: %(count)s new items") % {
-                "count": len(resources) + len(events)
-            }
+            subject = ngettext(
+                "Your monthly P2I digest: %(count)s new item",
+                "Your monthly P2I digest: %(count)s new items",
+                count,
+            ) % {"count": count}
         html_body = _inline(render_to_string("emails/newsletter-digest-body.html", ctx))
         text_body = render_to_string("emails/newsletter-digest-body.txt", ctx)
         return _bulk_message(

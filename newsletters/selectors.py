@@ -72,7 +72,8 @@ def issue_progress(issue: Issue) -> dict:
         "status_label": str(Issue.Status(issue.status).label),
         "total": total,
         "done": done,
-        "percent": int(100 * done / total) if total else (100 if issue.sent_at else 0),
+        # From the deliveries alone: an issue with none has sent nothing.
+        "percent": int(100 * done / total) if total else 0,
         "seconds_left": seconds_left,
         "rate": round(rate, 1) if rate else None,
         "finished": issue.status == Issue.Status.SENT,

@@ -5,6 +5,7 @@ from django.conf import settings
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
+from django.views.decorators.cache import cache_page
 from django.views.i18n import set_language
 from django.views.static import serve
 from drf_spectacular.views import (
@@ -16,6 +17,7 @@ from drf_spectacular.views import (
 from centres import views as centre_views
 
 from . import api_errors
+from .i18n import LanguageCatalog, catalogue_version
 from .sitemaps import SITEMAPS
 
 api_v1 = [
@@ -52,6 +54,15 @@ urlpatterns = [
     path("healthz", centre_views.healthz, name="healthz"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("i18n/setlang/", set_language, name="set_language"),
+    # The language is in the address so that browsers and proxies may keep each
+    # catalogue; the version changes whenever a catalogue is recompiled.
+    path(
+        "i18n/js/<str:lang>/",
+        cache_page(60 * 60 * 24, key_prefix=f"jsi18n-{catalogue_version()}")(
+            LanguageCatalog.as_view()
+        ),
+        name="javascript-catalog",
+    ),
     path("centres/", include("centres.urls")),
     path("resources/", include("knowledge.urls")),
     path("newsletter/", include("newsletters.urls")),

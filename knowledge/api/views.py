@@ -49,14 +49,19 @@ from .serializers import (
 )
 
 READ_ACTIONS = ("list", "retrieve")
-ACTION_VERBS = {
-    "retrieve": gettext_lazy("open"),
-    "update": gettext_lazy("change"),
-    "partial_update": gettext_lazy("change"),
-    "submit": gettext_lazy("submit"),
-    "publish": gettext_lazy("publish"),
-    "send_back": gettext_lazy("send back"),
-    "archive": gettext_lazy("archive"),
+# One whole sentence per action: translators cannot inflect a verb slotted in.
+ACTION_REFUSALS = {
+    "retrieve": gettext_lazy("You may not open this resource (it is “%(status)s”)."),
+    "update": gettext_lazy("You may not change this resource (it is “%(status)s”)."),
+    "partial_update": gettext_lazy(
+        "You may not change this resource (it is “%(status)s”)."
+    ),
+    "submit": gettext_lazy("You may not submit this resource (it is “%(status)s”)."),
+    "publish": gettext_lazy("You may not publish this resource (it is “%(status)s”)."),
+    "send_back": gettext_lazy(
+        "You may not send this resource back (it is “%(status)s”)."
+    ),
+    "archive": gettext_lazy("You may not archive this resource (it is “%(status)s”)."),
 }
 FACET_LABELS = {
     "kind": dict(Resource.Kind.choices),
@@ -96,12 +101,10 @@ class HasResourceAbility(BasePermission):
             return False
         if obj.get_abilities(request.user).get(view.action, False):
             return True
-        self.message = _(
-            "You may not %(action)s this resource (it is “%(status)s”)."
-        ) % {
-            "action": ACTION_VERBS.get(view.action, view.action),
-            "status": obj.get_status_display(),
-        }
+        refusal = ACTION_REFUSALS.get(view.action) or _(
+            "You may not do this with this resource (it is “%(status)s”)."
+        )
+        self.message = refusal % {"status": obj.get_status_display()}
         return False
 
 

@@ -10,6 +10,7 @@
   }
   function init() {
     var here;
+    if (typeof gettext !== "function") { return; }
     try { here = Intl.DateTimeFormat().resolvedOptions().timeZone; } catch (e) { return; }
     document.querySelectorAll("time[data-local-start]").forEach(function (el) {
       var zone = el.getAttribute("data-zone");
@@ -22,8 +23,9 @@
       var endText = new Intl.DateTimeFormat(undefined, {
         hour: "2-digit", minute: "2-digit", timeZone: here
       }).format(end);
-      out.textContent = (out.getAttribute("data-label") || "your time") + " (" +
-        here + "): " + format(start, here) + "–" + endText;
+      out.textContent = interpolate(gettext("Your time (%(zone)s): %(start)s–%(end)s"), {
+        zone: here, start: format(start, here), end: endText
+      }, true);
       out.hidden = false;
       out.style.display = "block";
     });

@@ -5,7 +5,8 @@
   var root = document.querySelector(".nl-progress[data-progress-url]");
   if (!root || root.hasAttribute("data-finished")) { return; }
   var url = root.getAttribute("data-progress-url");
-  var labels = { done: "done", estimating: "estimating…" };
+  // gettext() comes from the JavaScript catalogue that base.html loads first.
+  var labels = { done: gettext("done"), estimating: gettext("estimating…") };
 
   function set(field, value) {
     var el = root.querySelector('[data-field="' + field + '"]');
@@ -22,7 +23,11 @@
     if (data.finished) { return labels.done; }
     if (data.seconds_left === null) { return labels.estimating; }
     var s = data.seconds_left;
-    return s >= 90 ? "about " + Math.round(s / 60) + " min" : "about " + s + " s";
+    if (s >= 90) {
+      var minutes = Math.round(s / 60);
+      return interpolate(ngettext("about %s minute", "about %s minutes", minutes), [minutes]);
+    }
+    return interpolate(ngettext("about %s second", "about %s seconds", s), [s]);
   }
 
   function tick() {

@@ -93,6 +93,10 @@ MATRIX = {
     "set_language": [
         Check("/i18n/setlang/", everyone(302), "post", {"language": "de", "next": "/"})
     ],
+    "javascript-catalog": [
+        Check("/i18n/js/de/", everyone(200)),
+        Check("/i18n/js/xx/", everyone(404)),
+    ],
     "centres:list": [
         Check("/centres/", everyone(200)),
         Check("/centres/?status=bogus&country=ZZZ&service=%00", everyone(200)),

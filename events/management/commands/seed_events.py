@@ -1,6 +1,6 @@
 """Load demo events of the network and the task-force projects. Idempotent."""
 
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -16,6 +16,15 @@ from events.models import Event
 from p2i_portal.demo_data import demo_read
 
 DEMO_FILE = Path(__file__).resolve().parents[2] / "demo" / "events.yaml"
+# Days on which no one in the network would hold an event: Christmas and New Year.
+HOLIDAYS = {(12, 24), (12, 25), (12, 26), (12, 31), (1, 1)}
+
+
+def working_day(day: date) -> date:
+    """`day`, or the next day that is neither a weekend nor a holiday above."""
+    while day.weekday() >= 5 or (day.month, day.day) in HOLIDAYS:
+        day += timedelta(days=1)
+    return day
 
 
 class Command(BaseCommand):
@@ -47,7 +56,7 @@ class Command(BaseCommand):
             if slug in existing or lead not in centres:
                 continue
             tz = ZoneInfo(zone)
-            day = today + timedelta(days=days)
+            day = working_day(today + timedelta(days=days))
             start = datetime.combine(day, time(hour), tzinfo=tz)
             event = services.event_create(
                 centre=centres[lead],

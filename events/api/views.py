@@ -248,7 +248,9 @@ class EventViewSet(
         description="Confirmed at once, or on the waiting list when the event is "
         "full. Refused (400) outside the registration window, for a cancelled "
         "event, or when already registered.",
-        request=RegisterInputSerializer,
+        # Answers are a JSON object: a form body cannot carry them, so the
+        # schema documents JSON only.
+        request={"application/json": RegisterInputSerializer},
         responses={201: MyRegistrationSerializer, **ERRORS, **CONFLICT},
     )
     @action(detail=True, methods=["post"])

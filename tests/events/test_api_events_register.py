@@ -95,3 +95,13 @@ def test_draft_is_404_for_outsiders(api, centre, editor):
     event = make_event(centre=centre, by=editor, published=False)
     assert api.get(f"/api/v1/events/{event.pk}/").status_code == 404
     assert api.post(f"/api/v1/events/{event.pk}/register/").status_code == 404
+
+
+def test_the_schema_offers_registration_as_json_only():
+    """Answers are an object, which a form body cannot carry: documenting a form
+    body would promise what the endpoint cannot read."""
+    from drf_spectacular.generators import SchemaGenerator
+
+    schema = SchemaGenerator().get_schema(request=None, public=True)
+    body = schema["paths"]["/api/v1/events/{id}/register/"]["post"]["requestBody"]
+    assert list(body["content"]) == ["application/json"]

@@ -42,8 +42,8 @@ def _trigram_check(databases=None, **kwargs):
         Warning(
             "PostgreSQL has no pg_trgm extension: the knowledge base search runs "
             "without typo tolerance on titles.",
-            hint="Use a PostgreSQL with its contrib modules (DATABASE_URL); the "
-            "embedded one of `make run` has none.",
+            hint="Use a PostgreSQL with its contrib modules (the embedded one "
+            "that `make run` starts without DATABASE_URL has them).",
             id="knowledge.W001",
         )
     ]

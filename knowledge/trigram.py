@@ -1,9 +1,9 @@
 """pg_trgm (and other contrib extensions), when the database has them.
 
 Typo tolerance on titles needs the pg_trgm extension. Every PostgreSQL built with
-its contrib modules (Debian's, the official images) has it; the embedded server
-of `make run` may not. There the portal runs without
-typo tolerance instead of not starting, and `manage.py check` says so.
+its contrib modules (the official images, the embedded server of `make run`)
+has it; a server installed without contrib does not. There the portal runs
+without typo tolerance instead of not starting, and `manage.py check` says so.
 """
 
 from django.contrib.postgres.operations import CreateExtension

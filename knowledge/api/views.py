@@ -146,29 +146,44 @@ WRITE_NOTE = (
 
 
 def _many(name, description, enum=None):
+    items = {"type": "string"} if enum is None else {"type": "string", "enum": enum}
     return OpenApiParameter(
-        name, OpenApiTypes.STR, many=True, explode=True, enum=enum,
+        name,
+        {"type": "array", "items": items, "maxItems": MAX_VALUES},
+        explode=True,
         description=f"{description} At most {MAX_VALUES} values.",
-    )  # fmt: skip
+    )
 
 
 # The parameters SearchParams.from_querydict reads, for the schema.
 SEARCH_PARAMETERS = [
     OpenApiParameter(
         "q",
-        OpenApiTypes.STR,
+        # Control characters other than tabs and line breaks answer 400.
+        {
+            "type": "string",
+            "maxLength": MAX_QUERY_LENGTH,
+            "pattern": "^[^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f]*$",
+        },
         description="Words to search for (web-search syntax: quotes for phrases, "
         f"'or', '-' to exclude). At most {MAX_QUERY_LENGTH} characters.",
     ),
     _many("kind", "Kind.", Resource.Kind.values),
     _many("sector", "Sector.", Sector.values),
     _many("approach", "Procurement approach.", Approach.values),
-    _many("country", "Country concerned (ISO 3166-1 alpha-2 code, e.g. DE)."),
+    _many(
+        "country",
+        "Country concerned (ISO 3166-1 alpha-2 code, e.g. DE).",
+        [code for code, _name in countries],
+    ),
+    # The enum of slugs is filled in when the schema is served
+    # (centre_slugs_in_schema): the centres are data, not code.
     _many("centre", "Owning centre (its slug)."),
     _many("language", "Language.", Language.values),
     _many(
         "year",
         f"Year of publication ({YEARS[0]}–{YEARS[1]}), in the site's time zone.",
+        [str(year) for year in range(YEARS[0], YEARS[1] + 1)],
     ),
     OpenApiParameter(
         "sort",
@@ -179,7 +194,7 @@ SEARCH_PARAMETERS = [
     ),
     OpenApiParameter(
         "page",
-        OpenApiTypes.INT,
+        {"type": "integer", "minimum": 1, "maximum": MAX_PAGES},
         description=f"Page number, from 1 to {MAX_PAGES} ({PAGE_SIZE} a page).",
     ),
 ]
@@ -499,3 +514,26 @@ def _facets(result) -> dict[str, list[dict]]:
             items.sort(key=lambda item: (-item["count"], item["label"]))
         facets[name] = items
     return facets
+
+
+def centre_slugs_in_schema(result, generator, request, public):
+    """drf-spectacular post-processing: a `centre` query parameter takes the slug
+    of an existing centre (anything else answers 400), so the schema served
+    lists today's slugs."""
+    slugs = list(Centre.objects.order_by("slug").values_list("slug", flat=True))
+    return schema_with_centre_slugs(result, slugs)
+
+
+def schema_with_centre_slugs(result, slugs):
+    if not slugs:  # an empty enum would allow nothing
+        return result
+    for operations in result.get("paths", {}).values():
+        for operation in operations.values():
+            for parameter in operation.get("parameters", []):
+                if parameter.get("in") != "query" or parameter["name"] != "centre":
+                    continue
+                schema = parameter["schema"]
+                (schema["items"] if schema.get("type") == "array" else schema)[
+                    "enum"
+                ] = slugs
+    return result

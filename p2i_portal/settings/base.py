@@ -396,6 +396,7 @@ SPECTACULAR_SETTINGS = {
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "p2i_portal.api_errors.document_throttling",
+        "knowledge.api.views.centre_slugs_in_schema",
     ],
 }
 

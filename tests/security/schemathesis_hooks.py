@@ -1,18 +1,23 @@
 """Schemathesis hooks: the rules of an event's body that OpenAPI cannot state.
 
 A generated event body is otherwise free to end before it starts, close its
-registration before opening it, or put an in-person event nowhere; the API rightly
-answers 400, which Schemathesis would report as valid data refused. These hooks
-only reorder or complete values that are already valid on their own, so a body
-made invalid on purpose (negative testing) stays invalid.
+registration before opening it, or put an in-person event nowhere; a registration
+may leave out an answer that this event's organisers made required. The API
+rightly answers 400, which Schemathesis would report as valid data refused. These
+hooks only reorder or complete values that are already valid on their own, so a
+body made invalid on purpose (negative testing) stays invalid.
 
 Used by tests/security/test_api_schema.py, and by the CLI through
 `SCHEMATHESIS_HOOKS=tests.security.schemathesis_hooks`.
 """
 
+import re
 from datetime import UTC, datetime
+from urllib.parse import urljoin
 
+import requests
 import schemathesis
+from schemathesis.core import NOT_SET
 
 PAIRS = [("starts_at", "ends_at"), ("registration_opens_at", "registration_closes_at")]
 IN_PLACE = {"in_person", "hybrid"}
@@ -75,3 +80,51 @@ def map_body(context, body):
     ):
         body["city"] = "Brussels"
     return body
+
+
+REGISTER = re.compile(r"^/api/v1/events/\{id\}/register/$")
+
+
+def _required_questions(case, headers):
+    """The ids of the event's required questions: from the database when the
+    suite calls the application in-process, from the event's API otherwise."""
+    event_id = (case.path_parameters or {}).get("id")
+    if not isinstance(event_id, int):
+        return []
+    if case.operation.app is not None:
+        from django_scopes import scopes_disabled
+
+        from events.models import Event
+
+        with scopes_disabled():
+            event = Event.objects.filter(pk=event_id).first()
+        questions = event.questions if event else []
+    else:
+        detail = case.operation.path.removesuffix("register/").format(id=event_id)
+        url = urljoin(case.operation.schema.get_base_url(), detail)
+        answer = requests.get(url, headers=headers, timeout=10)
+        questions = answer.json().get("questions", []) if answer.ok else []
+    return [q["id"] for q in questions if q.get("required")]
+
+
+@schemathesis.hook
+def before_call(context, case, **kwargs):
+    operation = context.operation
+    if operation is None or operation.method.upper() != "POST":
+        return
+    if not REGISTER.match(operation.path):
+        return
+    if case.body is NOT_SET:  # the body is optional: an empty one is the same
+        case.body, case.media_type = {}, "application/json"
+    if not isinstance(case.body, dict):
+        return
+    answers = case.body.get("answers", {})
+    if not isinstance(answers, dict):
+        return
+    missing = [
+        question
+        for question in _required_questions(case, case.headers or {})
+        if not str(answers.get(question, "")).strip()
+    ]
+    if missing:
+        case.body = {**case.body, "answers": {**answers, **dict.fromkeys(missing, "A")}}

@@ -29,6 +29,15 @@ ROLE_RANK = {None: 0, Role.EDITOR: 1, Role.MANAGER: 2}
 
 
 class CentreQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        """A bulk update sends no post_save: tell the cached page fragments."""
+        from .caching import centres_changed
+
+        rows = super().update(**kwargs)
+        if rows:
+            centres_changed()
+        return rows
+
     def active(self):
         return self.filter(is_active=True)
 

@@ -1,6 +1,7 @@
 """Forms for sign-up profile fields and the profile page."""
 
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from django_countries.fields import LazyTypedChoiceField
@@ -33,4 +34,9 @@ class SignupProfileForm(forms.Form):
 class ProfileForm(forms.ModelForm):
     class Meta:
         model = User
-        fields = ["full_name", "organisation", "country", "profile_role"]
+        fields = ["full_name", "organisation", "country", "profile_role", "language"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Each language is named in itself, so that anyone finds their own.
+        self.fields["language"].choices = [("", "—"), *settings.LANGUAGES]

@@ -2,6 +2,7 @@
 
 import hashlib
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
 from django.db.models import Q
@@ -54,6 +55,15 @@ class User(AbstractUser):
         max_length=20,
         choices=ProfileRole.choices,
         default=ProfileRole.PROCURER,
+    )
+    # Set to the language of the page where the account was created; empty for
+    # accounts made elsewhere (the admin, invitations), which then get English.
+    language = models.CharField(
+        _("language of your e-mails"),
+        max_length=7,
+        choices=settings.LANGUAGES,
+        blank=True,
+        help_text=_("The portal writes to you in this language."),
     )
     is_coordinator = models.BooleanField(
         _("network coordinator"),

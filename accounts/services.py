@@ -79,11 +79,14 @@ def email_queue_template(
     to: str,
     name: str,
     context: dict,
+    language: str,
     attachments: list[dict] | None = None,
     dedupe_key: str | None = None,
 ) -> OutboundEmail:
     """Render `templates/emails/<name>-{subject.txt,body.txt,body.html}` (with
-    p2i_portal.mail.render_email: subject and text unescaped) and queue it.
+    p2i_portal.mail.render_email: subject and text unescaped) in the recipient's
+    `language` and queue it. Links in `context` are the caller's: it builds them
+    inside `p2i_portal.mail.recipient_language`, so they carry that language too.
 
     With a `dedupe_key` that was queued before, nothing is rendered or queued.
     """
@@ -91,7 +94,9 @@ def email_queue_template(
         existing = OutboundEmail.objects.filter(dedupe_key=dedupe_key).first()
         if existing is not None:
             return existing
-    rendered = render_email(name, {"site_url": settings.SITE_URL, **context})
+    rendered = render_email(
+        name, {"site_url": settings.SITE_URL, **context}, language=language
+    )
     return email_queue(
         to=to,
         subject=rendered.subject,
@@ -105,7 +110,7 @@ def email_queue_template(
 
 def user_profile_update(*, user: User, data: dict) -> User:
     """Update the editable profile fields of `user` (the caller is that user)."""
-    fields = ["full_name", "organisation", "country", "profile_role"]
+    fields = ["full_name", "organisation", "country", "profile_role", "language"]
     for field in fields:
         if field in data:
             setattr(user, field, data[field])

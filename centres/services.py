@@ -4,13 +4,14 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django_scopes import scope, scopes_disabled
 
 from accounts.models import User
 from accounts.services import email_queue_template
+from p2i_portal.mail import recipient_language
 
 from .models import AuditEntry, Centre, Invitation, Membership, Role
 
@@ -128,18 +129,25 @@ def centre_member_add(*, centre: Centre, email: str, role: str, by: User) -> Inv
         target=email,
         role=role,
     )
-    link = settings.SITE_URL + reverse("centres:invitation-accept", args=[token])
-    email_queue_template(
-        to=email,
-        name="team-invitation",
-        context={
-            "centre": centre,
-            "role": role.label,
-            "by": by,
-            "link": link,
-            "expires_at": invitation.expires_at,
-        },
-    )
+    # Her account's language if she has one, else the language of the page
+    # the manager invited her from (most teams share one language).
+    account = User.objects.filter(email=email).only("language").first()
+    with recipient_language(
+        account.language if account else "", translation.get_language()
+    ) as language:
+        link = settings.SITE_URL + reverse("centres:invitation-accept", args=[token])
+        email_queue_template(
+            to=email,
+            name="team-invitation",
+            context={
+                "centre": centre,
+                "role": role.label,
+                "by": by,
+                "link": link,
+                "expires_at": invitation.expires_at,
+            },
+            language=language,
+        )
     return invitation
 
 

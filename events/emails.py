@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.services import email_queue_template
+from p2i_portal.mail import recipient_language
 
 from .calendar import event_ics
 
@@ -35,8 +36,20 @@ def dedupe_key(registration, kind: str, version: str = "") -> str:
     return f"{key}:{version}" if version else key
 
 
+def registration_languages(registration) -> list[str]:
+    """Her account's language, else the one of the page she registered on."""
+    user = registration.user
+    return [user.language if user else "", registration.language]
+
+
 def registration_mail(registration, kind: str, *, version: str = ""):
-    """Queue the `kind` mail for one registration (at most once per version)."""
+    """Queue the `kind` mail for one registration (at most once per version),
+    in the registrant's language."""
+    with recipient_language(*registration_languages(registration)) as language:
+        return _registration_mail(registration, kind, version, language)
+
+
+def _registration_mail(registration, kind, version, language):
     event = registration.event
     confirmed = registration.status == registration.Status.CONFIRMED
     join_link = event.online_url if confirmed and event.is_online else ""
@@ -67,31 +80,41 @@ def registration_mail(registration, kind: str, *, version: str = ""):
         to=registration.email,
         name=KINDS[kind],
         context=context,
+        language=language,
         attachments=attachments,
         dedupe_key=dedupe_key(registration, kind, version),
     )
 
 
 def message_mail(message, registration):
-    """Queue one copy of an organisers' message (once per message and person)."""
+    """Queue one copy of an organisers' message (once per message and person),
+    in the registrant's language."""
     event = message.event
-    return email_queue_template(
-        to=registration.email,
-        name="event-message",
-        context={
-            "event": event,
-            "message": message,
-            "registration": registration,
-            "event_url": _absolute(event.get_absolute_url()),
-            "manage_url": _absolute(registration.manage_url()),
-        },
-        dedupe_key=f"events.message:{message.pk}:{registration.pk}",
-    )
+    with recipient_language(*registration_languages(registration)) as language:
+        return email_queue_template(
+            to=registration.email,
+            name="event-message",
+            context={
+                "event": event,
+                "message": message,
+                "registration": registration,
+                "event_url": _absolute(event.get_absolute_url()),
+                "manage_url": _absolute(registration.manage_url()),
+            },
+            language=language,
+            dedupe_key=f"events.message:{message.pk}:{registration.pk}",
+        )
 
 
 def organiser_invitation_mail(invitation, user):
     """Queue the question to one manager of an invited centre (once per round:
-    naming the centre again after it declined asks again)."""
+    naming the centre again after it declined asks again), in the manager's
+    language."""
+    with recipient_language(user.language) as language:
+        return _organiser_invitation_mail(invitation, user, language)
+
+
+def _organiser_invitation_mail(invitation, user, language):
     event = invitation.event
     round_ = invitation.invited_at.strftime("%Y%m%dT%H%M%S%f")
     answer_url = _absolute(
@@ -115,5 +138,6 @@ def organiser_invitation_mail(invitation, user):
             if is_public
             else answer_url,
         },
+        language=language,
         dedupe_key=f"events.organiser-invitation:{invitation.pk}:{user.pk}:{round_}",
     )

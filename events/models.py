@@ -567,6 +567,9 @@ class Registration(TimeStampedModel):
         _("status"), max_length=12, choices=Status.choices, default=Status.PENDING
     )
     answers = models.JSONField(_("answers"), default=dict, blank=True)
+    # The language of the page she registered on: her mails are written in it
+    # when she has no account (or her account names no language).
+    language = models.CharField(max_length=7, blank=True)
     confirmed_at = models.DateTimeField(null=True, blank=True)
     waitlisted_at = models.DateTimeField(null=True, blank=True)
     promoted_at = models.DateTimeField(null=True, blank=True)

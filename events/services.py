@@ -11,7 +11,7 @@ from datetime import timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django_scopes import scopes_disabled
@@ -408,9 +408,13 @@ def registration_create(
     name: str = "",
     email: str = "",
     answers: dict | None = None,
+    language: str | None = None,
 ) -> Registration:
     """Register `user` (one click: confirmed or waitlisted at once) or a visitor
     by name and e-mail (pending until they follow the link we send).
+
+    `language`: the page's language, kept for her mails (default: the active
+    one, which in a request is the page's).
 
     Refuses with a ValidationError, changing nothing, when registration is not
     open or the address already holds a registration for this event.
@@ -431,7 +435,12 @@ def registration_create(
             _("%(email)s is already registered for this event.") % {"email": email}
         )
     registration = Registration(
-        event=event, user=user, name=name[:150], email=email, answers=clean_answers
+        event=event,
+        user=user,
+        name=name[:150],
+        email=email,
+        answers=clean_answers,
+        language=language or translation.get_language() or "",
     )
     try:
         with transaction.atomic():

@@ -5,10 +5,11 @@ Every view is behind ComposerRequiredMixin. Sections of every centre meet here,
 so the queries cross tenants on purpose: they run inside scopes_disabled()."""
 
 from csp.decorators import csp_update
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.http import HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -18,8 +19,14 @@ from django.views import View
 from django_scopes import scopes_disabled
 
 from . import rendering, selectors, services
-from .forms import EditorialSectionForm, IssueForm, ReviewForm, ScheduleForm
-from .models import Issue, Section
+from .forms import (
+    EditorialSectionForm,
+    IssueForm,
+    ReviewForm,
+    ScheduleForm,
+    SectionTranslationForm,
+)
+from .models import Issue, Section, SectionTranslation, Subscriber
 from .permissions import ComposerRequiredMixin
 from .tasks import issue_test_send
 
@@ -149,6 +156,7 @@ class SectionEditView(SectionMixin, View):
                 "section": section,
                 "form": EditorialSectionForm(instance=section),
                 "review_form": ReviewForm(),
+                "translations": _translation_links(section),
             },
         )
 
@@ -158,7 +166,12 @@ class SectionEditView(SectionMixin, View):
         if not form.is_valid():
             return self.render(
                 "compose_section_form.html",
-                {"issue": section.issue, "section": section, "form": form},
+                {
+                    "issue": section.issue,
+                    "section": section,
+                    "form": form,
+                    "translations": _translation_links(section),
+                },
             )
         try:
             services.section_update(
@@ -173,6 +186,77 @@ class SectionEditView(SectionMixin, View):
         else:
             messages.success(request, _("Section saved."))
         return redirect("newsletters:compose-detail", pk=section.issue_id)
+
+
+class SectionTranslationView(SectionMixin, View):
+    """A section's version in one other language, next to the section as written."""
+
+    def get_language(self):
+        language = self.kwargs["language"]
+        if language == settings.LANGUAGE_CODE or language not in dict(
+            settings.LANGUAGES
+        ):
+            raise Http404
+        return language
+
+    def _page(self, section, language, form, status=200):
+        return self.render(
+            "compose_section_translation.html",
+            {
+                "issue": section.issue,
+                "section": section,
+                "language": language,
+                "language_name": dict(settings.LANGUAGES)[language],
+                "translations": _translation_links(section),
+                "form": form,
+            },
+            status=status,
+        )
+
+    def get(self, request, pk, section_pk, language):
+        section = self.get_section()
+        language = self.get_language()
+        instance = SectionTranslation.objects.filter(
+            section=section, language=language
+        ).first()
+        return self._page(section, language, SectionTranslationForm(instance=instance))
+
+    def post(self, request, pk, section_pk, language):
+        section = self.get_section()
+        language = self.get_language()
+        form = SectionTranslationForm(request.POST)
+        if not form.is_valid():
+            return self._page(section, language, form)
+        try:
+            saved = services.section_translation_save(
+                section=section,
+                language=language,
+                by=request.user,
+                title=form.cleaned_data["title"],
+                body=form.cleaned_data["body"],
+            )
+        except ValidationError as exc:
+            messages.error(request, _error_text(exc))
+        else:
+            messages.success(
+                request,
+                _("Translation saved.") if saved else _("Translation removed."),
+            )
+        return redirect(
+            "newsletters:compose-section-edit",
+            pk=section.issue_id,
+            section_pk=section.pk,
+        )
+
+
+def _translation_links(section) -> list[dict]:
+    """Every language besides English, with the section's translation if any."""
+    existing = {t.language: t for t in section.translations.all()}
+    return [
+        {"code": code, "name": name, "translation": existing.get(code)}
+        for code, name in settings.LANGUAGES
+        if code != settings.LANGUAGE_CODE
+    ]
 
 
 class SectionReviewView(SectionMixin, View):
@@ -226,12 +310,19 @@ class SectionRemoveView(SectionMixin, View):
 class PreviewView(ComposeMixin, View):
     def get(self, request, pk):
         issue = self.get_issue()
+        # As a reader of `?language=` receives it (unknown codes give English).
+        reader = Subscriber(
+            pk=0,
+            email="preview@example.org",
+            name="",
+            language=request.GET.get("language", settings.LANGUAGE_CODE)[:7],
+        )
         if request.GET.get("format") == "text":
             return HttpResponse(
-                rendering.issue_preview_text(issue),
+                rendering.issue_preview_text(issue, reader),
                 content_type="text/plain; charset=utf-8",
             )
-        return HttpResponse(rendering.issue_preview_html(issue))
+        return HttpResponse(rendering.issue_preview_html(issue, reader))
 
 
 class TestSendView(ComposeMixin, View):

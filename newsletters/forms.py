@@ -11,7 +11,7 @@ from centres.models import Centre
 from knowledge.models import Approach, Resource
 from p2i_portal.vocab import Language, Sector
 
-from .models import Issue, Section, Subscriber
+from .models import Issue, Section, SectionTranslation, Subscriber
 
 
 class SubscribeForm(forms.Form):
@@ -209,6 +209,33 @@ class SectionForm(forms.ModelForm):
 class EditorialSectionForm(SectionForm):
     class Meta(SectionForm.Meta):
         fields = ["title", "body", "resources", "events", "position"]
+
+
+class SectionTranslationForm(forms.ModelForm):
+    """A section's title and text in one other language. Both empty: no
+    translation (subscribers of that language read the section as written)."""
+
+    class Meta:
+        model = SectionTranslation
+        fields = ["title", "body"]
+        widgets = {"body": forms.Textarea(attrs={"rows": 10})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["title"].required = False
+        self.fields["title"].help_text = _(
+            "Leave the title and the text empty to remove this translation."
+        )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("body", "").strip() and not data.get("title", "").strip():
+            self.add_error("title", _("Give the translated title as well."))
+        return data
+
+    def validate_unique(self):
+        # The service writes the one translation per language; no second check.
+        pass
 
 
 class ReviewForm(forms.Form):

@@ -400,6 +400,36 @@ class Section(TimeStampedModel):
         return self.status in (self.Status.DRAFT, self.Status.RETURNED)
 
 
+class SectionTranslation(TimeStampedModel):
+    """A section in another language than English, written by the coordinator.
+
+    A subscriber gets the translation in her language where there is one and
+    the section as written otherwise. The body is Markdown like the section's
+    and goes through the same sanitising renderer."""
+
+    section = models.ForeignKey(
+        Section, on_delete=models.CASCADE, related_name="translations"
+    )
+    language = models.CharField(_("language"), max_length=7, choices=settings.LANGUAGES)
+    title = models.CharField(_("title"), max_length=200)
+    body = models.TextField(_("text"), blank=True, help_text=_("Markdown."))
+
+    class Meta:
+        ordering = ["language"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["section", "language"], name="nl_section_translation_once"
+            ),
+            models.CheckConstraint(
+                condition=~Q(language=settings.LANGUAGE_CODE),
+                name="nl_section_translation_not_default",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.title} ({self.language})"
+
+
 class Digest(models.Model):
     """One digest period (e.g. weekly 2026-W47); each subscriber gets it once."""
 

@@ -17,6 +17,7 @@ import css_inline
 from django.conf import settings
 from django.core import signing
 from django.core.mail import EmailMultiAlternatives
+from django.db.models import Prefetch
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
@@ -24,9 +25,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from knowledge.markdown import render_markdown
-from p2i_portal.mail import message_id, unique_message_id
+from p2i_portal.mail import (
+    mail_language,
+    message_id,
+    recipient_language,
+    unique_message_id,
+)
 
-from .models import Issue, Section, Subscriber
+from .models import Issue, Section, SectionTranslation, Subscriber
 
 TOKEN_SALT = "newsletters.subscriber"  # noqa: S105 - a salt, not a secret
 
@@ -98,22 +104,38 @@ def absolute_markdown_links(text: str) -> str:
     return _RELATIVE_TARGET.sub(lambda m: m[1] + urljoin(base, m[2]), text or "")
 
 
-def issue_sections(issue: Issue) -> list[dict]:
-    """The accepted sections of an issue, in order, with their HTML and resources.
+def issue_sections(issue: Issue, language: str | None = None) -> list[dict]:
+    """The accepted sections of an issue, in order, with their HTML and resources,
+    each in `language` where it has a translation into it and as written
+    otherwise (`language` defaults to the active one).
 
     Crosses centres on purpose (sections of every centre make the issue), so
     it runs with scopes disabled and returns a list."""
     from django_scopes import scopes_disabled
 
+    language = mail_language(language or translation.get_language())
     with scopes_disabled():
         sections = list(
             Section.objects.filter(issue=issue)
             .accepted()
             .select_related("centre")
-            .prefetch_related("resources__centre", "events")
+            .prefetch_related(
+                "resources__centre",
+                "events",
+                Prefetch(
+                    "translations",
+                    queryset=SectionTranslation.objects.filter(language=language),
+                ),
+            )
         )
     out = []
     for section in sections:
+        translated = next(iter(section.translations.all()), None)
+        title, body = (
+            (translated.title, translated.body)
+            if translated
+            else (section.title, section.body)
+        )
         resources = [
             {
                 "title": r.title,
@@ -126,10 +148,12 @@ def issue_sections(issue: Issue) -> list[dict]:
         ]
         out.append(
             {
-                "title": section.title,
+                "title": title,
+                # The language the section is shown in, for `lang` in the HTML.
+                "language": translated.language if translated else "en",
                 "centre": section.centre,
-                "body_html": render_markdown(section.body, base_url=settings.SITE_URL),
-                "body_text": absolute_markdown_links(section.body),
+                "body_html": render_markdown(body, base_url=settings.SITE_URL),
+                "body_text": absolute_markdown_links(body),
                 "resources": resources,
                 "events": section_events(section),
             }
@@ -151,11 +175,13 @@ def section_events(section) -> list[dict]:
     ]
 
 
-def issue_context(issue: Issue) -> dict:
+def issue_context(issue: Issue, language: str | None = None) -> dict:
+    """What the e-mail and the web archive show of `issue`, in `language` (the
+    active one by default) where its sections are translated."""
     return {
         "issue": issue,
         "intro_html": render_markdown(issue.intro, base_url=settings.SITE_URL),
-        "sections": issue_sections(issue),
+        "sections": issue_sections(issue, language),
         "site_url": settings.SITE_URL.rstrip("/"),
         "web_url": absolute(issue.get_absolute_url()),
     }
@@ -165,18 +191,20 @@ def _inline(html_text: str) -> str:
     return css_inline.inline(html_text)
 
 
-@lru_cache(maxsize=16)
-def _issue_parts(issue_id: int, version: str) -> tuple[str, str, str]:
-    """(subject, html, text) with placeholders; cached per issue version."""
+# Room for every language of a few issue versions at once.
+@lru_cache(maxsize=64)
+def _issue_parts(issue_id: int, version: str, language: str) -> tuple[str, str, str]:
+    """(subject, html, text) with placeholders, in `language`; cached per issue
+    version and language, so a send renders each language once per process."""
     issue = Issue.objects.get(pk=issue_id)
-    ctx = {
-        **issue_context(issue),
-        "name": NAME,
-        "greeting": GREETING,
-        "preferences_url": PREFS,
-        "unsubscribe_url": UNSUB,
-    }
-    with translation.override(settings.LANGUAGE_CODE):
+    with translation.override(language):
+        ctx = {
+            **issue_context(issue, language),
+            "name": NAME,
+            "greeting": GREETING,
+            "preferences_url": PREFS,
+            "unsubscribe_url": UNSUB,
+        }
         html_body = _inline(render_to_string("emails/newsletter-issue-body.html", ctx))
         text_body = render_to_string("emails/newsletter-issue-body.txt", ctx)
     return issue.subject, html_body, text_body
@@ -237,22 +265,24 @@ def _bulk_message(
 
 
 def issue_message(issue: Issue, subscriber, *, connection=None, test=False):
-    """The e-mail of `issue` for `subscriber` (any object with pk, email, name)."""
+    """The e-mail of `issue` for `subscriber` (any object with pk, email, name
+    and optionally language), in the subscriber's language."""
     version = f"{issue.pk}:{issue.updated_at.isoformat()}"
-    subject, html_body, text_body = _issue_parts(issue.pk, version)
-    if test:
-        subject = _("[Test] %(subject)s") % {"subject": subject}
-    return _bulk_message(
-        subject=subject,
-        html_body=html_body,
-        text_body=text_body,
-        subscriber=subscriber,
-        list_name="newsletter",
-        msg_id=unique_message_id("test")
-        if test
-        else message_id("issue", issue.pk, subscriber.pk),
-        connection=connection,
-    )
+    with recipient_language(getattr(subscriber, "language", "")) as language:
+        subject, html_body, text_body = _issue_parts(issue.pk, version, language)
+        if test:
+            subject = _("[Test] %(subject)s") % {"subject": subject}
+        return _bulk_message(
+            subject=subject,
+            html_body=html_body,
+            text_body=text_body,
+            subscriber=subscriber,
+            list_name="newsletter",
+            msg_id=unique_message_id("test")
+            if test
+            else message_id("issue", issue.pk, subscriber.pk),
+            connection=connection,
+        )
 
 
 def issue_preview_html(issue: Issue, subscriber=None) -> str:
@@ -268,7 +298,13 @@ def issue_preview_text(issue: Issue, subscriber=None) -> str:
 
 # --- Digests ---
 def digest_message(digest, subscriber, content: dict, *, connection=None):
-    """A digest: the resources and events fixed in the delivery's `content`."""
+    """A digest: the resources and events fixed in the delivery's `content`, in
+    the subscriber's language (links and kinds included)."""
+    with recipient_language(subscriber.language):
+        return _digest_message(digest, subscriber, content, connection=connection)
+
+
+def _digest_message(digest, subscriber, content: dict, *, connection=None):
     from knowledge.models import Resource
 
     resources = list(
@@ -296,31 +332,30 @@ def digest_message(digest, subscriber, content: dict, *, connection=None):
         "preferences_url": PREFS,
         "unsubscribe_url": UNSUB,
     }
-    with translation.override(subscriber.language or settings.LANGUAGE_CODE):
-        count = len(resources) + len(events)
-        if digest.frequency == Subscriber.Frequency.WEEKLY:
-            subject = ngettext(
-                "Your weekly P2I digest: %(count)s new item",
-                "Your weekly P2I digest: %(count)s new items",
-                count,
-            ) % {"count": count}
-        else:
-            subject = ngettext(
-                "Your monthly P2I digest: %(count)s new item",
-                "Your monthly P2I digest: %(count)s new items",
-                count,
-            ) % {"count": count}
-        html_body = _inline(render_to_string("emails/newsletter-digest-body.html", ctx))
-        text_body = render_to_string("emails/newsletter-digest-body.txt", ctx)
-        return _bulk_message(
-            subject=subject,
-            html_body=html_body,
-            text_body=text_body,
-            subscriber=subscriber,
-            list_name="digest",
-            msg_id=message_id("digest", digest.pk, subscriber.pk),
-            connection=connection,
-        )
+    count = len(resources) + len(events)
+    if digest.frequency == Subscriber.Frequency.WEEKLY:
+        subject = ngettext(
+            "Your weekly P2I digest: %(count)s new item",
+            "Your weekly P2I digest: %(count)s new items",
+            count,
+        ) % {"count": count}
+    else:
+        subject = ngettext(
+            "Your monthly P2I digest: %(count)s new item",
+            "Your monthly P2I digest: %(count)s new items",
+            count,
+        ) % {"count": count}
+    html_body = _inline(render_to_string("emails/newsletter-digest-body.html", ctx))
+    text_body = render_to_string("emails/newsletter-digest-body.txt", ctx)
+    return _bulk_message(
+        subject=subject,
+        html_body=html_body,
+        text_body=text_body,
+        subscriber=subscriber,
+        list_name="digest",
+        msg_id=message_id("digest", digest.pk, subscriber.pk),
+        connection=connection,
+    )
 
 
 def _digest_events(ids: list[int]) -> list[dict]:

@@ -4,6 +4,7 @@ permission named in each docstring; none of these sends mail in the request."""
 
 from datetime import datetime, timedelta
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
@@ -16,6 +17,7 @@ from django_scopes import scopes_disabled
 from accounts.services import email_queue_template
 from centres.models import Centre
 from centres.services import audit_log
+from p2i_portal.mail import recipient_language
 
 from . import rendering
 from .models import (
@@ -27,6 +29,7 @@ from .models import (
     Digest,
     Issue,
     Section,
+    SectionTranslation,
     Subscriber,
     Suppression,
     token_hash,
@@ -57,16 +60,20 @@ def _send_confirmation(subscriber: Subscriber) -> None:
         token_hash=hashed,
         expires_at=timezone.now() + ConfirmationToken.VALID_FOR,
     )
-    link = rendering.absolute(reverse("newsletters:confirm", kwargs={"token": token}))
-    email_queue_template(
-        to=subscriber.email,
-        name="newsletter-confirm",
-        context={
-            "link": link,
-            "hours": int(ConfirmationToken.VALID_FOR.total_seconds() // 3600),
-            "subscriber": subscriber,
-        },
-    )
+    with recipient_language(subscriber.language) as language:
+        link = rendering.absolute(
+            reverse("newsletters:confirm", kwargs={"token": token})
+        )
+        email_queue_template(
+            to=subscriber.email,
+            name="newsletter-confirm",
+            context={
+                "link": link,
+                "hours": int(ConfirmationToken.VALID_FOR.total_seconds() // 3600),
+                "subscriber": subscriber,
+            },
+            language=language,
+        )
 
 
 def _record_consent(subscriber, *, ip, user_agent) -> None:
@@ -112,15 +119,18 @@ def subscriber_subscribe(
         subscriber.save()
     elif subscriber.status == Subscriber.Status.CONFIRMED:
         if send_mail:
-            email_queue_template(
-                to=subscriber.email,
-                name="newsletter-known",
-                context={
-                    "preferences_url": rendering.preferences_url(
-                        rendering.subscriber_token(subscriber)
-                    )
-                },
-            )
+            # Her confirmed subscription names her language, whatever this page's.
+            with recipient_language(subscriber.language) as mail_lang:
+                email_queue_template(
+                    to=subscriber.email,
+                    name="newsletter-known",
+                    context={
+                        "preferences_url": rendering.preferences_url(
+                            rendering.subscriber_token(subscriber)
+                        )
+                    },
+                    language=mail_lang,
+                )
         return
     else:
         # Pending or unsubscribed: the new choices count once the link is followed.
@@ -197,9 +207,11 @@ def subscriber_subscribe_user(*, user, ip: str | None, user_agent: str) -> Subsc
 
 
 def user_language(user) -> str:
+    """The language of a signed-in user's subscription: her account's, else the
+    page's."""
     from django.utils.translation import get_language
 
-    code = (get_language() or "en")[:2]
+    code = (getattr(user, "language", "") or get_language() or "en")[:2]
     return (
         code if code in dict(Subscriber._meta.get_field("language").choices) else "en"
     )
@@ -515,7 +527,47 @@ def section_update(
             section.resources.set(resources)
         if events is not None:
             section.events.set(events)
+    _issue_touch(section.issue_id)
     return section
+
+
+def _issue_touch(issue_id: int) -> None:
+    # An issue's rendering is cached per `updated_at` (rendering._issue_parts):
+    # a changed section or translation must show in the next preview and send.
+    Issue.objects.filter(pk=issue_id).update(updated_at=timezone.now())
+
+
+@transaction.atomic
+def section_translation_save(
+    *, section: Section, language: str, by, title: str, body: str
+) -> SectionTranslation | None:
+    """Write the `language` version of `section`, or remove it when both the
+    title and the text are empty (returns None then). Subscribers who read
+    `language` get it instead of the section as written.
+
+    Refuses with a ValidationError, changing nothing, when the issue is no
+    longer editable, the language is not one the portal writes mail in besides
+    English, or the text has no title. Caller is a composer."""
+    _require_editable(section.issue)
+    languages = dict(settings.LANGUAGES)
+    if language == settings.LANGUAGE_CODE or language not in languages:
+        raise ValidationError(_("Choose another language than English."))
+    title, body = (title or "").strip(), (body or "").strip()
+    existing = SectionTranslation.objects.filter(section=section, language=language)
+    if not title and not body:
+        existing.delete()
+        _issue_touch(section.issue_id)
+        return None
+    if not title:
+        raise ValidationError(_("Give the translated title as well."))
+    translation = existing.first() or SectionTranslation(
+        section=section, language=language
+    )
+    translation.title, translation.body = title, body
+    translation.full_clean()
+    translation.save()
+    _issue_touch(section.issue_id)
+    return translation
 
 
 @transaction.atomic

@@ -540,7 +540,9 @@ def issue_test_send(issue_id: int, user_id: int) -> str:
     user = User.objects.get(pk=user_id)
     subscriber = Subscriber.objects.filter(
         email=services.normalise_email(user.email)
-    ).first() or Subscriber(pk=0, email=user.email, name=user.full_name)
+    ).first() or Subscriber(
+        pk=0, email=user.email, name=user.full_name, language=user.language or "en"
+    )
     message = rendering.issue_message(issue, subscriber, test=True)
     message.to = [user.email]
     message.send()

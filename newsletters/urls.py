@@ -52,6 +52,11 @@ urlpatterns = [
         name="compose-section-edit",
     ),
     path(
+        "compose/<int:pk>/sections/<int:section_pk>/translations/<str:language>/",
+        compose.SectionTranslationView.as_view(),
+        name="compose-section-translation",
+    ),
+    path(
         "compose/<int:pk>/sections/<int:section_pk>/review/",
         compose.SectionReviewView.as_view(),
         name="compose-section-review",

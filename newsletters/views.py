@@ -245,7 +245,10 @@ class IssueDetailView(View):
     def get(self, request, slug):
         issue = get_object_or_404(Issue.objects.sent(), slug=slug)
         return TemplateResponse(
-            request, "newsletters/issue_detail.html", rendering.issue_context(issue)
+            request,
+            "newsletters/issue_detail.html",
+            # The visitor's language version: translated sections where there are.
+            rendering.issue_context(issue, request.LANGUAGE_CODE),
         )
 
 

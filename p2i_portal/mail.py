@@ -1,16 +1,48 @@
-"""E-mail helpers every app shares: the three-file templates and Message-IDs.
+"""E-mail helpers every app shares: the recipient's language, the three-file
+templates and Message-IDs.
 
 Mails are written as `templates/emails/<name>-{subject.txt,body.txt,body.html}`
 (STYLE.md 2.10) and rendered here. Subjects and plain-text bodies are not HTML,
 so they are rendered without autoescaping: a title "R&D" stays "R&D".
+
+Every mail is written in its recipient's language, not in the language of
+whoever caused it: `mail_language()` picks it (the account's or subscription's
+choice, else the language of the page where she signed up, else English) and
+`recipient_language()` switches to it while the caller builds the links
+(`reverse()` gives each language its own addresses) and renders.
 """
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from email.utils import make_msgid
 
 from django.conf import settings
 from django.template import Context, Engine
 from django.template.loader import render_to_string
+from django.utils import translation
+
+
+def mail_language(*candidates: str | None) -> str:
+    """The first of `candidates` (most preferred first) that the portal speaks,
+    as its code in settings.LANGUAGES ("de-at" gives "de"); else the default
+    language. Empty candidates are skipped."""
+    for candidate in candidates:
+        if not candidate:
+            continue
+        try:
+            return translation.get_supported_language_variant(candidate)
+        except LookupError:
+            continue
+    return settings.LANGUAGE_CODE
+
+
+@contextmanager
+def recipient_language(*candidates: str | None) -> Iterator[str]:
+    """Activate the language `mail_language(*candidates)` picks and yield it."""
+    language = mail_language(*candidates)
+    with translation.override(language):
+        yield language
 
 
 @dataclass(frozen=True)
@@ -31,13 +63,15 @@ def render_subject(template_name: str, context: dict) -> str:
     return " ".join(render_plain(template_name, context).split())
 
 
-def render_email(name: str, context: dict) -> RenderedEmail:
-    """Render `templates/emails/<name>-*`: the HTML body escaped, the rest not."""
-    return RenderedEmail(
-        subject=render_subject(f"emails/{name}-subject.txt", context),
-        body_text=render_plain(f"emails/{name}-body.txt", context),
-        body_html=render_to_string(f"emails/{name}-body.html", context),
-    )
+def render_email(name: str, context: dict, *, language: str) -> RenderedEmail:
+    """Render `templates/emails/<name>-*` in `language`: the HTML body escaped,
+    the rest not."""
+    with translation.override(mail_language(language)):
+        return RenderedEmail(
+            subject=render_subject(f"emails/{name}-subject.txt", context),
+            body_text=render_plain(f"emails/{name}-body.txt", context),
+            body_html=render_to_string(f"emails/{name}-body.html", context),
+        )
 
 
 def message_id(*parts) -> str:

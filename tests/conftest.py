@@ -8,6 +8,7 @@ from allauth.mfa.models import Authenticator
 from allauth.mfa.totp.internal.auth import TOTP
 from celery._state import _set_task_join_will_block
 from django.core.cache import caches
+from django.utils import translation
 from django_scopes import scopes_disabled
 
 from accounts.totp import totp_code_now
@@ -54,6 +55,15 @@ def _celery_joins_allowed():
     `.apply().get()` in a later test raises "Never call result.get() within a task"."""
     _set_task_join_will_block(False)
     yield
+
+
+@pytest.fixture(autouse=True)
+def _language_reset():
+    """LocaleMiddleware activates the page's language in the thread and leaves
+    it there; a server's next request activates its own, but the next test would
+    inherit it (and, say, register someone "from a Greek page")."""
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture

@@ -26,7 +26,7 @@ def invitation_context():
 
 
 def test_subjects_and_text_bodies_are_not_html_escaped():
-    rendered = render_email("team-invitation", invitation_context())
+    rendered = render_email("team-invitation", invitation_context(), language="en")
     assert TITLE in rendered.subject and "&amp;" not in rendered.subject
     assert TITLE in rendered.body_text
     # The HTML part still escapes what it shows.
@@ -36,7 +36,10 @@ def test_subjects_and_text_bodies_are_not_html_escaped():
 
 def test_a_queued_mail_arrives_with_the_subject_as_written(smtp_sink):
     email = email_queue_template(
-        to="someone@example.org", name="team-invitation", context=invitation_context()
+        to="someone@example.org",
+        name="team-invitation",
+        context=invitation_context(),
+        language="en",
     )
     assert email_send.apply(args=[email.pk]).get() == "sent"
     [message] = smtp_sink.messages
@@ -46,10 +49,16 @@ def test_a_queued_mail_arrives_with_the_subject_as_written(smtp_sink):
 def test_message_id_is_fixed_by_the_row_and_on_the_site_domain(smtp_sink, settings):
     settings.SITE_DOMAIN = "portal.p2i.example.eu"
     first = email_queue_template(
-        to="a@example.org", name="team-invitation", context=invitation_context()
+        to="a@example.org",
+        name="team-invitation",
+        context=invitation_context(),
+        language="en",
     )
     second = email_queue_template(
-        to="b@example.org", name="team-invitation", context=invitation_context()
+        to="b@example.org",
+        name="team-invitation",
+        context=invitation_context(),
+        language="en",
     )
     email_send.apply(args=[first.pk])
     email_send.apply(args=[second.pk])

@@ -57,7 +57,8 @@ def test_signup_collects_profile_and_requires_verification(client):
     assert not EmailAddress.objects.get(user=user).verified
     mail = OutboundEmail.objects.get(to="new.buyer@city.example")
     assert "/accounts/confirm-email/" in mail.body_text
-    assert "register an account on testserver." in mail.body_text
+    assert "gave this address for an account on the P2I Portal." in mail.body_text
+    assert mail.body_text.rstrip().endswith("\ntestserver")  # the request's host
 
     # Not verified: signing in does not open the account.
     client.logout()

@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 from django.db import transaction
 from django.utils import timezone
+from django_scopes import scopes_disabled
 
 from newsletters import services
-from newsletters.models import Delivery, Issue
+from newsletters.models import Delivery, Issue, Section
 from newsletters.tasks import deliveries_reap, deliveries_send
 from tests.newsletters.factories import issue_ready, subscriber_create
 
@@ -73,3 +74,30 @@ def test_the_reaper_recovers_a_send_whose_worker_died(
     }
     wait_until_sent(issue, celery_live)
     assert len(sink.wait_for(5)) == 5
+
+
+def test_a_translated_section_goes_out_in_each_readers_language(
+    celery_live, smtp_server
+):
+    sink, _ = smtp_server
+    sink.clear()
+    subscriber_create("de-live@example.org", language="de")
+    subscriber_create("sv-live@example.org", language="sv")
+    issue = issue_ready()
+    with scopes_disabled():
+        section = Section.objects.get(issue=issue)
+    services.section_translation_save(
+        section=section,
+        language="de",
+        by=None,
+        title="Gemeinsame Webinarreihe",
+        body="Drei Webinare.",
+    )
+    issue.refresh_from_db()
+    with transaction.atomic():
+        services.issue_start(issue=issue)
+    wait_until_sent(issue, celery_live)
+    texts = {m["To"]: m.get_body(("plain",)).get_content() for m in sink.wait_for(2)}
+    assert "== Gemeinsame Webinarreihe ==" in texts["de-live@example.org"]
+    assert "== Joint webinar series ==" in texts["sv-live@example.org"]
+    assert "Gemeinsame" not in texts["sv-live@example.org"]

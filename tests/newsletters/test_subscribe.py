@@ -54,7 +54,8 @@ def test_subscribing_records_consent_and_mails_only_a_confirmation(client, subsc
     assert sub.consent_hash == CONSENT_HASH and sub.consent_version
     [message] = mail.outbox
     assert message.to == ["new.reader@city.example"]
-    assert "Confirm" in message.subject
+    # In the language she chose for her e-mails.
+    assert message.subject == "Bestätigen Sie Ihr Abonnement des P2I-Newsletters"
     token_row = ConfirmationToken.objects.get()
     link = confirm_link(message)
     token = link.rstrip("/").rsplit("/", 1)[1]

@@ -54,6 +54,36 @@ ENTRIES = {
         # The section belongs to another issue.
         Check(BASE + "{nl_issue_sent}/sections/{nl_section}/", composer(404)),
     ],
+    "newsletters:compose-section-translation": [
+        Check(
+            BASE + "{nl_issue}/sections/{nl_section}/translations/de/", composer(200)
+        ),
+        Check(
+            BASE + "{nl_issue}/sections/{nl_section}/translations/de/",
+            composer(302),
+            "post",
+            {"title": "Matrix-Abschnitt", "body": "Text."},
+        ),
+        # Bad input: a text without a title is refused on the page.
+        Check(
+            BASE + "{nl_issue}/sections/{nl_section}/translations/de/",
+            composer(200),
+            "post",
+            {"title": "", "body": "Text."},
+        ),
+        # English is the section itself; other codes are no language of ours.
+        Check(
+            BASE + "{nl_issue}/sections/{nl_section}/translations/en/", composer(404)
+        ),
+        Check(
+            BASE + "{nl_issue}/sections/{nl_section}/translations/xx/", composer(404)
+        ),
+        # The section belongs to another issue.
+        Check(
+            BASE + "{nl_issue_sent}/sections/{nl_section}/translations/de/",
+            composer(404),
+        ),
+    ],
     "newsletters:compose-section-review": [
         Check(
             BASE + "{nl_issue}/sections/{nl_section_a_submitted}/review/",
@@ -73,6 +103,7 @@ ENTRIES = {
     "newsletters:compose-preview": [
         Check(BASE + "{nl_issue}/preview/", composer(200)),
         Check(BASE + "{nl_issue}/preview/?format=text", composer(200)),
+        Check(BASE + "{nl_issue}/preview/?language=de", composer(200)),
     ],
     "newsletters:compose-test-send": [
         Check(BASE + "{nl_issue}/test/", composer(302), "post"),

@@ -98,3 +98,30 @@ def test_visitor_on_the_events_clock_sees_nothing_added(
         )
     finally:
         context.close()
+
+
+def test_event_list_adds_the_visitors_time_to_each_card(
+    live_server, browser, berlin_webinar
+):
+    context = browser.new_context(
+        viewport={"width": 1280, "height": 900}, timezone_id="America/New_York"
+    )
+    context.add_cookies(
+        [{"name": settings.LANGUAGE_COOKIE_NAME, "value": "el", "url": live_server.url}]
+    )
+    page = context.new_page()
+    page.set_default_timeout(15000)
+    try:
+        with translation.override("el"):
+            page.goto(live_server.url + reverse("events:list"))
+        card = page.locator(".event-card", has_text="pre-commercial procurement")
+        assert "Τρίτη 12 Ιανουαρίου 2027, 10:00–12:00 (Europe/Berlin)" in (
+            card.locator("time").inner_text()
+        )
+        local = card.locator(".event-localtime")
+        local.wait_for(state="visible")
+        text = local.inner_text()
+        assert "Η ώρα σας (America/New_York)" in text
+        assert "12 Ιανουαρίου 2027" in text and "04:00–06:00" in text
+    finally:
+        context.close()

@@ -49,7 +49,9 @@ def number(value):
     English, '1.234' in German, '1 234' in Swedish. Grouping is asked for here
     rather than by USE_THOUSAND_SEPARATOR, which would also group the ids that
     templates write into addresses and forms."""
-    if isinstance(value, bool) or not isinstance(value, int | float | Decimal):
+    if isinstance(value, bool):
+        return value
+    if not isinstance(value, int | float | Decimal):
         try:
             value = int(value)
         except (TypeError, ValueError):
@@ -61,7 +63,7 @@ def number(value):
 def event_datetime(value, event):
     """A moment of an event's calendar (e.g. when registration opens) in the
     event's own time zone, with the zone's name: '1 December 2026, 09:00
-    (Europe/Berlin)'. The visitor's own time is added in the browser."""
+    (Europe/Berlin)'."""
     if not isinstance(value, datetime.datetime):
         return ""
     local = value.astimezone(event.zone) if timezone.is_aware(value) else value

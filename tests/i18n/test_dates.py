@@ -182,6 +182,24 @@ def test_staff_tables_use_the_one_unambiguous_form(
         assert ambiguous not in resources + activity
 
 
+def test_staff_filters_take_moments_days_and_nothing():
+    template = Template(
+        "{{ a|staff_datetime }}|{{ b|staff_datetime }}|{{ c|staff_date }}|{{ d|staff_datetime }}"
+    )
+    with translation.override("en"):
+        rendered = template.render(
+            Context(
+                {
+                    "a": STAFF_MOMENT,
+                    "b": date(2026, 12, 7),
+                    "c": STAFF_MOMENT,
+                    "d": None,
+                }
+            )
+        )
+    assert rendered == "7 Dec 2026 14:04|7 Dec 2026|7 Dec 2026|"
+
+
 def test_every_language_defines_the_portals_named_formats():
     """A named format a language lacks would be read as a format string."""
     for code, _name in settings.LANGUAGES:

@@ -12,7 +12,7 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
-from django.utils import dateformat, timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from django_scopes import ScopedManager
@@ -320,17 +320,19 @@ class Event(TimeStampedModel):
         return self.ends_at.astimezone(self.zone)
 
     def when_display(self) -> str:
-        """'Tuesday 3 March 2026, 10:00–12:00 (Europe/Brussels)', in the event's zone."""
+        """The event's time in its own zone, in the active language:
+        'Tuesday 3 March 2026, 10:00–12:00 (Europe/Brussels)' in English,
+        'Dienstag, 3. März 2026, 10:00–12:00 (Europe/Brussels)' in German."""
         start, end = self.starts_local, self.ends_local
         if self.is_multi_day:
             text = (
-                f"{dateformat.format(start, 'l j F Y, H:i')} – "
-                f"{dateformat.format(end, 'l j F Y, H:i')}"
+                f"{formats.date_format(start, 'WEEKDAY_DATETIME_FORMAT')} – "
+                f"{formats.date_format(end, 'WEEKDAY_DATETIME_FORMAT')}"
             )
         else:
             text = (
-                f"{dateformat.format(start, 'l j F Y, H:i')}–"
-                f"{dateformat.format(end, 'H:i')}"
+                f"{formats.date_format(start, 'WEEKDAY_DATETIME_FORMAT')}–"
+                f"{formats.time_format(end, 'TIME_FORMAT')}"
             )
         return f"{text} ({self.timezone})"
 

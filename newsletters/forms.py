@@ -3,7 +3,7 @@
 from datetime import timedelta
 
 from django import forms
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
@@ -173,7 +173,7 @@ def event_choices():
 
 class EventChoiceField(forms.ModelMultipleChoiceField):
     def label_from_instance(self, obj):
-        return f"{obj.title} ({obj.starts_at:%d %b %Y})"
+        return f"{obj.title} ({formats.date_format(obj.starts_local, 'STAFF_DATE_FORMAT')})"
 
 
 class SectionForm(forms.ModelForm):

@@ -98,6 +98,9 @@ TEMPLATES = [
                 "csp.context_processors.nonce",
                 "centres.context_processors.workspaces",
             ],
+            # The date and number filters every page and e-mail uses, without a
+            # {% load %} line in each template.
+            "builtins": ["p2i_portal.templatetags.portal_l10n"],
         },
     },
 ]
@@ -305,6 +308,10 @@ LANGUAGES = [
     ("lt", "Lietuvių"),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Dates and numbers follow the page's language; p2i_portal/formats corrects the
+# languages whose Django defaults are wrong for European readers and adds the
+# portal's named formats (the staff tables' one form, an event's weekday).
+FORMAT_MODULE_PATH = ["p2i_portal.formats"]
 TIME_ZONE = "Europe/Brussels"
 USE_I18N = True
 USE_TZ = True

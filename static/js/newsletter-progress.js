@@ -14,6 +14,11 @@
     if (el.tagName === "PROGRESS") {
       el.value = value;
       el.textContent = value + " %";
+    } else if (typeof value === "number") {
+      // Counts grouped as the page's language writes them, as the server does
+      // (Portugal's grouping, not Brazil's).
+      var lang = document.documentElement.lang || "en";
+      el.textContent = new Intl.NumberFormat(lang === "pt" ? "pt-PT" : lang).format(value);
     } else {
       el.textContent = value;
     }

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
 
@@ -43,3 +44,8 @@ class Translator(models.Model):
 
     def __str__(self):
         return f"{self.user} ({self.language})"
+
+    @property
+    def language_name(self) -> str:
+        """The language's name in the language of the page ("Greek", "Griechisch")."""
+        return str(get_language_info(self.language)["name_translated"])

@@ -144,11 +144,8 @@ class TranslatorManageView(CoordinatorRequiredMixin, TemplateView):
             else:
                 messages.success(
                     request,
-                    _("%(person)s can now correct the %(language)s interface.")
-                    % {
-                        "person": translator.user,
-                        "language": translator.get_language_display(),
-                    },
+                    _("%(person)s can now correct the interface in %(language)s.")
+                    % {"person": translator.user, "language": translator.language_name},
                 )
                 return redirect("translators:manage")
         return self.render_to_response(self.get_context_data(form=form), status=400)
@@ -162,10 +159,7 @@ class TranslatorRemoveView(CoordinatorRequiredMixin, View):
         services.translator_remove(translator=translator, by=request.user)
         messages.success(
             request,
-            _("%(person)s no longer corrects the %(language)s interface.")
-            % {
-                "person": translator.user,
-                "language": translator.get_language_display(),
-            },
+            _("%(person)s no longer corrects the interface in %(language)s.")
+            % {"person": translator.user, "language": translator.language_name},
         )
         return redirect("translators:manage")

@@ -2,6 +2,8 @@
 limited to the project's catalogues of one's own languages, and the
 coordinator's page that names translators."""
 
+from pathlib import Path
+
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -87,7 +89,12 @@ class ProjectCatalogueMixin(TranslatorRequiredMixin):
 
 
 class TranslationFormView(ProjectCatalogueMixin, rosetta_views.TranslationFormView):
-    pass
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        # rosetta names a catalogue after the folder above locale/; say what it holds.
+        scripts = Path(self.po_file_path).stem == "djangojs"
+        ctx["rosetta_i18n_app"] = _("Scripts") if scripts else _("Pages and e-mails")
+        return ctx
 
 
 class TranslationFileDownload(

@@ -2,6 +2,7 @@
 limited to the project's catalogues of one's own languages, and the
 coordinator's page that names translators."""
 
+import re
 from pathlib import Path
 
 from django.contrib import messages
@@ -16,10 +17,12 @@ from django.views import View
 from django.views.generic import TemplateView
 from rosetta import views as rosetta_views
 
-from . import permissions, services
+from . import permissions, services, validation
 from .catalogues import catalogue_paths, catalogues_for
 from .forms import TranslatorNameForm
 from .models import Translator
+
+FIELD = re.compile(r"^m_(?P<hash>[0-9a-f]+)(?:_\d+)?$")
 
 MFA_REQUIRED_MESSAGE = gettext_lazy(
     "Translators and the coordinator must turn on two-factor authentication "
@@ -89,6 +92,41 @@ class ProjectCatalogueMixin(TranslatorRequiredMixin):
 
 
 class TranslationFormView(ProjectCatalogueMixin, rosetta_views.TranslationFormView):
+    def post(self, request, *args, **kwargs):
+        refused = self.refused_message(request.POST)
+        if refused is not None:
+            messages.error(request, refused)
+            return redirect(request.get_full_path())
+        return super().post(request, *args, **kwargs)
+
+    def refused_message(self, data) -> str | None:
+        """The reason to save nothing of this block, or None. rosetta's fields are
+        m_<hash> (m_<hash>_<n> for plural forms)."""
+        for name, value in data.items():
+            match = FIELD.match(name)
+            if not match:
+                continue
+            entry = self.po_file.find(match["hash"], "md5hash")
+            if entry is None:
+                continue
+            reason = validation.problem(
+                msgid=entry.msgid,
+                msgid_plural=entry.msgid_plural or "",
+                msgstr=value,
+                python_format="python-format" in entry.flags,
+            )
+            if reason == "placeholder":
+                return _(
+                    "Nothing was saved: the translation of “%(source)s” may use "
+                    "only the placeholders of the original."
+                ) % {"source": entry.msgid}
+            if reason == "markup":
+                return _(
+                    "Nothing was saved: the translation of “%(source)s” may not "
+                    "add HTML markup that the original does not have."
+                ) % {"source": entry.msgid}
+        return None
+
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         # rosetta names a catalogue after the folder above locale/; say what it holds.

@@ -273,3 +273,55 @@ def test_sync_command_fills_and_updates_the_volume(settings, tmp_path):
     call_command("translations_sync", stdout=open(tmp_path / "out", "w"))  # noqa: SIM115
     assert polib.pofile(str(target)).find("Knowledge base").msgstr == "Wissensbasis"
     assert "de/django: 1 correction(s) kept" in (tmp_path / "out").read_text()
+
+
+@pytest.mark.parametrize(
+    ("msgid", "bad", "reason"),
+    [
+        # A placeholder the code does not supply would make the page fail.
+        (
+            "%(person)s can now correct the interface in %(language)s.",
+            "%(person)s kann jetzt %(sprache)s korrigieren.",
+            "may use only the placeholders of the original",
+        ),
+        # Markup the original lacks would reach every page unescaped.
+        (
+            "Knowledge base",
+            '<img src="x" alt="">Wissensdatenbank',
+            "may not add HTML markup",
+        ),
+    ],
+)
+def test_a_correction_that_breaks_the_page_is_refused(
+    client, locale_copy, translator_de, msgid, bad, reason
+):
+    po_path = locale_copy / "de" / "LC_MESSAGES" / "django.po"
+    before = po_path.read_bytes(), po_path.with_suffix(".mo").read_bytes()
+    entry = polib.pofile(str(po_path)).find(msgid)
+    client.force_login(translator_de)
+
+    response = client.post(_form_url("de"), {f"m_{_hash(entry)}": bad}, follow=True)
+
+    assert response.status_code == 200
+    assert reason in response.content.decode()
+    assert (po_path.read_bytes(), po_path.with_suffix(".mo").read_bytes()) == before
+
+
+def test_validation_accepts_what_a_language_needs():
+    from translators.validation import problem
+
+    def check(msgid, msgstr, plural="", fmt=True):
+        return problem(
+            msgid=msgid, msgid_plural=plural, msgstr=msgstr, python_format=fmt
+        )
+
+    # Word order and a dropped count in a singular form are fine.
+    assert check("%(a)s of %(b)s", "%(b)s: %(a)s") is None
+    assert (
+        check("One field needs you.", "Ein Feld.", plural="%(counter)s fields") is None
+    )
+    assert check('<a href="%(url)s">Open</a>', '<a href="%(url)s">Öffnen</a>') is None
+    assert check("Save 50 %", "50 % sparen", fmt=False) is None
+    assert check("%(a)s", "%(b)s") == "placeholder"
+    assert check("%s items", "Elemente") == "placeholder"
+    assert check("Open", "<script>alert(1)</script>") == "markup"

@@ -97,6 +97,10 @@ class TranslationFormView(ProjectCatalogueMixin, rosetta_views.TranslationFormVi
         if refused is not None:
             messages.error(request, refused)
             return redirect(request.get_full_path())
+        # rosetta writes Last-Translator from first_name and last_name, which this
+        # project's User replaces with full_name.
+        user = request.user
+        user.first_name, _space, user.last_name = user.get_full_name().partition(" ")
         return super().post(request, *args, **kwargs)
 
     def refused_message(self, data) -> str | None:

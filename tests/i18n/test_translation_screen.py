@@ -51,7 +51,9 @@ def locale_copy(settings, tmp_path):
 
 @pytest.fixture
 def translator_de(centre):
-    user = with_totp(UserFactory(email="uebersetzerin@example.org"))
+    user = with_totp(
+        UserFactory(email="uebersetzerin@example.org", full_name="Ute Übersetzerin")
+    )
     membership_create(centre=centre, user=user)
     Translator.objects.create(user=user, language="de")
     return user
@@ -97,7 +99,9 @@ def test_de_translator_saves_a_correction_into_the_shipped_catalogue(
 
     saved = polib.pofile(str(po_path))
     assert saved.find("Knowledge base").msgstr == "Wissensbasis"
-    assert "uebersetzerin@example.org" in saved.metadata["Last-Translator"]
+    assert saved.metadata["Last-Translator"] == (
+        "Ute Übersetzerin <uebersetzerin@example.org>"
+    )
     compiled = polib.mofile(str(po_path.with_suffix(".mo")))
     assert compiled.find("Knowledge base").msgstr == "Wissensbasis"
     # The rest of the catalogue is as it was.

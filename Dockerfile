@@ -51,8 +51,8 @@ RUN DJANGO_SECRET_KEY=build-only \
     REDIS_URL=redis://localhost:6379/0 \
     EMAIL_URL=consolemail:// \
     python manage.py collectstatic --noinput \
-    && mkdir -p /app/media \
-    && chown app:app /app/media
+    && mkdir -p /app/media /app/translations \
+    && chown app:app /app/media /app/translations
 
 USER app
 

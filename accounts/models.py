@@ -121,12 +121,25 @@ class User(AbstractUser):
             ).exists()
         return self._has_totp
 
+    def translation_languages(self) -> set[str]:
+        """The languages the coordinator named this user translator of."""
+        if not hasattr(self, "_translation_languages"):
+            from translators.models import Translator
+
+            self._translation_languages = set(
+                Translator.objects.for_user(self).values_list("language", flat=True)
+            )
+        return self._translation_languages
+
     @property
     def requires_mfa(self) -> bool:
-        """The coordinator, superusers and any centre's manager need two-factor."""
+        """The coordinator, superusers, any centre's manager and translators (who
+        change text every page shows) need two-factor."""
         if self.is_coordinator or self.is_superuser:
             return True
-        return "manager" in self.centre_roles().values()
+        if "manager" in self.centre_roles().values():
+            return True
+        return bool(self.translation_languages())
 
     @property
     def privileges_locked(self) -> bool:
@@ -140,7 +153,7 @@ class User(AbstractUser):
 
     def forget_privileges(self) -> None:
         """Drop what this instance remembers after its memberships or 2FA change."""
-        for name in ("_centre_roles", "_has_totp"):
+        for name in ("_centre_roles", "_has_totp", "_translation_languages"):
             self.__dict__.pop(name, None)
 
     # The coordinator acts everywhere, the Django admin included.

@@ -331,6 +331,8 @@ AUDIT_LABELS = {
     "knowledge.resource.archived": _("Archived a resource"),
     "knowledge.attachment.added": _("Added an attachment"),
     "knowledge.attachment.removed": _("Removed an attachment"),
+    "translators.translator.named": _("Named a translator"),
+    "translators.translator.removed": _("Withdrew a translator"),
 }
 
 

@@ -71,6 +71,7 @@ urlpatterns = [
     path("accounts/", include("accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
+    path("translations/", include("translators.urls")),
     path("api/v1/", include((api_v1, "api"))),
 ]
 

@@ -58,11 +58,13 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "django_countries",
     "csp",
+    "rosetta",
     "accounts",
     "centres",
     "knowledge",
     "events",
     "newsletters",
+    "translators",
 ]
 
 MIDDLEWARE = [
@@ -70,6 +72,7 @@ MIDDLEWARE = [
     "p2i_portal.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "translators.reload.CatalogueRefreshMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -307,7 +310,14 @@ LANGUAGES = [
     ("fi", "Suomi"),
     ("lt", "Lietuvių"),
 ]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# The catalogues the translation screen corrects (translators/): the shipped
+# locale/ by default; in production a volume that `manage.py translations_sync`
+# keeps in step with the image (README, "Correcting translations"). It comes
+# first, so its corrections win over the image's catalogues.
+TRANSLATIONS_DIR = Path(
+    env.str("P2I_TRANSLATIONS_DIR", default="") or BASE_DIR / "locale"
+)
+LOCALE_PATHS = list(dict.fromkeys([TRANSLATIONS_DIR, BASE_DIR / "locale"]))
 # Dates and numbers follow the page's language; p2i_portal/formats corrects the
 # languages whose Django defaults are wrong for European readers and adds the
 # portal's named formats (the staff tables' one form, an event's weekday).
@@ -318,6 +328,17 @@ USE_TZ = True
 LANGUAGE_COOKIE_SECURE = False
 LANGUAGE_COOKIE_HTTPONLY = True
 LANGUAGE_COOKIE_SAMESITE = "Lax"
+
+# --- The translation screen (django-rosetta behind translators.permissions) ---
+ROSETTA_ACCESS_CONTROL_FUNCTION = "translators.permissions.can_translate"
+ROSETTA_LANGUAGES = LANGUAGES
+ROSETTA_MESSAGES_PER_PAGE = 25
+# Suggestions would send the interface's text to an outside service.
+ROSETTA_ENABLE_TRANSLATION_SUGGESTIONS = False
+ROSETTA_SHOW_AT_ADMIN_PANEL = False
+ROSETTA_AUTO_COMPILE = True
+ROSETTA_POFILE_WRAP_WIDTH = 79
+ROSETTA_CACHE_NAME = "default"
 
 # --- Static and media ---
 STATIC_URL = "/static/"

@@ -70,10 +70,11 @@ MIDDLEWARE = [
     "p2i_portal.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    # Before the language middleware, which asks for the account's language.
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "p2i_portal.middleware.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
-    "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -98,6 +99,7 @@ TEMPLATES = [
                 "csp.context_processors.nonce",
                 "centres.context_processors.workspaces",
             ],
+            "libraries": {"languages": "p2i_portal.language_tags"},
         },
     },
 ]

@@ -68,6 +68,12 @@ class LanguageMiddleware(LocaleMiddleware):
             request.LANGUAGE_CODE = preferred
 
     def process_response(self, request, response):
+        if response.status_code == 404 and request.resolver_match is not None:
+            # The address exists outside the prefix (a feed, the API) and its view
+            # found nothing: there is no language version to send anyone to.
+            patch_vary_headers(response, ("Accept-Language",))
+            response.headers.setdefault("Content-Language", translation.get_language())
+            return response
         was_not_found = response.status_code == 404
         response = super().process_response(request, response)
         if not (was_not_found and response.status_code == 302):

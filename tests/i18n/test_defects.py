@@ -9,6 +9,7 @@ import pytest
 from django.conf import settings
 from django.core import mail
 from django.core.management import call_command
+from django.urls import reverse
 from django.utils import timezone
 from django_scopes import scopes_disabled
 
@@ -126,7 +127,7 @@ def test_a_sent_issue_without_deliveries_shows_no_progress(coordinator):
 
 
 def test_newsletter_consent_box_is_described_by_the_consent_text(client):
-    page = client.get("/newsletter/").content.decode()
+    page = client.get(reverse("newsletters:subscribe")).content.decode()
     box = re.search(r'<input type="checkbox" name="consent"[^>]*>', page)[0]
     assert 'aria-describedby="consent-text"' in box
     assert re.search(r'<label for="id_consent">', page)
@@ -135,12 +136,12 @@ def test_newsletter_consent_box_is_described_by_the_consent_text(client):
 
 
 def test_accessibility_statement_names_the_enforcement_body(client):
-    page = client.get("/accessibility/").content.decode()
+    page = client.get(reverse("accessibility")).content.decode()
     assert "Enforcement procedure" in page
     assert "Schlichtungsstelle nach § 16 BGG" in page
     assert "Federal Government Commissioner for Matters relating to Persons" in page
     assert 'href="mailto:info@schlichtungsstelle-bgg.de"' in page
-    german = in_language(client, "de").get("/accessibility/").content.decode()
+    german = in_language(client, "de").get(reverse("accessibility")).content.decode()
     assert (
         "beim Beauftragten der Bundesregierung für die Belange von Menschen" in german
     )

@@ -6,6 +6,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.core.exceptions import FieldDoesNotExist
 from django.http import Http404
 from django.urls import translate_url
 from django.utils import translation
@@ -84,12 +85,20 @@ def set_language(request):
         and chosen in dict(settings.LANGUAGES)
         and user is not None
         and user.is_authenticated
-        and hasattr(user, "preferred_language")
+        and _keeps_a_language(user)
         and user.preferred_language != chosen
     ):
         user.preferred_language = chosen
         user.save(update_fields=["preferred_language"])
     return response
+
+
+def _keeps_a_language(user) -> bool:
+    try:
+        user._meta.get_field("preferred_language")
+    except FieldDoesNotExist:
+        return False
+    return True
 
 
 def in_default_language(view):

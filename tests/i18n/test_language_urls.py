@@ -198,6 +198,26 @@ def test_account_language_comes_first_when_the_account_has_one(procurer, rf):
     assert account_language(procurer) is None
 
 
+def test_old_address_follows_the_account_language(client, procurer, monkeypatch):
+    """Until accounts.User has the field, a class attribute stands in for it."""
+    from accounts.models import User
+
+    monkeypatch.setattr(User, "preferred_language", "fi", raising=False)
+    client.force_login(procurer)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "de"
+    response = client.get("/resources/")
+    assert response["Location"] == reverse_in("fi", "knowledge:resource-list")
+    # Its workspace and account pages, which have no language in the address.
+    page = client.get(reverse("accounts:profile"))
+    assert '<html lang="fi"' in page.content.decode()
+    # The menu still works (the choice is then kept in the cookie only).
+    response = client.post(
+        reverse("set_language"),
+        {"language": "et", "next": reverse_in("fi", "about")},
+    )
+    assert response["Location"] == reverse_in("et", "about")
+
+
 def test_api_is_not_prefixed_and_not_redirected(client):
     response = client.get("/api/v1/centres/", HTTP_ACCEPT_LANGUAGE="de")
     assert response.status_code == 200

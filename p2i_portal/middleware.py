@@ -48,11 +48,13 @@ class HttpResponseTemporaryRedirect(HttpResponseRedirect):
 
 
 class LanguageMiddleware(LocaleMiddleware):
-    """Django's LocaleMiddleware with two additions for the language prefix.
+    """Django's LocaleMiddleware, adapted to the language prefix.
 
     Outside a /<lang>/ address (the workspace, accounts, and old addresses about to
     be redirected) a signed-in person's account language comes first, then the
     language cookie, the browser's Accept-Language and English, as Django does.
+    Only an address that resolves to nothing is redirected to its language
+    version: a feed or API view without a language that answers 404 keeps its 404.
     An old address asked with POST (a one-click unsubscribe from a mail sent
     before the prefix) is redirected with 307, so the POST is not turned into GET.
     Needs AuthenticationMiddleware before it.
@@ -68,7 +70,11 @@ class LanguageMiddleware(LocaleMiddleware):
             request.LANGUAGE_CODE = preferred
 
     def process_response(self, request, response):
-        if response.status_code == 404 and request.resolver_match is not None:
+        if (
+            response.status_code == 404
+            and request.resolver_match is not None
+            and not translation.get_language_from_path(request.path_info)
+        ):
             # The address exists outside the prefix (a feed, the API) and its view
             # found nothing: there is no language version to send anyone to.
             patch_vary_headers(response, ("Accept-Language",))

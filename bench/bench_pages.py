@@ -29,11 +29,11 @@ from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 
 PAGES = [
-    "/",
-    "/centres/",
-    "/centres/?status=new&service=training",
-    "/centres/koinno/",
-    "/about/",
+    "/en/",
+    "/en/centres/",
+    "/en/centres/?status=new&service=training",
+    "/en/centres/koinno/",
+    "/en/about/",
     "/api/v1/centres/",
     "/api/v1/centres/koinno/",
     "/healthz",

@@ -296,7 +296,7 @@ def main():
     levels = {
         "sql": None,
         "sel": None,
-        "html": "/resources/",
+        "html": "/en/resources/",
         "api": "/api/v1/resources/",
     }
     available = {}

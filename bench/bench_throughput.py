@@ -50,12 +50,12 @@ HEADERS = {"X-Forwarded-Proto": "https", "Accept-Language": "en"}
 def pages(query: str) -> list[str]:
     return [
         BARE,
-        "/",
-        "/centres/",
-        "/centres/koinno/",
-        "/resources/",
-        f"/resources/?q={query}",
-        "/events/",
+        "/en/",
+        "/en/centres/",
+        "/en/centres/koinno/",
+        "/en/resources/",
+        f"/en/resources/?q={query}",
+        "/en/events/",
     ]
 
 

@@ -1,6 +1,9 @@
-"""Public event pages under /events/: calendar, feeds, event pages, signed links."""
+"""Public event pages under /<lang>/events/: calendar, feeds, event pages, signed
+links; and the calendar feeds' language-neutral addresses under /events/."""
 
 from django.urls import path
+
+from p2i_portal.i18n import in_default_language
 
 from . import views
 
@@ -39,4 +42,24 @@ urlpatterns = [
         name="unregister",
     ),
     path("<slug:slug>/calendar.ics", views.EventIcsView.as_view(), name="ics"),
+]
+
+# The calendar feeds' addresses from before the language prefix, which calendar
+# applications keep: they answer directly, in the default language.
+neutral_urlpatterns = [
+    path(
+        "calendar.ics",
+        in_default_language(views.EventFeedView.as_view()),
+        name="feed",
+    ),
+    path(
+        "calendar/organiser/<slug:slug>.ics",
+        in_default_language(views.OrganiserFeedView.as_view()),
+        name="feed-organiser",
+    ),
+    path(
+        "calendar/sector/<slug:sector>.ics",
+        in_default_language(views.SectorFeedView.as_view()),
+        name="feed-sector",
+    ),
 ]

@@ -1,6 +1,9 @@
-"""Public newsletter URLs under /newsletter/, and the coordinator's compose area."""
+"""Public newsletter URLs under /<lang>/newsletter/ and the coordinator's compose
+area; the archive feed and the bounce webhook without a language, under /newsletter/."""
 
 from django.urls import path
+
+from p2i_portal.i18n import in_default_language
 
 from . import compose_views as compose
 from . import views
@@ -29,11 +32,6 @@ urlpatterns = [
     path("archive/", views.ArchiveView.as_view(), name="archive"),
     path("archive/feed/", views.IssueFeed(), name="archive-feed"),
     path("archive/<slug:slug>/", views.IssueDetailView.as_view(), name="issue-detail"),
-    path(
-        "webhooks/bounces/",
-        views.BounceWebhookView.as_view(),
-        name="webhook-bounces",
-    ),
     # The coordinator's compose area.
     path("compose/", compose.IssueListView.as_view(), name="compose-list"),
     path("compose/new/", compose.IssueCreateView.as_view(), name="compose-create"),
@@ -91,5 +89,17 @@ urlpatterns = [
         "compose/<int:pk>/progress.json",
         compose.ProgressJsonView.as_view(),
         name="compose-progress-json",
+    ),
+]
+
+# Addresses other systems keep: the archive feed (feed readers; it answers in the
+# default language) and the bounce webhook of the mail provider, which has no
+# language and must not be redirected.
+neutral_urlpatterns = [
+    path("archive/feed/", in_default_language(views.IssueFeed()), name="archive-feed"),
+    path(
+        "webhooks/bounces/",
+        views.BounceWebhookView.as_view(),
+        name="webhook-bounces",
     ),
 ]

@@ -1,11 +1,21 @@
-"""sitemap.xml: the network's public pages, listed centres and public resources."""
+"""sitemap.xml: the network's public pages, listed centres and public resources,
+each in every language, with its alternates (hreflang) and x-default (English)."""
 
-from django.contrib.sitemaps import Sitemap
+from django.contrib.sitemaps import Sitemap as DjangoSitemap
 from django.urls import reverse
 
 from centres.models import Centre
 from events.models import Event
 from knowledge.models import Resource
+
+
+class Sitemap(DjangoSitemap):
+    """Every page once per language (/en/…, /de/…), each entry naming all its
+    language versions, as the pages' own hreflang links do."""
+
+    i18n = True
+    alternates = True
+    x_default = True
 
 
 class StaticPagesSitemap(Sitemap):
@@ -43,8 +53,9 @@ class CentreSitemap(Sitemap):
 class ResourceSitemap(Sitemap):
     """Published public resources only: drafts and network-only ones stay out.
 
-    One file holds up to 50 000 URLs (the protocol's limit, Django's default);
-    beyond that the site needs a sitemap index.
+    One file holds up to 50 000 URLs (the protocol's limit, Django's default), and
+    each resource takes one per language; beyond that the site needs a sitemap
+    index.
     """
 
     changefreq = "monthly"

@@ -1,12 +1,13 @@
-"""Root URLs: network pages, centres, workspaces, accounts, admin and the API."""
+"""Root URLs: public pages under /<lang>/; workspaces, accounts, admin, the API,
+feeds and calendars at language-neutral addresses."""
 
 from csp.decorators import csp_update
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
 from django.views.decorators.cache import cache_page
-from django.views.i18n import set_language
 from django.views.static import serve
 from drf_spectacular.views import (
     SpectacularAPIView,
@@ -15,9 +16,12 @@ from drf_spectacular.views import (
 )
 
 from centres import views as centre_views
+from events import urls as events_urls
+from knowledge import urls as knowledge_urls
+from newsletters import urls as newsletters_urls
 
 from . import api_errors
-from .i18n import LanguageCatalog, catalogue_version
+from .i18n import LanguageCatalog, catalogue_version, set_language
 from .sitemaps import SITEMAPS
 
 api_v1 = [
@@ -44,13 +48,29 @@ api_v1 = [
     re_path(r"^(?:.*/)?$", api_errors.api_not_found, name="not-found"),
 ]
 
-urlpatterns = [
+# Public pages carry their language in the address (/en/, /de/, …: the default
+# language too, as the European Commission's sites do), so that each language
+# version has its own URL for search engines, caches and shared links. Old
+# addresses without it are redirected by p2i_portal.middleware.LanguageMiddleware.
+urlpatterns = i18n_patterns(
     path("", centre_views.HomeView.as_view(), name="home"),
     path("about/", centre_views.AboutView.as_view(), name="about"),
     path("task-force/", centre_views.TaskForceView.as_view(), name="task-force"),
     path(
         "accessibility/", centre_views.AccessibilityView.as_view(), name="accessibility"
     ),
+    path("centres/", include("centres.urls")),
+    path("resources/", include("knowledge.urls")),
+    path("newsletter/", include("newsletters.urls")),
+    path("events/", include("events.urls")),
+    prefix_default_language=True,
+)
+
+# Stable and language-neutral: machines' addresses (health, sitemap, API, feeds,
+# calendars, webhook, media), the language switch and catalogues, and the pages
+# of signed-in people (workspace, accounts, admin), which take their language
+# from the account or the language cookie.
+urlpatterns += [
     path("healthz", centre_views.healthz, name="healthz"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("i18n/setlang/", set_language, name="set_language"),
@@ -63,10 +83,15 @@ urlpatterns = [
         ),
         name="javascript-catalog",
     ),
-    path("centres/", include("centres.urls")),
-    path("resources/", include("knowledge.urls")),
-    path("newsletter/", include("newsletters.urls")),
-    path("events/", include("events.urls")),
+    path(
+        "resources/",
+        include((knowledge_urls.neutral_urlpatterns, "knowledge-neutral")),
+    ),
+    path(
+        "newsletter/",
+        include((newsletters_urls.neutral_urlpatterns, "newsletters-neutral")),
+    ),
+    path("events/", include((events_urls.neutral_urlpatterns, "events-neutral"))),
     path("manage/", include("centres.manage_urls")),
     path("accounts/", include("accounts.urls")),
     path("accounts/", include("allauth.urls")),

@@ -7,6 +7,7 @@ import pytest
 from allauth.mfa.models import Authenticator
 from allauth.mfa.totp.internal.auth import TOTP
 from celery._state import _set_task_join_will_block
+from django.conf import settings
 from django.core.cache import caches
 from django.utils import translation
 from django_scopes import scopes_disabled
@@ -45,6 +46,16 @@ def _clear_cache():
     _cache_clear()
     yield
     _cache_clear()
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in the default language: a request activates the language
+    of its address for the whole thread, and reverse() in the next test would
+    otherwise build that language's addresses."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture(autouse=True)

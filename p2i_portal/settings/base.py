@@ -73,10 +73,11 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "translators.reload.CatalogueRefreshMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    # Before the language middleware, which asks for the account's language.
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "p2i_portal.middleware.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
-    "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -104,6 +105,7 @@ TEMPLATES = [
             # The date and number filters every page and e-mail uses, without a
             # {% load %} line in each template.
             "builtins": ["p2i_portal.templatetags.portal_l10n"],
+            "libraries": {"languages": "p2i_portal.language_tags"},
         },
     },
 ]

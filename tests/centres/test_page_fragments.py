@@ -11,6 +11,8 @@ from django.template import engines
 from django.template.loaders.cached import Loader as CachedLoader
 from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import translation
 
 from centres import services
 from centres.caching import centres_version
@@ -36,81 +38,139 @@ def two_centres(db):
 
 
 def test_a_cached_page_reads_no_centre(client, two_centres):
-    for path in ("/", "/centres/", "/centres/?status=new", "/about/", "/task-force/"):
+    for path in (
+        reverse("home"),
+        reverse("centres:list"),
+        reverse("centres:list") + "?status=new",
+        reverse("about"),
+        reverse("task-force"),
+    ):
         assert centre_queries(client, path)  # rendered: the centres are read
         assert centre_queries(client, path) == []  # cached: nothing read
 
 
 def test_a_cached_centre_page_reads_only_the_centre(client, two_centres):
-    assert len(centre_queries(client, "/centres/alpha/")) == 2  # itself, buddies
-    assert len(centre_queries(client, "/centres/alpha/")) == 1  # itself
+    assert (
+        len(centre_queries(client, reverse("centres:detail", kwargs={"slug": "alpha"})))
+        == 2
+    )  # itself, buddies
+    assert (
+        len(centre_queries(client, reverse("centres:detail", kwargs={"slug": "alpha"})))
+        == 1
+    )  # itself
 
 
 def test_each_language_gets_its_own(client, two_centres):
-    assert "Services offered" in client.get("/centres/alpha/").content.decode()
-    assert "How to get help" in client.get("/").content.decode()
-    assert "Apply filters" in client.get("/centres/").content.decode()
-    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "de"
-    home = client.get("/").content.decode()
+    assert (
+        "Services offered"
+        in client.get(
+            reverse("centres:detail", kwargs={"slug": "alpha"})
+        ).content.decode()
+    )
+    assert "How to get help" in client.get(reverse("home")).content.decode()
+    assert "Apply filters" in client.get(reverse("centres:list")).content.decode()
+    translation.activate("de")  # reverse() now gives the de pages
+    home = client.get(reverse("home")).content.decode()
     assert "So erhalten Sie Unterstützung" in home and "How to get help" not in home
-    directory = client.get("/centres/").content.decode()
+    directory = client.get(reverse("centres:list")).content.decode()
     assert "Filter anwenden" in directory and "Apply filters" not in directory
-    centre = client.get("/centres/alpha/").content.decode()
+    centre = client.get(
+        reverse("centres:detail", kwargs={"slug": "alpha"})
+    ).content.decode()
     assert "Angebotene Leistungen" in centre and "Services offered" not in centre
 
 
 def test_signed_in_and_anonymous_visitors_get_their_own(client, two_centres, editor):
-    assert "Go to your profile" not in client.get("/").content.decode()
+    assert "Go to your profile" not in client.get(reverse("home")).content.decode()
     client.force_login(editor)
-    assert "Go to your profile" in client.get("/").content.decode()
+    assert "Go to your profile" in client.get(reverse("home")).content.decode()
     client.logout()
-    assert "Go to your profile" not in client.get("/").content.decode()
+    assert "Go to your profile" not in client.get(reverse("home")).content.decode()
 
 
 def test_the_task_force_page_gets_its_own_for_the_signed_in(client, editor):
-    assert "Complete your profile" not in client.get("/task-force/").content.decode()
+    assert (
+        "Complete your profile"
+        not in client.get(reverse("task-force")).content.decode()
+    )
     client.force_login(editor)
-    assert "Complete your profile" in client.get("/task-force/").content.decode()
+    assert "Complete your profile" in client.get(reverse("task-force")).content.decode()
 
 
 def test_about_and_task_force_show_changes_at_once(client, two_centres):
     alpha, _ = two_centres
     project = CentreFactory(slug="procedin", kind="project", country="")
-    assert "ALPHA" in client.get("/about/").content.decode()
-    assert "Cities first" not in client.get("/task-force/").content.decode()
+    assert "ALPHA" in client.get(reverse("about")).content.decode()
+    assert "Cities first" not in client.get(reverse("task-force")).content.decode()
     alpha.short_name = "RENAMED"
     alpha.save()
     project.tagline = "Cities first"
     project.save()
-    about = client.get("/about/").content.decode()
+    about = client.get(reverse("about")).content.decode()
     assert "RENAMED" in about and "ALPHA" not in about
-    assert "Cities first" in client.get("/task-force/").content.decode()
+    assert "Cities first" in client.get(reverse("task-force")).content.decode()
 
 
 def test_a_centre_page_keeps_the_visitors_own_parts_out_of_its_cache(
     client, two_centres, editor
 ):
-    assert "Open workspace" not in client.get("/centres/alpha/").content.decode()
+    assert (
+        "Open workspace"
+        not in client.get(
+            reverse("centres:detail", kwargs={"slug": "alpha"})
+        ).content.decode()
+    )
     client.force_login(editor)  # an editor of alpha
-    assert "Open workspace" in client.get("/centres/alpha/").content.decode()
-    assert "Open workspace" not in client.get("/centres/beta/").content.decode()
+    assert (
+        "Open workspace"
+        in client.get(
+            reverse("centres:detail", kwargs={"slug": "alpha"})
+        ).content.decode()
+    )
+    assert (
+        "Open workspace"
+        not in client.get(
+            reverse("centres:detail", kwargs={"slug": "beta"})
+        ).content.decode()
+    )
     client.logout()
-    assert "Open workspace" not in client.get("/centres/alpha/").content.decode()
+    assert (
+        "Open workspace"
+        not in client.get(
+            reverse("centres:detail", kwargs={"slug": "alpha"})
+        ).content.decode()
+    )
 
 
 def test_each_filter_gets_its_own(client, two_centres):
-    new = client.get("/centres/?status=new").content.decode()
-    existing = client.get("/centres/?status=existing").content.decode()
-    assert 'href="/centres/alpha/"' in new and 'href="/centres/beta/"' not in new
+    new = client.get(reverse("centres:list") + "?status=new").content.decode()
+    existing = client.get(reverse("centres:list") + "?status=existing").content.decode()
     assert (
-        'href="/centres/beta/"' in existing and 'href="/centres/alpha/"' not in existing
+        f'href="{reverse("centres:detail", args=["alpha"])}"' in new
+        and f'href="{reverse("centres:detail", args=["beta"])}"' not in new
     )
-    assert "Centres: 1 result" in client.get("/centres/?status=new").content.decode()
-    assert "Centres: 1 result" in client.get("/centres/?q=BETA").content.decode()
-    assert "Centres: 2 results" in client.get("/centres/?q=Centre").content.decode()
+    assert (
+        f'href="{reverse("centres:detail", args=["beta"])}"' in existing
+        and f'href="{reverse("centres:detail", args=["alpha"])}"' not in existing
+    )
+    assert (
+        "Centres: 1 result"
+        in client.get(reverse("centres:list") + "?status=new").content.decode()
+    )
+    assert (
+        "Centres: 1 result"
+        in client.get(reverse("centres:list") + "?q=BETA").content.decode()
+    )
+    assert (
+        "Centres: 2 results"
+        in client.get(reverse("centres:list") + "?q=Centre").content.decode()
+    )
 
 
-@pytest.mark.parametrize("path", ["/", "/centres/", "/centres/?status=new"])
+@pytest.mark.parametrize(
+    "path",
+    [reverse("home"), reverse("centres:list"), reverse("centres:list") + "?status=new"],
+)
 def test_a_changed_centre_shows_at_once(
     client, two_centres, editor, path, django_capture_on_commit_callbacks
 ):
@@ -125,7 +185,9 @@ def test_a_changed_centre_shows_at_once(
 
 def test_a_centre_page_shows_changes_at_once(client, two_centres, editor):
     alpha, beta = two_centres
-    page = client.get("/centres/alpha/").content.decode()
+    page = client.get(
+        reverse("centres:detail", kwargs={"slug": "alpha"})
+    ).content.decode()
     assert "Buddy of" not in page and "Emma Editor" in page
     services.centre_profile_update(
         centre=alpha, by=editor, data={"description": "Now with legal support."}
@@ -134,22 +196,42 @@ def test_a_centre_page_shows_changes_at_once(client, two_centres, editor):
     beta.save()
     editor.full_name = "Emma Renamed"
     editor.save()
-    page = client.get("/centres/alpha/").content.decode()
+    page = client.get(
+        reverse("centres:detail", kwargs={"slug": "alpha"})
+    ).content.decode()
     assert "Now with legal support." in page
-    assert "Buddy of" in page and 'href="/centres/beta/"' in page
+    assert (
+        "Buddy of" in page
+        and f'href="{reverse("centres:detail", args=["beta"])}"' in page
+    )
     assert "Emma Renamed" in page  # the team is never cached
 
 
 def test_a_hidden_or_deleted_centre_goes_at_once(client, two_centres):
     alpha, beta = two_centres
-    assert 'href="/centres/alpha/"' in client.get("/").content.decode()
-    assert "2 members of the network" in client.get("/centres/").content.decode()
+    assert (
+        f'href="{reverse("centres:detail", args=["alpha"])}"'
+        in client.get(reverse("home")).content.decode()
+    )
+    assert (
+        "2 members of the network"
+        in client.get(reverse("centres:list")).content.decode()
+    )
     alpha.is_active = False
     alpha.save()
-    assert 'href="/centres/alpha/"' not in client.get("/").content.decode()
-    assert "1 members of the network" in client.get("/centres/").content.decode()
+    assert (
+        f'href="{reverse("centres:detail", args=["alpha"])}"'
+        not in client.get(reverse("home")).content.decode()
+    )
+    assert (
+        "1 members of the network"
+        in client.get(reverse("centres:list")).content.decode()
+    )
     beta.delete()
-    assert "0 members of the network" in client.get("/centres/").content.decode()
+    assert (
+        "0 members of the network"
+        in client.get(reverse("centres:list")).content.decode()
+    )
 
 
 def test_the_version_changes_again_at_commit(
@@ -170,11 +252,11 @@ def test_the_version_changes_again_at_commit(
 def test_fragments_survive_a_flushed_version(client, two_centres):
     """Without a version in the shared cache (evicted, flushed) a new one is made,
     never an old one reused."""
-    client.get("/")
+    client.get(reverse("home"))
     caches["default"].clear()
     alpha, _ = two_centres
     type(alpha).objects.filter(pk=alpha.pk).update(short_name="RENAMED")
-    assert "RENAMED" in client.get("/").content.decode()
+    assert "RENAMED" in client.get(reverse("home")).content.decode()
 
 
 def test_templates_are_compiled_once_per_process():
@@ -200,8 +282,11 @@ def test_without_the_shared_cache_pages_render_in_full(client, two_centres):
     """An outage of Redis leaves the pages up and never serves an old fragment."""
     alpha, _ = two_centres
     with override_settings(CACHES=UNREACHABLE_CACHE):
-        assert 'href="/centres/alpha/"' in client.get("/").content.decode()
+        assert (
+            f'href="{reverse("centres:detail", args=["alpha"])}"'
+            in client.get(reverse("home")).content.decode()
+        )
         alpha.short_name = "RENAMED"
         alpha.save()  # no error: the write goes through
-        assert "RENAMED" in client.get("/").content.decode()
-        assert "RENAMED" in client.get("/centres/").content.decode()
+        assert "RENAMED" in client.get(reverse("home")).content.decode()
+        assert "RENAMED" in client.get(reverse("centres:list")).content.decode()

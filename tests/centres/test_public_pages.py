@@ -3,6 +3,8 @@
 import pytest
 from django.core.management import call_command
 from django.db import transaction
+from django.urls import reverse
+from django.utils import translation
 
 from centres.models import Centre
 
@@ -19,10 +21,10 @@ def network(django_db_setup, django_db_blocker):
 
 
 def test_home_presents_the_network(client, network):
-    body = client.get("/").content.decode()
+    body = client.get(reverse("home")).content.decode()
     for name in ("KOINNO", "PIANOo", "KEINO", "PROCEDIN", "Health InnoFacilitator"):
         assert name in body
-    assert 'href="/centres/koinno/"' in body
+    assert f'href="{reverse("centres:detail", args=["koinno"])}"' in body
 
 
 @pytest.mark.parametrize(
@@ -38,7 +40,7 @@ def test_home_presents_the_network(client, network):
     ],
 )
 def test_directory_filters(client, network, query, expected):
-    response = client.get(f"/centres/?{query}")
+    response = client.get(reverse("centres:list") + f"?{query}")
     assert response.status_code == 200
     assert {c.slug for c in response.context["centres"]} == expected
 
@@ -54,33 +56,49 @@ def test_directory_filters(client, network, query, expected):
     ],
 )
 def test_directory_survives_bad_filters(client, network, query):
-    response = client.get(f"/centres/?{query}")
+    response = client.get(reverse("centres:list") + f"?{query}")
     assert response.status_code == 200
 
 
 def test_directory_lists_all_fifteen_tenants_without_filters(client, network):
-    response = client.get("/centres/")
+    response = client.get(reverse("centres:list"))
     assert len(response.context["centres"]) == 15
     assert response.context["counts"]["status_existing"] == 5 + 3
 
 
 def test_centre_page_shows_services_contact_team_and_buddy(client, network):
-    body = client.get("/centres/greece/").content.decode()
+    body = client.get(
+        reverse("centres:detail", kwargs={"slug": "greece"})
+    ).content.decode()
     assert "Training" in body
     assert "greece@example.eu" in body
-    assert 'href="/centres/pianoo/"' in body  # buddy centre
-    team = client.get("/centres/koinno/").content.decode()
+    assert (
+        f'href="{reverse("centres:detail", args=["pianoo"])}"' in body
+    )  # buddy centre
+    team = client.get(
+        reverse("centres:detail", kwargs={"slug": "koinno"})
+    ).content.decode()
     assert "Max Manager" in team and "Emma Editor" in team
     assert "manager@koinno.example.eu" not in team  # staff e-mails stay private
 
 
 def test_hidden_centre_is_not_listed(client, network):
     Centre.objects.filter(slug="mita").update(is_active=False)
-    assert client.get("/centres/mita/").status_code == 404
-    assert "MITA" not in client.get("/centres/?status=associate").content.decode()
+    assert (
+        client.get(reverse("centres:detail", kwargs={"slug": "mita"})).status_code
+        == 404
+    )
+    assert (
+        "MITA"
+        not in client.get(
+            reverse("centres:list") + "?status=associate"
+        ).content.decode()
+    )
 
 
-@pytest.mark.parametrize("path", ["/about/", "/task-force/", "/accessibility/"])
+@pytest.mark.parametrize(
+    "path", [reverse("about"), reverse("task-force"), reverse("accessibility")]
+)
 def test_network_pages_render(client, network, path):
     response = client.get(path)
     assert response.status_code == 200
@@ -88,16 +106,23 @@ def test_network_pages_render(client, network, path):
 
 
 def test_about_names_the_buddy_pairs_and_coordinator(client, network):
-    body = client.get("/about/").content.decode()
+    body = client.get(reverse("about")).content.decode()
     assert "KOINNO" in body  # the coordinating centre
-    assert 'href="/centres/greece/"' in body and 'href="/centres/pianoo/"' in body
+    assert (
+        f'href="{reverse("centres:detail", args=["greece"])}"' in body
+        and f'href="{reverse("centres:detail", args=["pianoo"])}"' in body
+    )
 
 
 def test_language_switcher_sets_the_language(client, network):
-    response = client.post("/i18n/setlang/", {"language": "de", "next": "/centres/"})
+    response = client.post(
+        reverse("set_language"), {"language": "de", "next": reverse("centres:list")}
+    )
     assert response.status_code == 302
-    assert response["Location"] == "/centres/"
-    page = client.get("/centres/")
+    with translation.override("de"):
+        german = reverse("centres:list")
+    assert response["Location"] == german
+    page = client.get(german)
     assert page.context["LANGUAGE_CODE"] == "de"
     assert '<html lang="de"' in page.content.decode()
 

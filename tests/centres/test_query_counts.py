@@ -5,17 +5,18 @@ import pytest
 from django.core.cache import caches
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 
 from tests.factories import CentreFactory
 
 pytestmark = pytest.mark.django_db
 
 PAGES = [
-    "/",
-    "/centres/",
-    "/centres/?status=existing",
-    "/centres/first/",
-    "/about/",
+    reverse("home"),
+    reverse("centres:list"),
+    reverse("centres:list") + "?status=existing",
+    reverse("centres:detail", kwargs={"slug": "first"}),
+    reverse("about"),
     "/api/v1/centres/",
 ]
 

@@ -4,7 +4,8 @@ fragments): each page, language and visitor still gets its own."""
 import re
 
 import pytest
-from django.conf import settings
+from django.urls import reverse
+from django.utils import translation
 
 pytestmark = pytest.mark.django_db
 
@@ -16,29 +17,31 @@ def current(html: str) -> list[str]:
 
 
 def test_each_page_marks_its_own_link(client):
-    assert current(client.get("/").content.decode()) == ["Home"]
-    assert current(client.get("/centres/").content.decode()) == ["Centres"]
-    assert current(client.get("/resources/").content.decode()) == ["Knowledge base"]
-    assert current(client.get("/").content.decode()) == ["Home"]
+    assert current(client.get(reverse("home")).content.decode()) == ["Home"]
+    assert current(client.get(reverse("centres:list")).content.decode()) == ["Centres"]
+    assert current(client.get(reverse("knowledge:resource-list")).content.decode()) == [
+        "Knowledge base"
+    ]
+    assert current(client.get(reverse("home")).content.decode()) == ["Home"]
 
 
 def test_each_language_gets_its_own(client):
-    client.get("/")
-    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "de"
-    html = client.get("/").content.decode()
+    client.get(reverse("home"))
+    translation.activate("de")  # reverse() now gives the de pages
+    html = client.get(reverse("home")).content.decode()
     assert current(html) == ["Startseite"]
     assert "Anmelden" in html and ">Sign in<" not in html
-    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
-    assert current(client.get("/").content.decode()) == ["Home"]
+    translation.activate("en")  # reverse() now gives the en pages
+    assert current(client.get(reverse("home")).content.decode()) == ["Home"]
 
 
 def test_a_signed_in_user_gets_their_own_navigation(client, editor):
-    anonymous = client.get("/").content.decode()
+    anonymous = client.get(reverse("home")).content.decode()
     assert "Sign in" in anonymous and "Sign out" not in anonymous
     client.force_login(editor)
-    signed_in = client.get("/").content.decode()
+    signed_in = client.get(reverse("home")).content.decode()
     assert "Sign out" in signed_in and ">Sign in<" not in signed_in
     assert "Workspaces" in signed_in and "Profile" in signed_in
     assert "Create an account" not in signed_in  # the footer's, too
     client.logout()
-    assert "Sign in" in client.get("/").content.decode()
+    assert "Sign in" in client.get(reverse("home")).content.decode()

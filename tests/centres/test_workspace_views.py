@@ -4,6 +4,7 @@ import io
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
 from django_scopes import scopes_disabled
 from PIL import Image
 
@@ -56,7 +57,10 @@ def test_manager_edits_the_centre_profile(client, centre, manager, other_centre)
     assert entry.actor == manager
     assert "tagline" in entry.data["fields"]
     assert (
-        "Buying innovation together" in client.get("/centres/alpha/").content.decode()
+        "Buying innovation together"
+        in client.get(
+            reverse("centres:detail", kwargs={"slug": "alpha"})
+        ).content.decode()
     )
 
 

@@ -6,6 +6,7 @@ import re
 
 import pytest
 from django.core import mail
+from django.urls import reverse
 from django_scopes import scopes_disabled
 
 from events.models import Registration
@@ -38,7 +39,7 @@ def register_as_visitor(browser, base, slug, name, email):
     )
     page = context.new_page()
     page.set_default_timeout(15000)
-    page.goto(f"{base}/events/{slug}/")
+    page.goto(base + reverse("events:detail", kwargs={"slug": slug}))
     page.get_by_label("Your name").fill(name)
     page.get_by_label("Your e-mail address").fill(email)
     page.get_by_label("Organisation").fill("City of Tartu")
@@ -87,7 +88,7 @@ def test_visitors_register_fill_the_webinar_wait_and_move_up(
         if "vera@example.org" in m.to and "registered" in m.subject
     ]
     assert confirmation and confirmation[0].attachments  # the .ics
-    page.goto(f"{base}/events/{event.slug}/")
+    page.goto(base + reverse("events:detail", kwargs={"slug": event.slug}))
     local = page.locator(".event-localtime")
     local.wait_for(state="visible")
     assert "America/New_York" in local.inner_text()
@@ -108,11 +109,15 @@ def test_visitors_register_fill_the_webinar_wait_and_move_up(
         for m in mail.outbox
         if "lena@example.org" in m.to and "waiting list" in m.subject
     ]
-    page3.goto(f"{base}/events/{event.slug}/")
+    page3.goto(base + reverse("events:detail", kwargs={"slug": event.slug}))
     assert "Fully booked" in page3.locator("#register").inner_text()
 
     # Vera cancels from the link in her e-mail: Lena moves up and is told.
-    manage = link_in_mail("vera@example.org", "registered", "/events/registration/")
+    manage = link_in_mail(
+        "vera@example.org",
+        "registered",
+        reverse("events:detail", kwargs={"slug": "registration"}),
+    )
     page.goto(base + manage)
     assert_accessible(page)
     page.get_by_role("button", name="Cancel my registration").click()
@@ -120,7 +125,9 @@ def test_visitors_register_fill_the_webinar_wait_and_move_up(
     assert "was cancelled" in page.locator(".messages").inner_text()
     assert status_of("lena@example.org") == "confirmed"
     promotion = link_in_mail(
-        "lena@example.org", "a seat for you", "/events/registration/"
+        "lena@example.org",
+        "a seat for you",
+        reverse("events:detail", kwargs={"slug": "registration"}),
     )
     page3.goto(base + promotion)
     assert "Confirmed" in page3.locator(".facts").inner_text()
@@ -142,7 +149,7 @@ def test_calendar_and_filters_work_without_javascript(
     )
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
-    page.goto(live_server.url + "/events/")
+    page.goto(live_server.url + reverse("events:list"))
     assert "Events" in page.locator("h1").inner_text()
     page.select_option("#f-sector", "health")
     page.get_by_role("button", name="Apply filters").click()
@@ -152,5 +159,5 @@ def test_calendar_and_filters_work_without_javascript(
     assert titles == ["Health webinar"]
     context.close()
     page = browser.new_context().new_page()
-    page.goto(live_server.url + "/events/?sector=health")
+    page.goto(live_server.url + reverse("events:list") + "?sector=health")
     assert_accessible(page)

@@ -5,6 +5,7 @@ import re
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
 
 from knowledge import services
 from knowledge.models import Resource
@@ -110,7 +111,7 @@ def assert_accessible(page):
 def test_visitor_searches_filters_opens_a_case_and_downloads_its_file(
     live_server, page, knowledge_base
 ):
-    page.goto(live_server.url + "/resources/")
+    page.goto(live_server.url + reverse("knowledge:resource-list"))
     assert page.locator("h1").count() == 1
     assert_accessible(page)
 

@@ -7,6 +7,7 @@ open the resource, and axe-core finds nothing serious on the workspace pages.
 import re
 
 import pytest
+from django.urls import reverse
 
 from knowledge.models import Resource
 from tests.conftest import totp_code
@@ -143,7 +144,7 @@ def test_editor_drafts_and_submits_manager_publishes_visitor_finds_it(
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     page.set_default_timeout(15000)
-    page.goto(base + "/resources/?q=zeppelin")
+    page.goto(base + reverse("knowledge:resource-list") + "?q=zeppelin")
     page.get_by_role("link", name=TITLE).first.click()
     page.wait_for_load_state()
     assert page.url == base + public_url

@@ -4,6 +4,7 @@ import re
 
 import pytest
 from django.core.management import call_command
+from django.urls import reverse
 
 from accounts.totp import totp_code_now
 from centres.demo_network import DEMO_PASSWORD, DEMO_TOTP_SECRET
@@ -29,7 +30,7 @@ def test_visitor_switches_language_then_manager_signs_in_with_2fa_and_edits_prof
     live_server, page, demo
 ):
     checked = []
-    page.goto(live_server.url + "/")
+    page.goto(live_server.url + reverse("home"))
     assert page.locator("h1").count() == 1
     assert_accessible(page, checked)
 
@@ -47,10 +48,10 @@ def test_visitor_switches_language_then_manager_signs_in_with_2fa_and_edits_prof
     assert page.locator("html").get_attribute("lang") == "en"
 
     # The directory and a centre page.
-    page.goto(live_server.url + "/centres/?status=new")
+    page.goto(live_server.url + reverse("centres:list") + "?status=new")
     assert page.locator("main").get_by_text("CC Greece").count() >= 1
     assert_accessible(page, checked)
-    page.goto(live_server.url + "/centres/koinno/")
+    page.goto(live_server.url + reverse("centres:detail", kwargs={"slug": "koinno"}))
     assert_accessible(page, checked)
 
     # Sign in as KOINNO's manager: password, then the TOTP code.
@@ -89,7 +90,7 @@ def test_visitor_switches_language_then_manager_signs_in_with_2fa_and_edits_prof
     assert response.status == 404
 
     # The public page shows the change.
-    page.goto(live_server.url + "/centres/koinno/")
+    page.goto(live_server.url + reverse("centres:detail", kwargs={"slug": "koinno"}))
     assert page.get_by_text("Innovation procurement, made practical.").count() >= 1
     assert len(checked) >= 10
 
@@ -100,10 +101,10 @@ def test_pages_fit_a_phone_screen(live_server, browser, demo, width):
     page = context.new_page()
     try:
         for path in (
-            "/",
-            "/centres/",
-            "/centres/koinno/",
-            "/about/",
+            reverse("home"),
+            reverse("centres:list"),
+            reverse("centres:detail", kwargs={"slug": "koinno"}),
+            reverse("about"),
             "/accounts/login/",
         ):
             page.goto(live_server.url + path)
@@ -120,10 +121,10 @@ def test_pages_fit_a_phone_screen(live_server, browser, demo, width):
 def test_public_pages_have_no_serious_accessibility_violations(live_server, page, demo):
     checked = []
     for path in (
-        "/about/",
-        "/task-force/",
-        "/accessibility/",
-        "/centres/greece/",
+        reverse("about"),
+        reverse("task-force"),
+        reverse("accessibility"),
+        reverse("centres:detail", kwargs={"slug": "greece"}),
         "/accounts/signup/",
         "/accounts/password/reset/",
     ):

@@ -5,6 +5,7 @@ import re
 
 import pytest
 from django.core import mail
+from django.urls import reverse
 from django_scopes import scopes_disabled
 
 from newsletters.models import Issue, Section
@@ -80,7 +81,7 @@ def test_coordinator_composes_previews_schedules_sends_and_watches(
     sign_in(page, base, coordinator.email, with_code=True)
 
     # Review a centre's contribution.
-    page.goto(base + f"/newsletter/compose/{waiting.pk}/")
+    page.goto(base + reverse("newsletters:compose-detail", kwargs={"pk": waiting.pk}))
     assert_accessible(page)
     page.get_by_role("button", name="Accept Alpha's news").click()
     page.wait_for_load_state()
@@ -112,7 +113,7 @@ def test_coordinator_composes_previews_schedules_sends_and_watches(
     with context.expect_page() as opened:
         page.evaluate(
             "href => window.open(href)",
-            f"/newsletter/compose/{issue.pk}/preview/",
+            reverse("newsletters:compose-preview", kwargs={"pk": issue.pk}),
         )
     preview = opened.value
     preview.wait_for_load_state()
@@ -149,7 +150,7 @@ def test_coordinator_composes_previews_schedules_sends_and_watches(
     assert issue.status == "sent"
     assert blocked == []
     # The issue is in the public archive now.
-    page.goto(base + "/newsletter/archive/")
+    page.goto(base + reverse("newsletters:archive"))
     assert_accessible(page)
     page.get_by_role("link", name="Task force news: browser edition").click()
     assert "Joint workshop in Lisbon" in page.content()

@@ -7,6 +7,7 @@ import re
 import pytest
 from django.core import mail
 from django.db import transaction
+from django.urls import reverse
 
 from newsletters import services
 from newsletters.models import Subscriber
@@ -31,7 +32,7 @@ def test_subscribe_confirm_preferences_and_one_click_unsubscribe(
 ):
     base = live_server.url
     mail.outbox.clear()
-    page.goto(base + "/newsletter/")
+    page.goto(base + reverse("newsletters:subscribe"))
     assert_accessible(page)
     page.get_by_label("E-mail address").fill("Reader@Example.org")
     page.get_by_label("Your name (optional)").fill("Rea Reader")
@@ -60,7 +61,11 @@ def test_subscribe_confirm_preferences_and_one_click_unsubscribe(
     with transaction.atomic():
         services.issue_start(issue=issue)
     [newsletter] = [m for m in mail.outbox if m.to[0].endswith("reader@example.org>")]
-    prefs = next(w for w in newsletter.body.split() if "/newsletter/preferences/" in w)
+    prefs = next(
+        w
+        for w in newsletter.body.split()
+        if reverse("newsletters:preferences-account") in w
+    )
     page.goto(base + path_of(prefs))
     assert "Your newsletter preferences" in page.locator("h1").inner_text()
     assert_accessible(page)

@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 import pytest
+from django.urls import reverse
 from icalendar import Calendar
 
 from events import services
@@ -26,7 +27,7 @@ def test_event_ics_is_valid_with_a_stable_uid_and_growing_sequence(
     client, centre, manager
 ):
     event = make_event(centre=centre, by=manager)
-    url = f"/events/{event.slug}/calendar.ics"
+    url = reverse("events:ics", args=[event.slug])
     cal = parse(client.get(url))
     assert cal["VERSION"] == "2.0"
     assert cal["PRODID"]
@@ -63,7 +64,7 @@ def response_text(response):
 
 def test_draft_has_no_public_ics(client, centre, editor):
     event = make_event(centre=centre, by=editor, published=False)
-    assert client.get(f"/events/{event.slug}/calendar.ics").status_code == 404
+    assert client.get(reverse("events:ics", args=[event.slug])).status_code == 404
 
 
 def test_feeds_all_per_organiser_and_per_sector(

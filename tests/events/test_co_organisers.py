@@ -4,6 +4,7 @@ it has no rights on the event, is not shown, and sees no attendee; it may declin
 import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 from django_scopes import scope, scopes_disabled
 from rest_framework.test import APIClient
 
@@ -62,7 +63,10 @@ def test_naming_a_centre_asks_its_managers_and_gives_it_nothing(
     # It is not shown as an organiser: page, calendar filter, API.
     page = client.get(joint.get_absolute_url()).content.decode()
     assert "Beta Centre" not in page
-    assert list(client.get("/events/?organiser=beta").context["events"]) == []
+    assert (
+        list(client.get(reverse("events:list") + "?organiser=beta").context["events"])
+        == []
+    )
     body = APIClient().get(f"/api/v1/events/{joint.pk}/").json()
     assert [o["slug"] for o in body["organisers"]] == ["alpha"]
     assert body["organiser_invitations"] == []  # not for the public

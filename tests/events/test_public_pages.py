@@ -5,6 +5,7 @@ from datetime import timedelta
 
 import pytest
 from django.core import mail
+from django.urls import reverse
 from django.utils import timezone
 from django_scopes import scopes_disabled
 
@@ -56,14 +57,14 @@ def titles(response):
 
 
 def test_calendar_lists_upcoming_public_events_soonest_first(client, calendar):
-    response = client.get("/events/")
+    response = client.get(reverse("events:list"))
     assert response.status_code == 200
     assert titles(response) == ["Alpha webinar", "Beta workshop"]
     assert "Alpha draft" not in response.content.decode()
 
 
 def test_past_events_have_their_own_tab(client, calendar):
-    assert titles(client.get("/events/?when=past")) == ["Alpha past"]
+    assert titles(client.get(reverse("events:list") + "?when=past")) == ["Alpha past"]
 
 
 @pytest.mark.parametrize(
@@ -81,7 +82,7 @@ def test_past_events_have_their_own_tab(client, calendar):
     ],
 )
 def test_filters_live_in_the_url(client, calendar, query, expected):
-    response = client.get(f"/events/?{query}")
+    response = client.get(reverse("events:list") + f"?{query}")
     assert response.status_code == 200
     assert titles(response) == expected
 
@@ -92,7 +93,7 @@ def test_event_page_hides_the_join_link_until_confirmed(client, calendar, procur
     assert "secret-room" not in page
     assert "Add to calendar" in page
     client.force_login(procurer)
-    response = client.post(f"/events/{webinar.slug}/register/")
+    response = client.post(reverse("events:register", kwargs={"slug": webinar.slug}))
     assert response.status_code == 302
     page = client.get(webinar.get_absolute_url()).content.decode()
     assert "You are registered." in page
@@ -114,7 +115,7 @@ def test_visitor_registers_and_confirms_by_the_link(
     webinar = calendar["webinar"]
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
-            f"/events/{webinar.slug}/register/",
+            reverse("events:register", kwargs={"slug": webinar.slug}),
             {"name": "Vera Visitor", "email": "vera@example.org"},
         )
     assert response.status_code == 302
@@ -138,7 +139,7 @@ def test_visitor_registers_and_confirms_by_the_link(
 
 def test_visitor_form_errors_are_shown_and_nothing_is_stored(client, calendar):
     response = client.post(
-        f"/events/{calendar['webinar'].slug}/register/",
+        reverse("events:register", kwargs={"slug": calendar["webinar"].slug}),
         {"name": "", "email": "not-an-address"},
     )
     assert response.status_code == 400
@@ -149,7 +150,7 @@ def test_visitor_form_errors_are_shown_and_nothing_is_stored(client, calendar):
 
 def test_registering_twice_shows_a_clear_message(client, calendar, procurer):
     client.force_login(procurer)
-    url = f"/events/{calendar['webinar'].slug}/register/"
+    url = reverse("events:register", kwargs={"slug": calendar["webinar"].slug})
     client.post(url)
     response = client.post(url, follow=True)
     assert "already registered" in response.content.decode()
@@ -162,7 +163,10 @@ def test_registering_for_a_cancelled_event_shows_a_clear_message(
 ):
     services.event_cancel(event=calendar["webinar"], by=manager)
     client.force_login(procurer)
-    response = client.post(f"/events/{calendar['webinar'].slug}/register/", follow=True)
+    response = client.post(
+        reverse("events:register", kwargs={"slug": calendar["webinar"].slug}),
+        follow=True,
+    )
     assert "has been cancelled" in response.content.decode()
     with scopes_disabled():
         assert not Registration.objects.exists()
@@ -175,12 +179,19 @@ def test_a_tampered_cancel_link_changes_nothing(client, calendar, procurer):
     token = registration.token("manage")
     forged = token[:-3] + ("abc" if not token.endswith("abc") else "xyz")
     for method in ("get", "post"):
-        response = getattr(client, method)(f"/events/registration/{forged}/")
+        response = getattr(client, method)(
+            reverse("events:registration", kwargs={"token": forged})
+        )
         assert response.status_code == 400
         assert "This link is not valid" in response.content.decode()
     # A confirm link is not a cancel link either (different purpose).
     confirm = registration.token("confirm")
-    assert client.post(f"/events/registration/{confirm}/").status_code == 400
+    assert (
+        client.post(
+            reverse("events:registration", kwargs={"token": confirm})
+        ).status_code
+        == 400
+    )
     registration.refresh_from_db()
     assert registration.status == Registration.Status.CONFIRMED
 
@@ -215,16 +226,18 @@ def test_my_events_lists_registrations_with_waitlist_position_and_cancels(
     )
     services.registration_create(event=event, user=procurer)
     client.force_login(procurer)
-    page = client.get("/events/mine/").content.decode()
+    page = client.get(reverse("events:mine")).content.decode()
     assert "Popular" in page
     assert "Waiting list, position 1" in page
-    response = client.post(f"/events/{event.slug}/unregister/", {"next": "mine"})
-    assert response["Location"] == "/events/mine/"
+    response = client.post(
+        reverse("events:unregister", kwargs={"slug": event.slug}), {"next": "mine"}
+    )
+    assert response["Location"] == reverse("events:mine")
     with scopes_disabled():
         assert Registration.objects.get(email=procurer.email).status == "cancelled"
 
 
 def test_my_events_needs_sign_in(client):
-    response = client.get("/events/mine/")
+    response = client.get(reverse("events:mine"))
     assert response.status_code == 302
     assert response["Location"].startswith("/accounts/login/")

@@ -5,6 +5,7 @@ import re
 
 import pytest
 from django.core import mail
+from django.urls import reverse
 from django_scopes import scopes_disabled
 
 from accounts.models import OutboundEmail
@@ -25,7 +26,7 @@ def event(centre, editor):
 
 def register(client, event, email, name="Ada Lovelace", **extra):
     return client.post(
-        f"/events/{event.slug}/register/",
+        reverse("events:register", kwargs={"slug": event.slug}),
         {"name": name, "email": email},
         **extra,
     )
@@ -100,7 +101,10 @@ def test_signed_in_people_are_not_held_by_the_visitors_limit(
     assert register(client, event, "a@example.org").status_code == 302
     assert register(client, event, "b@example.org").status_code == 429
     client.force_login(procurer)
-    assert client.post(f"/events/{event.slug}/register/").status_code == 302
+    assert (
+        client.post(reverse("events:register", kwargs={"slug": event.slug})).status_code
+        == 302
+    )
     with scopes_disabled():
         assert Registration.objects.filter(email=procurer.email).exists()
 
@@ -112,7 +116,7 @@ def test_confirm_request_mail_carries_no_visitor_text(
     event.save(update_fields=["questions"])
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
-            f"/events/{event.slug}/register/",
+            reverse("events:register", kwargs={"slug": event.slug}),
             {"name": LURE, "email": "target@example.org", "answer_q1": LURE},
         )
     assert response.status_code == 302

@@ -5,6 +5,7 @@ import base64
 
 import pytest
 from django.core import mail, signing
+from django.urls import reverse
 from django_scopes import scopes_disabled
 
 from events import services
@@ -80,7 +81,9 @@ def test_a_changed_link_names_nothing_and_changes_nothing(
     assert other.pk == registration.pk + 1
     token = forge(registration.token("confirm"), registration)
     for method in ("get", "post"):
-        response = getattr(client, method)(f"/events/registration/{token}/confirm/")
+        response = getattr(client, method)(
+            reverse("events:registration-confirm", kwargs={"token": token})
+        )
         assert response.status_code == 400
         assert "This link is not valid" in response.content.decode()
     with scopes_disabled():
@@ -89,7 +92,12 @@ def test_a_changed_link_names_nothing_and_changes_nothing(
 
 def test_a_link_for_one_purpose_does_not_work_for_another(client, registration):
     confirm = registration.token("confirm")
-    assert client.post(f"/events/registration/{confirm}/").status_code == 400
+    assert (
+        client.post(
+            reverse("events:registration", kwargs={"token": confirm})
+        ).status_code
+        == 400
+    )
     registration.refresh_from_db()
     assert registration.status == Registration.Status.PENDING
 
@@ -105,24 +113,24 @@ def test_a_link_breaks_when_the_address_changes(registration):
 
 
 @pytest.mark.parametrize(
-    ("purpose", "path"),
+    ("purpose", "name"),
     [
-        ("manage", "/events/registration/{}/"),
-        ("confirm", "/events/registration/{}/confirm/"),
+        ("manage", "events:registration"),
+        ("confirm", "events:registration-confirm"),
     ],
 )
 def test_an_old_readable_link_moves_to_the_opaque_one(
-    client, registration, purpose, path
+    client, registration, purpose, name
 ):
     old = signing.dumps(
         {"r": registration.pk, "e": registration.email},
         salt=f"events.registration.{purpose}",
     )
-    response = client.get(path.format(old))
+    response = client.get(reverse(name, args=[old]))
     assert response.status_code == 302
-    assert response["Location"] == path.format(registration.token(purpose))
+    assert response["Location"] == reverse(name, args=[registration.token(purpose)])
     # A POST to the old address does nothing: only the opaque link acts.
-    assert client.post(path.format(old)).status_code == 400
+    assert client.post(reverse(name, args=[old])).status_code == 400
     registration.refresh_from_db()
     assert registration.status == Registration.Status.PENDING
 
@@ -133,4 +141,7 @@ def test_a_forged_old_style_link_is_not_moved(client, registration):
         salt="events.registration.manage",
         key="not-the-secret-key",
     )
-    assert client.get(f"/events/registration/{forged}/").status_code == 400
+    assert (
+        client.get(reverse("events:registration", kwargs={"token": forged})).status_code
+        == 400
+    )

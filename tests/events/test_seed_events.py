@@ -4,6 +4,7 @@ nothing."""
 
 import pytest
 from django.core.management import call_command
+from django.urls import reverse
 
 from events.models import Event, OrganiserInvitation
 
@@ -29,7 +30,7 @@ def test_seed_events_is_idempotent_and_covers_the_task_force(client):
     assert Event.objects.public().upcoming().exists()
     assert Event.objects.public().past().exists()
 
-    response = client.get("/events/")
+    response = client.get(reverse("events:list"))
     assert response.status_code == 200
     assert "Circular procurement city lab" in response.content.decode()
-    assert client.get("/events/?when=past").status_code == 200
+    assert client.get(reverse("events:list") + "?when=past").status_code == 200

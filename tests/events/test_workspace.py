@@ -7,6 +7,7 @@ import io
 from datetime import timedelta
 
 import pytest
+from django.urls import reverse
 from django.utils import timezone
 from django_scopes import scopes_disabled
 
@@ -297,7 +298,9 @@ def test_materials_afterwards_show_on_the_event_page(client, centre, editor, man
     assert list(event.resources.all()) == [slides]
 
     client.logout()
-    page = client.get(f"/events/{event.slug}/").content.decode()
+    page = client.get(
+        reverse("events:detail", kwargs={"slug": event.slug})
+    ).content.decode()
     assert "Materials" in page
     assert 'href="https://files.example.eu/pcp-day.pdf"' in page
     assert 'href="https://video.example.eu/pcp-day"' in page

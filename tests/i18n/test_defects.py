@@ -6,10 +6,10 @@ import zoneinfo
 from datetime import date, datetime, time, timedelta
 
 import pytest
-from django.conf import settings
 from django.core import mail
 from django.core.management import call_command
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import timezone, translation
 from django_scopes import scopes_disabled
 
 from centres.models import Centre
@@ -29,16 +29,17 @@ from tests.newsletters.factories import issue_ready, subscriber_create
 pytestmark = pytest.mark.django_db
 
 
-def in_language(client, code):
-    client.cookies[settings.LANGUAGE_COOKIE_NAME] = code
-    return client
+def in_language(code, address):
+    """The address of a page in a language: address() is called in that language."""
+    with translation.override(code):
+        return address()
 
 
 def test_event_page_names_the_capacity(client, centre, editor):
     event = make_event(centre=centre, by=editor, capacity=40)
     page = client.get(event.get_absolute_url()).content.decode()
     assert "40 seats left of 40." in page
-    german = in_language(client, "de").get(event.get_absolute_url())
+    german = client.get(in_language("de", event.get_absolute_url))
     assert "Noch 40 Plätze von 40 frei." in german.content.decode()
 
 
@@ -126,7 +127,7 @@ def test_a_sent_issue_without_deliveries_shows_no_progress(coordinator):
 
 
 def test_newsletter_consent_box_is_described_by_the_consent_text(client):
-    page = client.get("/newsletter/").content.decode()
+    page = client.get(reverse("newsletters:subscribe")).content.decode()
     box = re.search(r'<input type="checkbox" name="consent"[^>]*>', page)[0]
     assert 'aria-describedby="consent-text"' in box
     assert re.search(r'<label for="id_consent">', page)
@@ -135,12 +136,13 @@ def test_newsletter_consent_box_is_described_by_the_consent_text(client):
 
 
 def test_accessibility_statement_names_the_enforcement_body(client):
-    page = client.get("/accessibility/").content.decode()
+    page = client.get(reverse("accessibility")).content.decode()
     assert "Enforcement procedure" in page
     assert "Schlichtungsstelle nach § 16 BGG" in page
     assert "Federal Government Commissioner for Matters relating to Persons" in page
     assert 'href="mailto:info@schlichtungsstelle-bgg.de"' in page
-    german = in_language(client, "de").get("/accessibility/").content.decode()
+    german = client.get(in_language("de", lambda: reverse("accessibility")))
+    german = german.content.decode()
     assert (
         "beim Beauftragten der Bundesregierung für die Belange von Menschen" in german
     )
@@ -207,6 +209,6 @@ def test_javascript_catalogue_is_served_per_language_before_the_scripts(client):
     assert "Ihre Ortszeit (%(zone)s)" in german.content.decode()
     assert "max-age=86400" in german["Cache-Control"]
     assert client.get("/i18n/js/xx/").status_code == 404
-    page = in_language(client, "el").get("/").content.decode()
+    page = client.get(in_language("el", lambda: reverse("home"))).content.decode()
     catalogue = page.index('<script src="/i18n/js/el/" defer></script>')
     assert catalogue < page.index("js/portal.js")

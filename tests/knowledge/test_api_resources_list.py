@@ -6,6 +6,7 @@ import pytest
 from django.core.cache import caches
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 
 from knowledge.models import Resource
 from tests.factories import CentreFactory
@@ -116,7 +117,11 @@ def test_list_result_is_the_exact_representation(client, library):
             "sectors": ["ict", "health"],
             "approaches": ["pcp"],
             "countries": ["DE"],
-            "url": "http://testserver/resources/alpha/guide-to-innovation-procurement/",
+            "url": "http://testserver"
+            + reverse(
+                "knowledge:resource-detail",
+                args=["alpha", "guide-to-innovation-procurement"],
+            ),
             "api_url": f"http://testserver/api/v1/resources/{resource.pk}/",
             "abilities": {**NO_ABILITIES, "retrieve": True},
         }

@@ -4,6 +4,7 @@ from decimal import Decimal
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
 
 from knowledge import services
 from knowledge.models import Resource
@@ -129,8 +130,11 @@ def test_retrieve_answers_the_full_representation(client, case_study):
                 "file_type": "pdf",
                 "content_type": "application/pdf",
                 "size": len(PDF),
-                "url": f"{base}/resources/alpha/intelligente-krankenhausbetten/"
-                f"files/{attachment.pk}/",
+                "url": base
+                + reverse(
+                    "knowledge:attachment-download",
+                    args=["alpha", "intelligente-krankenhausbetten", attachment.pk],
+                ),
             }
         ],
         "related": [
@@ -138,7 +142,11 @@ def test_retrieve_answers_the_full_representation(client, case_study):
                 "id": related.pk,
                 "title": "Guide to market consultation",
                 "language": "en",
-                "url": f"{base}/resources/alpha/guide-to-market-consultation/",
+                "url": base
+                + reverse(
+                    "knowledge:resource-detail",
+                    args=["alpha", "guide-to-market-consultation"],
+                ),
                 "api_url": f"{base}/api/v1/resources/{related.pk}/",
             }
         ],
@@ -147,13 +155,21 @@ def test_retrieve_answers_the_full_representation(client, case_study):
                 "id": original.pk,
                 "title": "Smart beds for a hospital",
                 "language": "en",
-                "url": f"{base}/resources/alpha/smart-beds-for-a-hospital/",
+                "url": base
+                + reverse(
+                    "knowledge:resource-detail",
+                    args=["alpha", "smart-beds-for-a-hospital"],
+                ),
                 "api_url": f"{base}/api/v1/resources/{original.pk}/",
             }
         ],
         "created_at": iso(resource.created_at),
         "updated_at": iso(resource.updated_at),
-        "url": f"{base}/resources/alpha/intelligente-krankenhausbetten/",
+        "url": base
+        + reverse(
+            "knowledge:resource-detail",
+            args=["alpha", "intelligente-krankenhausbetten"],
+        ),
         "api_url": f"{base}/api/v1/resources/{resource.pk}/",
         "abilities": {**NO_ABILITIES, "retrieve": True},
     }

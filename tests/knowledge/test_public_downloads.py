@@ -1,6 +1,7 @@
 """Attachment downloads: the resource's visibility rule, the right headers, 404s."""
 
 import pytest
+from django.urls import reverse
 
 from knowledge import services
 
@@ -52,7 +53,10 @@ def test_an_attachment_of_another_resource_is_not_found(client, library):
 
 def test_the_url_must_name_the_owning_centre(client, library):
     attachment = library.case.attachments.get()
-    url = f"/resources/alpha/{library.case.slug}/files/{attachment.pk}/"
+    url = reverse(
+        "knowledge:attachment-download",
+        kwargs={"centre_slug": "alpha", "slug": library.case.slug, "pk": attachment.pk},
+    )
     assert client.get(url).status_code == 404
 
 

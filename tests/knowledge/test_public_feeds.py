@@ -3,6 +3,7 @@
 import xml.etree.ElementTree as ET
 
 import pytest
+from django.urls import reverse
 
 from tests.factories import resource_create
 
@@ -102,14 +103,14 @@ def test_sitemap_lists_public_pages_and_resources_only(client, library):
     locations = {u.findtext(f"{SITEMAP}loc") for u in root.findall(f"{SITEMAP}url")}
     base = "http://testserver"
     for path in (
-        "/",
-        "/about/",
-        "/task-force/",
-        "/accessibility/",
-        "/centres/",
-        "/centres/alpha/",
-        "/centres/beta/",
-        "/resources/",
+        reverse("home"),
+        reverse("about"),
+        reverse("task-force"),
+        reverse("accessibility"),
+        reverse("centres:list"),
+        reverse("centres:detail", kwargs={"slug": "alpha"}),
+        reverse("centres:detail", kwargs={"slug": "beta"}),
+        reverse("knowledge:resource-list"),
     ):
         assert base + path in locations, path
     for resource in library.public:
@@ -127,13 +128,15 @@ def test_sitemap_leaves_out_unlisted_centres(client, library, centre):
 
 
 def test_the_centre_page_lists_its_public_resources(client, library):
-    html = client.get("/centres/alpha/").content.decode()
+    html = client.get(
+        reverse("centres:detail", kwargs={"slug": "alpha"})
+    ).content.decode()
     section = html.split('id="publications-title"')[1].split("</section>")[0]
     assert library.guide.title in section
     assert library.leitfaden.title in section
     for other in (library.draft, library.archived, library.case, library.network):
         assert other.title not in section
-    assert 'href="/resources/?centre=alpha"' in section
+    assert f'href="{reverse("knowledge:resource-list")}?centre=alpha"' in section
     assert library.guide.get_absolute_url() in section
 
 
@@ -142,7 +145,7 @@ def test_the_centre_page_shows_the_latest_ten(client, centre, editor):
         resource_create(
             centre=centre, by=editor, published=True, title=f"Tool {i:02d}", summary="."
         )
-    response = client.get("/centres/alpha/")
+    response = client.get(reverse("centres:detail", kwargs={"slug": "alpha"}))
     titles = [r.title for r in response.context["resources"]]
     assert titles == [f"Tool {i:02d}" for i in range(11, 1, -1)]
 
@@ -151,5 +154,7 @@ def test_a_centre_without_resources_says_so(client, library):
     from tests.factories import CentreFactory
 
     CentreFactory(slug="gamma", country="PT")
-    html = client.get("/centres/gamma/").content.decode()
+    html = client.get(
+        reverse("centres:detail", kwargs={"slug": "gamma"})
+    ).content.decode()
     assert "has not published any tools or case studies yet" in html

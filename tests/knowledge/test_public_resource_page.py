@@ -7,6 +7,7 @@ from html import unescape
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 
 from knowledge import services
 from tests.factories import resource_create
@@ -80,7 +81,12 @@ def test_visibility_follows_visible_to(client, library, request, name, persona, 
 
 
 def test_the_centre_in_the_url_must_own_the_resource(client, library):
-    response = client.get(f"/resources/beta/{library.guide.slug}/")
+    response = client.get(
+        reverse(
+            "knowledge:resource-detail",
+            kwargs={"centre_slug": "beta", "slug": library.guide.slug},
+        )
+    )
     assert response.status_code == 404
 
 
@@ -121,9 +127,12 @@ def test_page_shows_the_metadata_and_the_body(client, library):
     assert "Emma Editor; Max Manager" in html
     assert '<time datetime="2021-03-01">1 March 2021</time>' in html
     assert ">English</span>" in html
-    assert 'href="/resources/?sector=ict">ICT</a>' in html
-    assert 'href="/resources/?approach=pcp">Pre-commercial procurement</a>' in html
-    assert 'href="/resources/?country=DE">Germany</a>' in html
+    assert f'href="{reverse("knowledge:resource-list")}?sector=ict">ICT</a>' in html
+    assert (
+        f'href="{reverse("knowledge:resource-list")}?approach=pcp">Pre-commercial procurement</a>'
+        in html
+    )
+    assert f'href="{reverse("knowledge:resource-list")}?country=DE">Germany</a>' in html
     assert "needs assessment" in html
     assert (
         '<a href="https://creativecommons.org/licenses/by-sa/4.0/" '
@@ -165,7 +174,10 @@ def test_a_tool_has_no_case_facts(client, library):
 def test_attachments_are_listed_with_type_size_and_link(client, library):
     attachment = library.case.attachments.get()
     html = page(client, library.case).content.decode()
-    url = f"/resources/beta/{library.case.slug}/files/{attachment.pk}/"
+    url = reverse(
+        "knowledge:attachment-download",
+        kwargs={"centre_slug": "beta", "slug": library.case.slug, "pk": attachment.pk},
+    )
     assert f'href="{url}"' in html
     assert "Full case report" in html
     assert f"PDF · {attachment.size}\xa0bytes" in html
@@ -241,7 +253,7 @@ def test_json_ld_describes_the_resource(client, library):
     assert data["publisher"] == {
         "@type": "Organization",
         "name": "Alpha Centre",
-        "url": "http://testserver/centres/alpha/",
+        "url": "http://testserver" + reverse("centres:detail", args=["alpha"]),
     }
     assert data["author"] == [
         {"@type": "Person", "name": "Emma Editor"},

@@ -5,13 +5,14 @@ import re
 
 import pytest
 from django.test import Client
+from django.urls import reverse
 
 from knowledge.models import Resource
 from tests.factories import resource_create
 
 pytestmark = pytest.mark.django_db
 
-URL = "/resources/"
+URL = reverse("knowledge:resource-list")
 API = "/api/v1/resources/"
 
 

@@ -17,6 +17,7 @@ import pytest
 from django.contrib.postgres.search import SearchQuery
 from django.db.models import Q
 from django.test import Client
+from django.urls import reverse
 from django.utils import timezone
 
 from centres.models import Centre
@@ -30,7 +31,7 @@ pytestmark = pytest.mark.django_db
 
 SEEDER = Path(__file__).resolve().parents[2] / "bench" / "seed_resources.py"
 ROWS = 3000
-URL = "/resources/"
+URL = reverse("knowledge:resource-list")
 API = "/api/v1/resources/"
 
 WORDS = [

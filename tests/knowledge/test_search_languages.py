@@ -4,6 +4,7 @@ ignored where unaccent is installed; the checks say what the server lacks."""
 import pytest
 from django.core.checks import run_checks
 from django.test import Client
+from django.urls import reverse
 
 from knowledge import textsearch
 from knowledge.models import Resource
@@ -12,7 +13,7 @@ from tests.factories import resource_create
 
 pytestmark = pytest.mark.django_db
 
-URL = "/resources/"
+URL = reverse("knowledge:resource-list")
 API = "/api/v1/resources/"
 
 

@@ -5,6 +5,7 @@ from datetime import timedelta
 
 import pytest
 from django.core import mail
+from django.urls import reverse
 from django.utils import timezone
 from django_scopes import scopes_disabled
 
@@ -33,12 +34,15 @@ def test_coordinator_creates_an_issue_and_adds_a_section_with_a_resource(
     )
     client.force_login(coordinator)
     response = client.post(
-        "/newsletter/compose/new/", {"subject": "December issue", "intro": "Hi."}
+        reverse("newsletters:compose-create"),
+        {"subject": "December issue", "intro": "Hi."},
     )
     issue = Issue.objects.get()
-    assert response["Location"] == f"/newsletter/compose/{issue.pk}/"
+    assert response["Location"] == reverse(
+        "newsletters:compose-detail", kwargs={"pk": issue.pk}
+    )
     client.post(
-        f"/newsletter/compose/{issue.pk}/sections/new/",
+        reverse("newsletters:compose-section-create", kwargs={"pk": issue.pk}),
         {
             "title": "From the knowledge base",
             "body": "Read this.",
@@ -49,11 +53,15 @@ def test_coordinator_creates_an_issue_and_adds_a_section_with_a_resource(
     with scopes_disabled():
         section = Section.objects.get()
     assert section.status == "accepted" and section.centre is None
-    preview = client.get(f"/newsletter/compose/{issue.pk}/preview/")
+    preview = client.get(
+        reverse("newsletters:compose-preview", kwargs={"pk": issue.pk})
+    )
     assert preview.status_code == 200
     assert b"Market dialogue guide" in preview.content
     assert "unsafe-inline" in preview["Content-Security-Policy"]
-    text = client.get(f"/newsletter/compose/{issue.pk}/preview/?format=text")
+    text = client.get(
+        reverse("newsletters:compose-preview", kwargs={"pk": issue.pk}) + "?format=text"
+    )
     assert text["Content-Type"].startswith("text/plain")
     assert b"From the knowledge base" in text.content
 
@@ -67,7 +75,10 @@ def test_review_accepts_or_returns_with_a_comment(client, coordinator, centre, e
         by=editor,
     )
     client.force_login(coordinator)
-    url = f"/newsletter/compose/{issue.pk}/sections/{section.pk}/review/"
+    url = reverse(
+        "newsletters:compose-section-review",
+        kwargs={"pk": issue.pk, "section_pk": section.pk},
+    )
     client.post(url, {"decision": "return", "comment": ""})
     section.refresh_from_db()
     assert section.status == "submitted"  # a return needs a comment
@@ -85,7 +96,7 @@ def test_send_page_shows_the_recipient_count_of_the_narrowed_audience(
 ):
     issue = issue_ready(by=coordinator, audience_languages=["en"])
     client.force_login(coordinator)
-    page = client.get(f"/newsletter/compose/{issue.pk}/send/")
+    page = client.get(reverse("newsletters:compose-send", kwargs={"pk": issue.pk}))
     assert b'<strong id="recipient-count">2</strong>' in page.content
     issue.audience_countries = ["DE"]
     issue.save()
@@ -104,8 +115,12 @@ def test_send_now_queues_sends_and_shows_progress(
     issue = issue_ready(by=coordinator)
     client.force_login(coordinator)
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(f"/newsletter/compose/{issue.pk}/send/")
-    assert response["Location"] == f"/newsletter/compose/{issue.pk}/progress/"
+        response = client.post(
+            reverse("newsletters:compose-send", kwargs={"pk": issue.pk})
+        )
+    assert response["Location"] == reverse(
+        "newsletters:compose-progress", kwargs={"pk": issue.pk}
+    )
     assert sorted(m.to[0] for m in mail.outbox) == [
         "de1@example.org",
         "en1@example.org",
@@ -115,11 +130,13 @@ def test_send_now_queues_sends_and_shows_progress(
     assert issue.status == "sent" and issue.recipient_count == 3
     page = client.get(response["Location"])
     assert b"newsletter-progress.js" in page.content
-    data = client.get(f"/newsletter/compose/{issue.pk}/progress.json").json()
+    data = client.get(
+        reverse("newsletters:compose-progress-json", kwargs={"pk": issue.pk})
+    ).json()
     assert data["sent"] == 3 and data["queued"] == 0 and data["finished"]
     # A sent issue cannot be sent again, nor edited.
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(f"/newsletter/compose/{issue.pk}/send/")
+        client.post(reverse("newsletters:compose-send", kwargs={"pk": issue.pk}))
     assert Delivery.objects.count() == 3 and len(mail.outbox) == 3
     # And it is in the public archive, with its feed.
     assert client.get(issue.get_absolute_url()).status_code == 200
@@ -149,7 +166,7 @@ def test_schedule_and_the_beat_task_starts_it_when_due(
     client.force_login(coordinator)
     when = timezone.localtime() + timedelta(hours=1)
     client.post(
-        f"/newsletter/compose/{issue.pk}/schedule/",
+        reverse("newsletters:compose-schedule", kwargs={"pk": issue.pk}),
         {"when": when.strftime("%Y-%m-%dT%H:%M")},
     )
     issue.refresh_from_db()
@@ -170,7 +187,8 @@ def test_schedule_in_the_past_is_refused(client, coordinator):
     issue = issue_ready(by=coordinator)
     client.force_login(coordinator)
     client.post(
-        f"/newsletter/compose/{issue.pk}/schedule/", {"when": "2020-01-01T10:00"}
+        reverse("newsletters:compose-schedule", kwargs={"pk": issue.pk}),
+        {"when": "2020-01-01T10:00"},
     )
     issue.refresh_from_db()
     assert issue.status == "draft"
@@ -182,7 +200,7 @@ def test_test_send_goes_to_the_coordinator_only(
     issue = issue_ready(by=coordinator)
     client.force_login(coordinator)
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(f"/newsletter/compose/{issue.pk}/test/")
+        client.post(reverse("newsletters:compose-test-send", kwargs={"pk": issue.pk}))
     [message] = mail.outbox
     assert message.to == [coordinator.email]
     assert message.subject.startswith("[Test]")
@@ -194,7 +212,7 @@ def test_test_send_goes_to_the_coordinator_only(
 def test_an_empty_issue_is_not_sent(client, coordinator, audience):
     issue = services.issue_create(by=coordinator, data={"subject": "Empty"})
     client.force_login(coordinator)
-    client.post(f"/newsletter/compose/{issue.pk}/send/")
+    client.post(reverse("newsletters:compose-send", kwargs={"pk": issue.pk}))
     issue.refresh_from_db()
     assert issue.status == "draft"
 
@@ -204,7 +222,7 @@ def test_composer_without_two_factor_is_sent_to_set_it_up(client):
 
     coordinator = UserFactory(coordinator=True)
     client.force_login(coordinator)
-    response = client.get("/newsletter/compose/")
+    response = client.get(reverse("newsletters:compose-list"))
     assert response.status_code == 302 and "/2fa/" in response["Location"]
 
 
@@ -215,7 +233,7 @@ def test_a_section_announces_upcoming_events(client, coordinator, centre, manage
     issue = issue_ready(by=coordinator)
     client.force_login(coordinator)
     client.post(
-        f"/newsletter/compose/{issue.pk}/sections/new/",
+        reverse("newsletters:compose-section-create", kwargs={"pk": issue.pk}),
         {
             "title": "Coming up",
             "body": "Join us.",
@@ -223,7 +241,9 @@ def test_a_section_announces_upcoming_events(client, coordinator, centre, manage
             "events": [event.pk],
         },
     )
-    preview = client.get(f"/newsletter/compose/{issue.pk}/preview/?format=text")
+    preview = client.get(
+        reverse("newsletters:compose-preview", kwargs={"pk": issue.pk}) + "?format=text"
+    )
     assert b"Health procurement day" in preview.content
     assert event.get_absolute_url().encode() in preview.content
 
@@ -234,10 +254,12 @@ def test_communication_staff_with_the_permission_compose_too(client, procurer):
     from tests.conftest import with_totp
 
     client.force_login(procurer)
-    assert client.get("/newsletter/compose/").status_code == 403
+    assert client.get(reverse("newsletters:compose-list")).status_code == 403
     procurer.user_permissions.add(Permission.objects.get(codename="compose_issue"))
     with_totp(procurer)
     procurer = type(procurer).objects.get(pk=procurer.pk)  # fresh permission cache
     client.force_login(procurer)
-    assert client.get("/newsletter/compose/").status_code == 200
-    assert b"/newsletter/compose/" in client.get("/").content  # in the main nav
+    assert client.get(reverse("newsletters:compose-list")).status_code == 200
+    assert (
+        b"/newsletter/compose/" in client.get(reverse("home")).content
+    )  # in the main nav

@@ -1,6 +1,7 @@
 """A centre contributes a section from its workspace; scoping keeps centres apart."""
 
 import pytest
+from django.urls import reverse
 from django_scopes import scope, scopes_disabled
 
 from centres.models import AuditEntry
@@ -34,7 +35,10 @@ def test_editor_contributes_and_submits_a_section(client, editor, centre, coordi
     # The coordinator sees it waiting.
     client.force_login(coordinator)
     assert (
-        b"Alpha trains buyers" in client.get(f"/newsletter/compose/{issue.pk}/").content
+        b"Alpha trains buyers"
+        in client.get(
+            reverse("newsletters:compose-detail", kwargs={"pk": issue.pk})
+        ).content
     )
 
 

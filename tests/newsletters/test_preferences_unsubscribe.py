@@ -3,6 +3,7 @@ one-click POST without cookies or CSRF token, and a GET that changes nothing."""
 
 import pytest
 from django.test import Client
+from django.urls import reverse
 
 from newsletters import rendering
 from newsletters.models import Subscriber
@@ -24,7 +25,7 @@ def token(reader):
 
 
 def test_preferences_open_with_the_signed_token_and_save(client, reader, token, centre):
-    url = f"/newsletter/preferences/{token}/"
+    url = reverse("newsletters:preferences", kwargs={"token": token})
     page = client.get(url)
     assert page.status_code == 200 and b"reader@example.org" in page.content
     response = client.post(
@@ -50,7 +51,8 @@ def test_preferences_open_with_the_signed_token_and_save(client, reader, token, 
 def test_a_tampered_token_changes_nothing(client, reader, token):
     for bad in [token[:-2] + "xx", "forged", token + "a"]:
         response = client.post(
-            f"/newsletter/preferences/{bad}/", {"digest_frequency": "none"}
+            reverse("newsletters:preferences", kwargs={"token": bad}),
+            {"digest_frequency": "none"},
         )
         assert response.status_code == 400
         assert b"Nothing was changed" in response.content
@@ -64,7 +66,12 @@ def test_a_token_stops_working_when_the_address_changes(reader, token):
 
 
 def test_get_on_the_unsubscribe_link_does_not_unsubscribe(client, reader, token):
-    response = client.get(f"/newsletter/unsubscribe/{token}/newsletter/")
+    response = client.get(
+        reverse(
+            "newsletters:unsubscribe",
+            kwargs={"token": token, "list_name": "newsletter"},
+        )
+    )
     assert response.status_code == 200
     assert b"Stop sending the joint newsletter" in response.content
     reader.refresh_from_db()
@@ -74,7 +81,10 @@ def test_get_on_the_unsubscribe_link_does_not_unsubscribe(client, reader, token)
 def test_one_click_post_unsubscribes_without_cookies_or_csrf(reader, token):
     client = Client(enforce_csrf_checks=True)
     response = client.post(
-        f"/newsletter/unsubscribe/{token}/newsletter/",
+        reverse(
+            "newsletters:unsubscribe",
+            kwargs={"token": token, "list_name": "newsletter"},
+        ),
         "List-Unsubscribe=One-Click",
         content_type="application/x-www-form-urlencoded",
     )
@@ -87,7 +97,10 @@ def test_one_click_post_unsubscribes_without_cookies_or_csrf(reader, token):
     assert reader.status == "confirmed"
     # Repeating it is harmless.
     again = client.post(
-        f"/newsletter/unsubscribe/{token}/newsletter/",
+        reverse(
+            "newsletters:unsubscribe",
+            kwargs={"token": token, "list_name": "newsletter"},
+        ),
         "List-Unsubscribe=One-Click",
         content_type="application/x-www-form-urlencoded",
     )
@@ -97,15 +110,24 @@ def test_one_click_post_unsubscribes_without_cookies_or_csrf(reader, token):
 def test_leaving_every_list_unsubscribes_and_ticking_one_comes_back(
     client, reader, token
 ):
-    client.post(f"/newsletter/unsubscribe/{token}/digest/")
+    client.post(
+        reverse(
+            "newsletters:unsubscribe", kwargs={"token": token, "list_name": "digest"}
+        )
+    )
     reader.refresh_from_db()
     assert reader.digest_frequency == "none" and reader.wants_newsletter
-    page = client.post(f"/newsletter/unsubscribe/{token}/newsletter/")
+    page = client.post(
+        reverse(
+            "newsletters:unsubscribe",
+            kwargs={"token": token, "list_name": "newsletter"},
+        )
+    )
     assert b"no longer receives the joint newsletter" in page.content
     reader.refresh_from_db()
     assert reader.status == "unsubscribed" and reader.unsubscribed_at
     client.post(
-        f"/newsletter/preferences/{token}/",
+        reverse("newsletters:preferences", kwargs={"token": token}),
         {"wants_newsletter": "on", "digest_frequency": "none", "language": "en"},
     )
     reader.refresh_from_db()
@@ -113,7 +135,9 @@ def test_leaving_every_list_unsubscribes_and_ticking_one_comes_back(
 
 
 def test_unsubscribe_from_everything(client, reader, token):
-    client.post(f"/newsletter/unsubscribe/{token}/all/")
+    client.post(
+        reverse("newsletters:unsubscribe", kwargs={"token": token, "list_name": "all"})
+    )
     reader.refresh_from_db()
     assert reader.status == "unsubscribed"
     assert not reader.wants_newsletter and reader.digest_frequency == "none"

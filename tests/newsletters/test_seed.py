@@ -2,6 +2,7 @@
 
 import pytest
 from django.core.management import call_command
+from django.urls import reverse
 from django_scopes import scopes_disabled
 
 from centres.models import Centre
@@ -22,7 +23,11 @@ def test_seed_newsletter_is_idempotent(client, coordinator):
     with scopes_disabled():
         assert Section.objects.filter(status="submitted").count() == 1
         assert Section.objects.count() == 5
-    archive = client.get("/newsletter/archive/")
+    archive = client.get(reverse("newsletters:archive"))
     assert b"Task force news: October" in archive.content
-    page = client.get("/newsletter/archive/task-force-news-september/")
+    page = client.get(
+        reverse(
+            "newsletters:issue-detail", kwargs={"slug": "task-force-news-september"}
+        )
+    )
     assert b"Circular tenders that worked" in page.content

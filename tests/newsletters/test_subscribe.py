@@ -91,7 +91,9 @@ def test_an_expired_confirmation_link_does_nothing(client, subscribe):
 
 
 def test_a_forged_confirmation_link_gets_a_clear_page(client):
-    response = client.post("/newsletter/confirm/not-a-real-token/")
+    response = client.post(
+        reverse("newsletters:confirm", kwargs={"token": "not-a-real-token"})
+    )
     assert response.status_code == 400
     assert b"Nothing was changed" in response.content
 
@@ -109,7 +111,7 @@ def test_repeating_a_subscription_reveals_nothing(client, subscribe):
     # The known address gets a note with its preference link, not a new opt-in.
     known = next(m for m in mail.outbox if m.to == ["known@example.org"])
     assert "already subscribed" in known.subject
-    assert "/newsletter/preferences/" in known.body
+    assert reverse("newsletters:preferences-account") in known.body
     assert Subscriber.objects.get(email="known@example.org").status == "confirmed"
 
 
@@ -133,7 +135,8 @@ def test_repeat_requests_for_one_address_stop_mailing_it(client, settings, subsc
 def test_confirm_is_rate_limited_per_ip(client, settings):
     settings.NEWSLETTER_RATE_LIMITS = {"confirm_ip": (2, 60)}
     codes = [
-        client.post(f"/newsletter/confirm/guess-{i}/").status_code for i in range(4)
+        client.post(reverse("newsletters:confirm", args=[f"guess-{i}"])).status_code
+        for i in range(4)
     ]
     assert codes == [400, 400, 429, 429]
 
@@ -142,7 +145,7 @@ def test_signed_in_user_subscribes_in_one_click(client, procurer):
     client.force_login(procurer)
     response = client.post(reverse("newsletters:subscribe"), {"action": "one-click"})
     assert response.status_code == 302
-    assert "/newsletter/preferences/" in response["Location"]
+    assert reverse("newsletters:preferences-account") in response["Location"]
     sub = Subscriber.objects.get()
     assert sub.user == procurer and sub.status == "confirmed"
     assert sub.consent_at and sub.consent_hash == CONSENT_HASH
@@ -153,10 +156,13 @@ def test_account_page_links_to_the_preference_centre(client, procurer):
     client.force_login(procurer)
     assert b"/newsletter/preferences/" in client.get("/accounts/profile/").content
     # Not subscribed yet: the subscribe page; subscribed: the preference centre.
-    assert client.get("/newsletter/preferences/")["Location"] == "/newsletter/"
+    assert client.get(reverse("newsletters:preferences-account"))[
+        "Location"
+    ] == reverse("newsletters:subscribe")
     subscriber_create(procurer.email, user=procurer)
     assert (
-        "/newsletter/preferences/" in client.get("/newsletter/preferences/")["Location"]
+        reverse("newsletters:preferences-account")
+        in client.get(reverse("newsletters:preferences-account"))["Location"]
     )
 
 

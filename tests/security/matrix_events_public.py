@@ -49,46 +49,57 @@ def world(values, people):
 
 ENTRIES = {
     "events:list": [
-        Check("/events/", everyone(200)),
+        Check("/en/events/", everyone(200)),
         Check(
-            "/events/?when=past&kind=x&country=ZZ&sector=%00&page=999", everyone(200)
+            "/en/events/?when=past&kind=x&country=ZZ&sector=%00&page=999", everyone(200)
         ),
     ],
-    "events:mine": [Check("/events/mine/", signed_in(200))],
-    "events:feed": [Check("/events/calendar.ics", everyone(200))],
+    "events:mine": [Check("/en/events/mine/", signed_in(200))],
+    "events:feed": [Check("/en/events/calendar.ics", everyone(200))],
     "events:feed-organiser": [
+        Check("/en/events/calendar/organiser/alpha.ics", everyone(200)),
+        Check("/en/events/calendar/organiser/nobody.ics", everyone(404)),
+    ],
+    "events:feed-sector": [
+        Check("/en/events/calendar/sector/health.ics", everyone(200)),
+        Check("/en/events/calendar/sector/bogus.ics", everyone(404)),
+    ],
+    # The calendar feeds' addresses without a language, which calendar
+    # applications keep: they answer directly, for everyone.
+    "events-neutral:feed": [Check("/events/calendar.ics", everyone(200))],
+    "events-neutral:feed-organiser": [
         Check("/events/calendar/organiser/alpha.ics", everyone(200)),
         Check("/events/calendar/organiser/nobody.ics", everyone(404)),
     ],
-    "events:feed-sector": [
+    "events-neutral:feed-sector": [
         Check("/events/calendar/sector/health.ics", everyone(200)),
         Check("/events/calendar/sector/bogus.ics", everyone(404)),
     ],
     "events:detail": [
-        Check("/events/{ev_public}/", everyone(200)),
-        Check("/events/{ev_joint}/", everyone(200)),
-        Check("/events/{ev_draft}/", OWN_STAFF),
-        Check("/events/no-such-event/", everyone(404)),
+        Check("/en/events/{ev_public}/", everyone(200)),
+        Check("/en/events/{ev_joint}/", everyone(200)),
+        Check("/en/events/{ev_draft}/", OWN_STAFF),
+        Check("/en/events/no-such-event/", everyone(404)),
     ],
     "events:ics": [
-        Check("/events/{ev_public}/calendar.ics", everyone(200)),
-        Check("/events/{ev_draft}/calendar.ics", everyone(404)),
+        Check("/en/events/{ev_public}/calendar.ics", everyone(200)),
+        Check("/en/events/{ev_draft}/calendar.ics", everyone(404)),
     ],
     "events:register": [
-        Check("/events/{ev_joint}/register/", everyone(302), "post", VISITOR),
+        Check("/en/events/{ev_joint}/register/", everyone(302), "post", VISITOR),
         # Staff see the draft, and are told it is not open; others: not found.
         Check(
-            "/events/{ev_draft}/register/",
+            "/en/events/{ev_draft}/register/",
             {**OWN_STAFF, "editor_a": 302, "manager_a": 302, "coordinator": 302},
             "post",
             VISITOR,
         ),
-        Check("/events/{ev_public}/register/", everyone(405)),
+        Check("/en/events/{ev_public}/register/", everyone(405)),
     ],
     "events:unregister": [
-        Check("/events/{ev_public}/unregister/", signed_in(302), "post"),
+        Check("/en/events/{ev_public}/unregister/", signed_in(302), "post"),
         Check(
-            "/events/{ev_draft}/unregister/",
+            "/en/events/{ev_draft}/unregister/",
             {
                 **OWN_STAFF,
                 "anonymous": 302,
@@ -100,14 +111,16 @@ ENTRIES = {
         ),
     ],
     "events:registration": [
-        Check("/events/registration/{reg_token}/", everyone(200)),
-        Check("/events/registration/forged-token/", everyone(400)),
-        Check("/events/registration/forged-token/", everyone(400), "post"),
-        Check("/events/registration/{reg_token}/", everyone(302), "post"),
+        Check("/en/events/registration/{reg_token}/", everyone(200)),
+        Check("/en/events/registration/forged-token/", everyone(400)),
+        Check("/en/events/registration/forged-token/", everyone(400), "post"),
+        Check("/en/events/registration/{reg_token}/", everyone(302), "post"),
     ],
     "events:registration-confirm": [
-        Check("/events/registration/{confirm_token}/confirm/", everyone(200)),
-        Check("/events/registration/{reg_token}/confirm/", everyone(400)),
-        Check("/events/registration/{confirm_token}/confirm/", everyone(302), "post"),
+        Check("/en/events/registration/{confirm_token}/confirm/", everyone(200)),
+        Check("/en/events/registration/{reg_token}/confirm/", everyone(400)),
+        Check(
+            "/en/events/registration/{confirm_token}/confirm/", everyone(302), "post"
+        ),
     ],
 }

@@ -76,41 +76,57 @@ def world(values, people):
 
 ENTRIES = {
     "knowledge:resource-list": [
-        Check("/resources/", everyone(200)),
-        Check("/resources/?q=guide&kind=tool&sector=ict&page=99999", everyone(200)),
-        Check("/resources/?q=%22%26%7C!%3A*&centre=nowhere&year=20x1", everyone(200)),
-        Check("/resources/", everyone(405), "post", {"q": "guide"}),
+        Check("/en/resources/", everyone(200)),
+        Check("/en/resources/?q=guide&kind=tool&sector=ict&page=99999", everyone(200)),
+        Check(
+            "/en/resources/?q=%22%26%7C!%3A*&centre=nowhere&year=20x1", everyone(200)
+        ),
+        Check("/en/resources/", everyone(405), "post", {"q": "guide"}),
     ],
     "knowledge:resource-detail": [
-        Check("/resources/alpha/{kb_public}/", everyone(200)),
-        Check("/resources/alpha/{kb_draft}/", OWN_STAFF),
-        Check("/resources/beta/{kb_network}/", NETWORK_STAFF),
+        Check("/en/resources/alpha/{kb_public}/", everyone(200)),
+        Check("/en/resources/alpha/{kb_draft}/", OWN_STAFF),
+        Check("/en/resources/beta/{kb_network}/", NETWORK_STAFF),
         # Right slug, wrong centre; and a resource that does not exist.
-        Check("/resources/beta/{kb_public}/", everyone(404)),
-        Check("/resources/alpha/no-such-resource/", everyone(404)),
-        Check("/resources/alpha/{kb_public}/", everyone(405), "post"),
+        Check("/en/resources/beta/{kb_public}/", everyone(404)),
+        Check("/en/resources/alpha/no-such-resource/", everyone(404)),
+        Check("/en/resources/alpha/{kb_public}/", everyone(405), "post"),
     ],
     "knowledge:attachment-download": [
-        Check("/resources/alpha/{kb_public}/files/{kb_public_file}/", everyone(200)),
-        Check("/resources/alpha/{kb_draft}/files/{kb_draft_file}/", OWN_STAFF),
-        Check("/resources/beta/{kb_network}/files/{kb_network_file}/", NETWORK_STAFF),
-        # Another resource's file smuggled into a public resource's URL.
-        Check("/resources/alpha/{kb_public}/files/{kb_draft_file}/", everyone(404)),
-        Check("/resources/alpha/{kb_public}/files/{kb_network_file}/", everyone(404)),
+        Check("/en/resources/alpha/{kb_public}/files/{kb_public_file}/", everyone(200)),
+        Check("/en/resources/alpha/{kb_draft}/files/{kb_draft_file}/", OWN_STAFF),
         Check(
-            "/resources/alpha/{kb_public}/files/{kb_public_file}/",
+            "/en/resources/beta/{kb_network}/files/{kb_network_file}/", NETWORK_STAFF
+        ),
+        # Another resource's file smuggled into a public resource's URL.
+        Check("/en/resources/alpha/{kb_public}/files/{kb_draft_file}/", everyone(404)),
+        Check(
+            "/en/resources/alpha/{kb_public}/files/{kb_network_file}/", everyone(404)
+        ),
+        Check(
+            "/en/resources/alpha/{kb_public}/files/{kb_public_file}/",
             everyone(405),
             "post",
         ),
     ],
-    "knowledge:feed": [Check("/resources/feed/", everyone(200))],
-    "knowledge:feed-centre": [
+    "knowledge:feed": [Check("/en/resources/feed/", everyone(200))],
+    # The feeds' addresses without a language, which feed readers keep.
+    "knowledge-neutral:feed": [Check("/resources/feed/", everyone(200))],
+    "knowledge-neutral:feed-centre": [
         Check("/resources/feed/centre/alpha/", everyone(200)),
         Check("/resources/feed/centre/no-such-centre/", everyone(404)),
     ],
-    "knowledge:feed-sector": [
+    "knowledge-neutral:feed-sector": [
         Check("/resources/feed/sector/ict/", everyone(200)),
         Check("/resources/feed/sector/spaceships/", everyone(404)),
+    ],
+    "knowledge:feed-centre": [
+        Check("/en/resources/feed/centre/alpha/", everyone(200)),
+        Check("/en/resources/feed/centre/no-such-centre/", everyone(404)),
+    ],
+    "knowledge:feed-sector": [
+        Check("/en/resources/feed/sector/ict/", everyone(200)),
+        Check("/en/resources/feed/sector/spaceships/", everyone(404)),
     ],
     "sitemap": [Check("/sitemap.xml", everyone(200))],
 }

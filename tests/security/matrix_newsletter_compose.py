@@ -9,7 +9,7 @@ from datetime import timedelta
 
 from tests.security.test_permission_matrix import Check, everyone
 
-BASE = "/newsletter/compose/"
+BASE = "/en/newsletter/compose/"
 
 
 def composer(status):

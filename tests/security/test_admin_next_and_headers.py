@@ -41,7 +41,9 @@ def test_admin_login_passes_no_off_site_next_to_the_sign_in(client, target):
     assert "javascript" not in response["Location"]
 
 
-@pytest.mark.parametrize("url", ["/", "/resources/", "/api/v1/resources/"])
+@pytest.mark.parametrize(
+    "url", ["/", reverse("knowledge:resource-list"), "/api/v1/resources/"]
+)
 def test_every_answer_carries_a_permissions_policy(client, url):
     policy = client.get(url)["Permissions-Policy"]
     for feature in ("camera=()", "microphone=()", "geolocation=()", "payment=()"):
@@ -49,7 +51,13 @@ def test_every_answer_carries_a_permissions_policy(client, url):
 
 
 @pytest.mark.parametrize(
-    "url", ["/", "/resources/", "/accounts/profile/", "/api/v1/resources/"]
+    "url",
+    [
+        reverse("home"),
+        reverse("knowledge:resource-list"),
+        "/accounts/profile/",
+        "/api/v1/resources/",
+    ],
 )
 def test_signed_in_answers_are_private_and_not_stored(client, procurer, url):
     client.force_login(procurer)
@@ -72,6 +80,6 @@ def test_token_answers_are_private_and_not_stored(procurer):
 
 
 def test_anonymous_pages_stay_cacheable(client):
-    response = client.get("/")
+    response = client.get(reverse("home"))
     assert "private" not in response.get("Cache-Control", "")
     assert "no-store" not in response.get("Cache-Control", "")

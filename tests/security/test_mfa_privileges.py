@@ -144,8 +144,8 @@ def test_pages_downloads_and_feeds_of_an_account_without_2fa_equal_a_procurers(
     user = request.getfixturevalue(persona)
     urls = {
         **page_urls(world),
-        "search": "/resources/?q=plan",
-        "browse": "/resources/",
+        "search": reverse("knowledge:resource-list") + "?q=plan",
+        "browse": reverse("knowledge:resource-list"),
         "feed": "/resources/feed/",
         "feed of A": "/resources/feed/centre/alpha/",
     }

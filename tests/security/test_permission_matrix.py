@@ -8,6 +8,7 @@ Another centre's workspace or object answers 404, never 403.
 from dataclasses import dataclass, field
 
 import pytest
+from django.conf import settings
 from django.db import transaction
 from django.urls import URLResolver, get_resolver
 from django_scopes import scopes_disabled
@@ -85,10 +86,10 @@ class Check:
 
 # Each key maps to one or more checks (own object, other centre's object, missing).
 MATRIX = {
-    "home": [Check("/", everyone(200))],
-    "about": [Check("/about/", everyone(200))],
-    "task-force": [Check("/task-force/", everyone(200))],
-    "accessibility": [Check("/accessibility/", everyone(200))],
+    "home": [Check("/en/", everyone(200))],
+    "about": [Check("/en/about/", everyone(200))],
+    "task-force": [Check("/en/task-force/", everyone(200))],
+    "accessibility": [Check("/en/accessibility/", everyone(200))],
     "healthz": [Check("/healthz", everyone(200))],
     "set_language": [
         Check("/i18n/setlang/", everyone(302), "post", {"language": "de", "next": "/"})
@@ -98,18 +99,18 @@ MATRIX = {
         Check("/i18n/js/xx/", everyone(404)),
     ],
     "centres:list": [
-        Check("/centres/", everyone(200)),
-        Check("/centres/?status=bogus&country=ZZZ&service=%00", everyone(200)),
+        Check("/en/centres/", everyone(200)),
+        Check("/en/centres/?status=bogus&country=ZZZ&service=%00", everyone(200)),
     ],
     "centres:detail": [
-        Check("/centres/alpha/", everyone(200)),
-        Check("/centres/beta/", everyone(200)),
-        Check("/centres/no-such-centre/", everyone(404)),
+        Check("/en/centres/alpha/", everyone(200)),
+        Check("/en/centres/beta/", everyone(200)),
+        Check("/en/centres/no-such-centre/", everyone(404)),
     ],
     "centres:invitation-accept": [
-        Check("/centres/invitations/{token}/", everyone(200)),
-        Check("/centres/invitations/forged-token/", everyone(404)),
-        Check("/centres/invitations/{token}/", signed_in(302), "post"),
+        Check("/en/centres/invitations/{token}/", everyone(200)),
+        Check("/en/centres/invitations/forged-token/", everyone(404)),
+        Check("/en/centres/invitations/{token}/", signed_in(302), "post"),
     ],
     # One workspace: straight into it; none (procurer) or all (coordinator): a list.
     "manage:index": [
@@ -513,3 +514,40 @@ def test_route_answers_persona_as_the_matrix_says(client, world, key, check, per
     )
     if expected == 302 and persona == "anonymous" and key.startswith("manage:"):
         assert response["Location"].startswith("/accounts/login/")
+
+
+def old_address_checks():
+    """The first GET of every route under the language prefix, once per persona;
+    not the feeds and calendars, whose old addresses answer themselves (their
+    "<app>-neutral:" entries above)."""
+    params = []
+    for key, checks in sorted(MATRIX.items()):
+        if key.replace(":", "-neutral:", 1) in MATRIX:
+            continue
+        first = next(
+            (c for c in checks if c.method == "get" and c.url.startswith("/en/")),
+            None,
+        )
+        if first is not None:
+            params.extend(
+                pytest.param(key, first, p, id=f"{key}-old-{p}") for p in PERSONAS
+            )
+    return params
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("key", "check", "persona"), old_address_checks())
+def test_old_address_redirects_everyone_to_the_language_version(
+    client, world, key, check, persona
+):
+    """The address from before the language prefix sends every persona to the
+    version in her language (here the cookie's), query string kept, and decides
+    nothing else: what the page then answers is the matrix above."""
+    values, users = world
+    if users[persona] is not None:
+        client.force_login(users[persona])
+    old = check.url.format(**values).removeprefix("/en")
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "de"
+    response = client.get(old)
+    assert response.status_code == 302, (old, persona, response.status_code)
+    assert response["Location"] == "/de" + old

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from django.urls import reverse
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -90,7 +91,7 @@ def test_a_missing_production_variable_stops_start_with_one_line(missing):
 
 @pytest.mark.django_db
 def test_pages_carry_a_strict_content_security_policy(client):
-    response = client.get("/")
+    response = client.get(reverse("home"))
     csp = response["Content-Security-Policy"]
     assert "default-src 'self'" in csp
     assert "script-src 'self'" in csp

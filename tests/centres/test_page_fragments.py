@@ -110,17 +110,23 @@ def test_each_filter_gets_its_own(client, two_centres):
     assert "Centres: 2 results" in client.get("/centres/?q=Centre").content.decode()
 
 
-@pytest.mark.parametrize("path", ["/", "/centres/", "/centres/?status=new"])
+# The home page lists centres by their short name only; the directory shows taglines.
+@pytest.mark.parametrize(
+    ("path", "field", "value"),
+    [
+        ("/", "short_name", "ALPHA-RENAMED"),
+        ("/centres/", "tagline", "Procurement for tomorrow"),
+        ("/centres/?status=new", "tagline", "Procurement for tomorrow"),
+    ],
+)
 def test_a_changed_centre_shows_at_once(
-    client, two_centres, editor, path, django_capture_on_commit_callbacks
+    client, two_centres, editor, path, field, value, django_capture_on_commit_callbacks
 ):
     alpha, _ = two_centres
-    assert "Procurement for tomorrow" not in client.get(path).content.decode()
+    assert value not in client.get(path).content.decode()
     with django_capture_on_commit_callbacks(execute=True):
-        services.centre_profile_update(
-            centre=alpha, by=editor, data={"tagline": "Procurement for tomorrow"}
-        )
-    assert "Procurement for tomorrow" in client.get(path).content.decode()
+        services.centre_profile_update(centre=alpha, by=editor, data={field: value})
+    assert value in client.get(path).content.decode()
 
 
 def test_a_centre_page_shows_changes_at_once(client, two_centres, editor):

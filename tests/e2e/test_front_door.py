@@ -305,6 +305,10 @@ def test_the_home_page_is_at_most_five_screens_on_a_phone(
             "document.scrollingElement.scrollHeight / window.innerHeight"
         )
         assert screens <= 5, f"{lang}: {screens:.2f} screens"
+        sideways = page.evaluate(
+            "document.documentElement.scrollWidth - window.innerWidth"
+        )
+        assert sideways <= 0, f"{lang}: scrolls sideways by {sideways}px"
         context.close()
 
 

@@ -7,13 +7,18 @@ from django.db import connection, transaction
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils import translation
 from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import DetailView, FormView, TemplateView
 from django_scopes import scope
 
+from events.selectors import event_list_next
 from knowledge.models import Resource
+from knowledge.selectors import resource_list_newest
+from newsletters.forms import HomeSubscribeForm
+from newsletters.models import CONSENT_TEXT
 
 from . import selectors, services
 from .caching import centres_version
@@ -31,6 +36,19 @@ class HomeView(TemplateView):
         ctx["centres_version"] = centres_version()
         # Read only when the page's cached fragment is missing (centres/home.html).
         ctx["network"] = SimpleLazyObject(selectors.network_overview)
+        # What changes with every publication is read afresh on each request:
+        # three rows each, outside the cached fragments.
+        ctx["next_events"] = event_list_next(limit=3)
+        ctx["newest_resources"] = resource_list_newest(
+            exclude_kind=Resource.Kind.CASE_STUDY, limit=3
+        )
+        ctx["newest_cases"] = resource_list_newest(
+            kind=Resource.Kind.CASE_STUDY, limit=3
+        )
+        ctx["subscribe_form"] = HomeSubscribeForm(
+            initial={"language": (translation.get_language() or "en")[:2]}
+        )
+        ctx["consent_text"] = _(CONSENT_TEXT)
         return ctx
 
 

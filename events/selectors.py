@@ -201,3 +201,8 @@ def event_attendees(event: Event):
         .select_related("user")
         .order_by("status", "created_at", "pk")
     )
+
+
+def event_list_next(*, limit: int = 3, now=None) -> list[Event]:
+    """The next public events, soonest first, for the home page."""
+    return list(event_list_public(params=EventParams(), now=now)[:limit])

@@ -548,3 +548,17 @@ def resource_search(*, user, params: SearchParams) -> SearchResult:
         facets=facets,
         centres=centres,
     )
+
+
+def resource_list_newest(
+    *, kind: str | None = None, exclude_kind: str | None = None, limit: int = 3
+):
+    """The newest public resources for the home page, of one kind or all but one.
+
+    Public only, whoever asks: the home page shows every visitor the same."""
+    qs = Resource.objects.public()
+    if kind:
+        qs = qs.of_kind(kind)
+    if exclude_kind:
+        qs = qs.exclude(kind=exclude_kind)
+    return list(qs.select_related("centre").order_by("-published_at", "-pk")[:limit])

@@ -55,6 +55,20 @@ class SubscribeForm(forms.Form):
         return data
 
 
+class HomeSubscribeForm(SubscribeForm):
+    """The home page's short sign-up to the joint newsletter, in the page's
+    language. It posts to the subscribe page, which checks it as a SubscribeForm
+    and shows the full form again when something is wrong."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", "home-nl-%s")
+        super().__init__(*args, **kwargs)
+        del self.fields["name"]
+        for name in ("wants_newsletter", "digest_frequency", "language"):
+            self.fields[name].widget = forms.HiddenInput()
+        self.fields["consent"].widget.attrs["aria-describedby"] = "home-consent-text"
+
+
 class PreferencesForm(forms.ModelForm):
     centres = forms.ModelMultipleChoiceField(
         label=_("Centres and task-force projects"),

@@ -13,6 +13,7 @@ from django.db.models.functions import Lower, Now
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 from django_countries.fields import CountryField
 from django_scopes import ScopedManager
 
@@ -23,7 +24,10 @@ from p2i_portal.vocab import Language, Sector
 
 # The consent text people agree to when they subscribe. Its version and hash are
 # stored with every subscription, so we can show later what someone agreed to.
-CONSENT_TEXT = (
+# The English text is the record (its hash is stored with each consent); the
+# pages show its translation of the same version (gettext_noop marks it for the
+# catalogues without translating it here).
+CONSENT_TEXT = gettext_noop(
     "I agree that the P2I Portal sends me the e-mails I choose here (the joint "
     "newsletter of the Innovation Procurement Task Force and digests of new "
     "resources and events) and keeps my address, my choices and the time, "

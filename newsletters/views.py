@@ -49,7 +49,7 @@ class SubscribeView(View):
         )
         return {
             "form": form,
-            "consent_text": CONSENT_TEXT,
+            "consent_text": _(CONSENT_TEXT),
             "consent_version": CONSENT_VERSION,
             "subscriber": subscriber,
             "recent_issues": Issue.objects.sent().order_by("-sent_at")[:3],

@@ -1,7 +1,8 @@
 /*
  * P2I Portal: small progressive enhancements. Every page works without this
- * file; it only folds the main menu on narrow screens and asks for
- * confirmation before destructive actions.
+ * file; it turns the links that open the main menu and the search filters
+ * on narrow screens into buttons and asks for confirmation before
+ * destructive actions.
  */
 (function () {
   "use strict";
@@ -9,29 +10,49 @@
   var root = document.documentElement;
   root.classList.add("js");
 
-  function initMenu() {
-    var toggle = document.querySelector("[data-nav-toggle]");
-    var nav = document.getElementById("primary-nav");
-    if (!toggle || !nav) {
-      return;
-    }
-    toggle.hidden = false;
-    toggle.setAttribute("aria-expanded", "false");
-
-    function setOpen(open) {
-      nav.classList.toggle("is-open", open);
-      toggle.setAttribute("aria-expanded", open ? "true" : "false");
-    }
-
-    toggle.addEventListener("click", function () {
-      setOpen(toggle.getAttribute("aria-expanded") !== "true");
-    });
-
-    document.addEventListener("keydown", function (event) {
-      if (event.key === "Escape" && nav.classList.contains("is-open")) {
-        setOpen(false);
-        toggle.focus();
+  function initDisclosures() {
+    // The main menu and the search filters fold on narrow screens behind a
+    // link to their panel (it opens the panel as the :target without this
+    // script). Here the link becomes a button that opens and closes it.
+    var toggles = document.querySelectorAll("a[data-disclosure][aria-controls]");
+    Array.prototype.forEach.call(toggles, function (toggle) {
+      var panel = document.getElementById(toggle.getAttribute("aria-controls"));
+      if (!panel) {
+        return;
       }
+
+      function setOpen(open) {
+        panel.classList.toggle("is-open", open);
+        toggle.setAttribute("aria-expanded", open ? "true" : "false");
+        // A panel that is the :target stays open in CSS: drop the fragment.
+        if (!open && window.location.hash === "#" + panel.id) {
+          window.history.replaceState(
+            null, "", window.location.pathname + window.location.search
+          );
+        }
+      }
+
+      toggle.setAttribute("role", "button");
+      setOpen(window.location.hash === "#" + panel.id);
+
+      toggle.addEventListener("click", function (event) {
+        event.preventDefault();
+        setOpen(toggle.getAttribute("aria-expanded") !== "true");
+      });
+      // A button also answers the space bar.
+      toggle.addEventListener("keydown", function (event) {
+        if (event.key === " ") {
+          event.preventDefault();
+          toggle.click();
+        }
+      });
+      document.addEventListener("keydown", function (event) {
+        if (event.key === "Escape" && panel.classList.contains("is-open") &&
+            toggle.offsetParent !== null) {
+          setOpen(false);
+          toggle.focus();
+        }
+      });
     });
   }
 
@@ -69,7 +90,7 @@
   }
 
   ready(function () {
-    initMenu();
+    initDisclosures();
     initConfirmations();
     initMessages();
   });

@@ -167,20 +167,23 @@ def test_each_filter_gets_its_own(client, two_centres):
     )
 
 
+# The home page lists centres by their short name only; the directory shows taglines.
 @pytest.mark.parametrize(
-    "path",
-    [reverse("home"), reverse("centres:list"), reverse("centres:list") + "?status=new"],
+    ("path", "field", "value"),
+    [
+        (reverse("home"), "short_name", "ALPHA-RENAMED"),
+        (reverse("centres:list"), "tagline", "Procurement for tomorrow"),
+        (reverse("centres:list") + "?status=new", "tagline", "Procurement for tomorrow"),
+    ],
 )
 def test_a_changed_centre_shows_at_once(
-    client, two_centres, editor, path, django_capture_on_commit_callbacks
+    client, two_centres, editor, path, field, value, django_capture_on_commit_callbacks
 ):
     alpha, _ = two_centres
-    assert "Procurement for tomorrow" not in client.get(path).content.decode()
+    assert value not in client.get(path).content.decode()
     with django_capture_on_commit_callbacks(execute=True):
-        services.centre_profile_update(
-            centre=alpha, by=editor, data={"tagline": "Procurement for tomorrow"}
-        )
-    assert "Procurement for tomorrow" in client.get(path).content.decode()
+        services.centre_profile_update(centre=alpha, by=editor, data={field: value})
+    assert value in client.get(path).content.decode()
 
 
 def test_a_centre_page_shows_changes_at_once(client, two_centres, editor):

@@ -90,7 +90,7 @@ def test_coordinator_composes_previews_schedules_sends_and_watches(
 
     # Compose a new issue.
     page.get_by_role("navigation", name="Main").get_by_role(
-        "link", name="Newsletter"
+        "link", name="Compose newsletter"
     ).click()
     page.wait_for_url(re.compile(r"/newsletter/compose/$"))
     assert_accessible(page)

@@ -140,7 +140,12 @@ def test_accessibility_statement_names_the_enforcement_body(client):
     assert "Enforcement procedure" in page
     assert "Schlichtungsstelle nach § 16 BGG" in page
     assert "Federal Government Commissioner for Matters relating to Persons" in page
-    assert 'href="mailto:info@schlichtungsstelle-bgg.de"' in page
+    assert "Schlichtungsstelle nach dem Behindertengleichstellungsgesetz (BGG)" in page
+    assert 'href="https://www.schlichtungsstelle-bgg.de"' in page
+    assert "Berlin, Germany" in page
+    # Only details that are certain: its own site gives the current addresses.
+    assert "mailto:" not in page.split("enforcement-title")[1]
+    assert "tel:" not in page
     german = client.get(in_language("de", lambda: reverse("accessibility")))
     german = german.content.decode()
     assert (

@@ -173,7 +173,11 @@ def test_each_filter_gets_its_own(client, two_centres):
     [
         (reverse("home"), "short_name", "ALPHA-RENAMED"),
         (reverse("centres:list"), "tagline", "Procurement for tomorrow"),
-        (reverse("centres:list") + "?status=new", "tagline", "Procurement for tomorrow"),
+        (
+            reverse("centres:list") + "?status=new",
+            "tagline",
+            "Procurement for tomorrow",
+        ),
     ],
 )
 def test_a_changed_centre_shows_at_once(

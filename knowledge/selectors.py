@@ -14,6 +14,7 @@ typos. Relevance is ts_rank on rank_vector (title, summary, topics), newest
 first among equals; a match in the body alone ranks after those.
 """
 
+import functools
 import re
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -99,14 +100,23 @@ class SearchParams:
 def _allowed(name) -> list[str] | None:
     """The values a facet may take, in the order the vocabulary lists them
     (None: centres, whose slugs are asked of the database)."""
+    if name == "centre":
+        return None
+    return _vocabularies()[name]
+
+
+@functools.cache
+def _vocabularies() -> dict[str, list[str]]:
+    """The fixed vocabularies, built once: listing the countries sorts them by
+    their translated names, which a parse must not pay for at every facet."""
     return {
         "kind": Resource.Kind.values,
         "sector": Sector.values,
         "approach": Approach.values,
         "language": Language.values,
-        "country": [code for code, _name in countries],
+        "country": sorted(countries.countries),
         "year": [str(y) for y in range(YEARS[0], YEARS[1] + 1)],
-    }.get(name)
+    }
 
 
 class _Parser:
@@ -165,6 +175,7 @@ class _Parser:
                 if slugs
                 else ()
             )
+        allowed = set(allowed)
         unknown = [v for v in given if v not in allowed]
         if unknown:
             self.error(name, _unknown(name, unknown) + " " + _hint(name))
@@ -395,13 +406,31 @@ _FACET_COLUMNS = (
 )
 
 
+def _key(user, params: SearchParams, *parts) -> tuple:
+    """What a cached search answer depends on: who may see what (the listing's
+    condition), the words and the filters, and `parts`. Built from the
+    parameters, so that an answer found in the cache costs no SQL compiled."""
+    listed = Resource.objects.listed_for(user)
+    return (
+        _STATEMENTS_VERSION,
+        str(listed.query.where),
+        params.q,
+        tuple(tuple(getattr(params, name)) for name in FACETS),
+        TYPO_FALLBACK_BELOW,
+        *parts,
+    )
+
+
+# Part of every cache key: bump it when the statements change what they answer.
+_STATEMENTS_VERSION = 1
+
+
 def facet_counts(*, user, params: SearchParams) -> tuple[int, int, dict]:
     """(hits, of which found by title only, {facet: {value: count}}), exact;
-    cached until a resource changes. The statement itself is the key: it holds
-    the words, the filters and what `user` may see."""
-    sql, args = facet_statement(user=user, params=params)
+    cached until a resource changes."""
 
     def count():
+        sql, args = facet_statement(user=user, params=params)
         facets: dict[str, dict[str, int]] = {name: {} for name in FACETS}
         totals = {"total": 0, "typos": 0}
         with connection.cursor() as cursor:
@@ -413,7 +442,7 @@ def facet_counts(*, user, params: SearchParams) -> tuple[int, int, dict]:
                     facets[name][value] = n
         return totals["total"], totals["typos"], facets
 
-    return cached(("facets", sql, tuple(args)), count)
+    return cached(("facets", *_key(user, params)), count)
 
 
 # What a search result shows (templates/knowledge/_search_result.html and the
@@ -455,13 +484,13 @@ def resource_search_queryset(*, user, params: SearchParams, typos: bool = False)
     return qs.select_related("centre").only(*RESULT_FIELDS)
 
 
-def page_ids(qs, *, number: int) -> list[int]:
+def page_ids(qs, *, number: int, key: tuple) -> list[int]:
     """The ids of page `number` of the ordered `qs` (cached until a resource
-    changes: ranking thousands of hits is the costly part)."""
+    changes: ranking thousands of hits is the costly part). `key` says what
+    `qs` holds (_key)."""
     bottom = (number - 1) * PAGE_SIZE
     ids = qs.values_list("pk", flat=True)[bottom : bottom + PAGE_SIZE]
-    sql, args = ids.query.sql_with_params()
-    return cached(("page", sql, tuple(args)), lambda: list(ids))
+    return cached(("page", *key, number), lambda: list(ids))
 
 
 # ts_headline does not escape; mark with control characters, escape, then swap.
@@ -539,7 +568,10 @@ def resource_search(*, user, params: SearchParams) -> SearchResult:
     qs = resource_search_queryset(user=user, params=params, typos=typos > 0)
     paginator = SearchPaginator(qs, total=total)
     number = min(params.page, paginator.num_pages)
-    page = Page(page_rows(params, page_ids(qs, number=number)), number, paginator)
+    key = _key(user, params, params.order, typos > 0)
+    page = Page(
+        page_rows(params, page_ids(qs, number=number, key=key)), number, paginator
+    )
     centres = Centre.objects.in_bulk([int(pk) for pk in facets["centre"]])
     return SearchResult(
         params=replace(params, page=number),

@@ -26,7 +26,7 @@ from django.conf import settings
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.core.paginator import Page, Paginator
 from django.db import connection
-from django.db.models import BooleanField, ExpressionWrapper, F, Q, Value
+from django.db.models import BooleanField, ExpressionWrapper, F, Func, Q, Value
 from django.db.models.functions import ExtractYear
 from django.utils.functional import cached_property
 from django.utils.html import escape
@@ -260,6 +260,60 @@ class AnyLanguageQuery(SearchQuery):
         )
 
 
+_QUOTED = re.compile(r'"([^"]*)"')
+# Outside the quotes: an OR, or a minus that starts a word (a negation, which may
+# be of a phrase), makes a phrase no longer required by the query.
+_NOT_REQUIRED = re.compile(r"(?:^|\s)(?:or(?:\s|$)|-)", re.IGNORECASE)
+
+
+class PhraseMatch(Func):
+    """A full-text match of words with quoted phrases that every match must hold.
+
+    `phrase_vector` (migration 0010) holds the pairs of lexemes next to each
+    other in each resource's vector: the resources holding every pair of the
+    phrases in some language are a superset of the matches, found exactly by
+    its GIN index without reading a vector. The `@@` check then runs on those
+    rows only, as the function (ts_match_vq), which no index serves: as `@@`
+    the planner would also read the vector's index for every resource holding
+    the words and AND the two bitmaps.
+
+    p2i_phrase_filter() is a constant of the statement, folded by PostgreSQL
+    with the CASE: when it is NULL (some language leaves a phrase without a
+    pair, say a stop word between two words) the match is the plain `@@`.
+    """
+
+    conditional = True
+    output_field = BooleanField()
+
+    def __init__(self, query, phrases):
+        super().__init__(F("search_vector"), F("phrase_vector"), query)
+        self.phrases = list(phrases)
+
+    def as_sql(self, compiler, connection, **extra):
+        (vector, v_args), (pairs_column, p_args), (query, q_args) = (
+            compiler.compile(e) for e in self.source_expressions
+        )
+        pairs = "p2i_phrase_filter(%s::regconfig[], %s::text[])"
+        pair_args = [query_configs(), self.phrases]
+        sql = (
+            f"CASE WHEN {pairs} IS NULL THEN {vector} @@ {query} "
+            f"ELSE ({pairs_column} @@ {pairs} AND ts_match_vq({vector}, {query})) END"
+        )
+        args = [*pair_args, *v_args, *q_args, *p_args, *pair_args, *v_args, *q_args]
+        return sql, args
+
+
+def full_text_match(q: str) -> Q:
+    """The condition of a full-text match of `q`: its words in any language
+    (AnyLanguageQuery), through the word pairs of its phrases when it has some
+    that every match must hold (PhraseMatch)."""
+    words = AnyLanguageQuery(q)
+    phrases = [p for p in _QUOTED.findall(q) if p.strip()]
+    if phrases and not _NOT_REQUIRED.search(_QUOTED.sub(" ", q)):
+        return Q(PhraseMatch(words, phrases))
+    return Q(search_vector=words)
+
+
 def site_new_year(year: int) -> datetime:
     """The first moment of `year` in the site's time zone (Europe/Brussels)."""
     return datetime(year, 1, 1, tzinfo=ZoneInfo(settings.TIME_ZONE))
@@ -294,7 +348,7 @@ def _matches(user, q: str, *, typos: bool):
     listed = Resource.objects.listed_for(user)
     if not q:
         return listed
-    match = Q(search_vector=AnyLanguageQuery(q))
+    match = full_text_match(q)
     if typos:
         match |= Q(title__trigram_word_similar=q)
     return listed.filter(match)
@@ -363,16 +417,16 @@ def facet_statement(*, user, params: SearchParams) -> tuple[str, list]:
         return " AND ".join(f"f_{n}" for n in chosen if n != but) or "true"
 
     listed = Resource.objects.listed_for(user)
-    words = AnyLanguageQuery(params.q) if params.q else None
-    found = listed if words is None else listed.filter(search_vector=words)
+    words = full_text_match(params.q) if params.q else None
+    found = listed if words is None else listed.filter(words)
     hits_sql, args = rows(found, by_title=False)
     ctes = []
     # Facet names and flags come from FACETS, never from the request.
     parts = [f"SELECT 'total', '', count(*) FROM hits WHERE {where()}"]  # noqa: S608
     if words is not None and trigram_installed():
         typo_sql, typo_args = rows(
-            listed.filter(title__trigram_word_similar=params.q).exclude(
-                search_vector=words
+            listed.filter(title__trigram_word_similar=params.q).filter(
+                ~words | Q(search_vector__isnull=True)
             ),
             by_title=True,
         )

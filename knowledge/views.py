@@ -292,7 +292,7 @@ class ResourceDetailView(DetailView):
                 "related",
                 queryset=Resource.objects.visible_to(user)
                 .select_related("centre")
-                .defer("body", "body_html", "search_vector")
+                .defer("body", "body_html", "search_vector", "phrase_vector")
                 .order_by("-published_at", "title"),
                 to_attr="related_visible",
             ),

@@ -354,34 +354,32 @@ def _matches(user, q: str, *, typos: bool):
     return listed.filter(match)
 
 
-# How each facet's values are counted over the rows of `hits`.
-_COUNTS = {
-    "kind": "SELECT 'kind', kind, count(*) FROM hits WHERE {where} GROUP BY 2",
-    "sector": "SELECT 'sector', v, count(*) FROM hits, unnest(sectors) v "
-    "WHERE {where} GROUP BY 2",
-    "approach": "SELECT 'approach', v, count(*) FROM hits, unnest(approaches) v "
-    "WHERE {where} GROUP BY 2",
-    "country": "SELECT 'country', v, count(*) FROM hits, unnest(countries) v "
-    "WHERE {where} GROUP BY 2",
-    "centre": "SELECT 'centre', centre_id::text, count(*) FROM hits "
-    "WHERE {where} GROUP BY 2",
-    "language": "SELECT 'language', language, count(*) FROM hits "
-    "WHERE {where} GROUP BY 2",
-    "year": "SELECT 'year', year::text, count(*) FROM hits "
-    "WHERE year IS NOT NULL AND {where} GROUP BY 2",
+# Facets of one value per resource, and their column in `hits`.
+_SCALARS = {
+    "kind": "kind",
+    "centre": "centre_id",
+    "language": "language",
+    "year": "year",
 }
+# Facets of several values per resource (an array column), unnested to count.
+_ARRAYS = {"sector": "sectors", "approach": "approaches", "country": "countries"}
 
 
 def facet_statement(*, user, params: SearchParams) -> tuple[str, list]:
-    """The one aggregate statement of a search: ('total', '', hits),
-    ('typos', '', hits by title only) and a (facet, value, count) row for every
-    value of every facet that has hits.
+    """The one aggregate statement of a search: ('total', '', hits, of which
+    found by title only) and a (facet, value, count, 0) row for every value of
+    every facet that has hits.
 
     A facet with chosen values is counted over the hits of the *other* filters,
     so that each of its options says what choosing it would add (several values
     of one facet widen the search, facets narrow it). So the rows read are
     those that every chosen filter but at most one lets through, with a flag
-    column per chosen facet; each count filters on the flags it needs.
+    column per chosen facet; each count filters on the flags it needs. The
+    hits are read once into `hits`; every pass over them costs about as much
+    as reading them, so the total and the one-value facets that share its
+    filter (no value chosen) are counted in one pass (GROUPING SETS), and each
+    array facet and each one-value facet with a chosen value in a pass of its
+    own.
 
     Titles close to the words (pg_trgm, for typos) join the hits only when the
     words find fewer than TYPO_FALLBACK_BELOW: that condition is a constant of
@@ -421,8 +419,6 @@ def facet_statement(*, user, params: SearchParams) -> tuple[str, list]:
     found = listed if words is None else listed.filter(words)
     hits_sql, args = rows(found, by_title=False)
     ctes = []
-    # Facet names and flags come from FACETS, never from the request.
-    parts = [f"SELECT 'total', '', count(*) FROM hits WHERE {where()}"]  # noqa: S608
     if words is not None and trigram_installed():
         typo_sql, typo_args = rows(
             listed.filter(title__trigram_word_similar=params.q).filter(
@@ -432,7 +428,8 @@ def facet_statement(*, user, params: SearchParams) -> tuple[str, list]:
         )
         # The titles join only when the words find fewer than a page (every
         # filter applied), counted from the word hits already read, so the
-        # check never scans the table again.
+        # check never scans the table again (inlined, a LIMIT under it may
+        # make PostgreSQL choose a scan of the whole table for a rare word).
         ctes.append(f"word_hits AS ({hits_sql})")
         hits_sql = (
             f"SELECT * FROM word_hits UNION ALL SELECT * FROM ({typo_sql}) t "  # noqa: S608
@@ -440,11 +437,34 @@ def facet_statement(*, user, params: SearchParams) -> tuple[str, list]:
             f"(SELECT 1 FROM word_hits WHERE {where()} LIMIT %s) few)"
         )
         args = [*args, *typo_args, TYPO_FALLBACK_BELOW, TYPO_FALLBACK_BELOW]
-        parts.append(
-            f"SELECT 'typos', '', count(*) FROM hits WHERE by_title AND {where()}"  # noqa: S608
-        )
     ctes.append(f"hits AS ({hits_sql})")
-    parts += [_COUNTS[name].format(where=where(but=name)) for name in FACETS]
+    # Facet names, columns and flags come from FACETS, never from the request.
+    shared = {name: column for name, column in _SCALARS.items() if name not in chosen}
+    which = " ".join(f"WHEN GROUPING({c}) = 0 THEN '{n}'" for n, c in shared.items())
+    value = " ".join(f"WHEN GROUPING({c}) = 0 THEN {c}::text" for c in shared.values())
+    sets = ", ".join(["()", *(f"({c})" for c in shared.values())])
+    parts = [
+        f"SELECT CASE {which} ELSE 'total' END, CASE {value} ELSE '' END, "  # noqa: S608
+        f"count(*), count(*) FILTER (WHERE by_title) FROM hits WHERE {where()} "
+        f"GROUP BY GROUPING SETS ({sets})"
+        + (" HAVING GROUPING(year) = 1 OR year IS NOT NULL" if "year" in shared else "")
+        if shared
+        else f"SELECT 'total', '', count(*), count(*) FILTER (WHERE by_title) "  # noqa: S608
+        f"FROM hits WHERE {where()}"
+    ]
+    parts += [
+        f"SELECT '{name}', {column}::text, count(*), 0 FROM hits "  # noqa: S608
+        f"WHERE {column} IS NOT NULL AND {where(but=name)} GROUP BY 2"
+        for name, column in _SCALARS.items()
+        if name in chosen
+    ]
+    # unnest() in the select list streams each array's values; in FROM (a
+    # lateral join) it would fill a tuplestore for every hit, at twice the cost.
+    parts += [
+        f"SELECT '{name}', v, count(*), 0 FROM "  # noqa: S608
+        f"(SELECT unnest({column}) v FROM hits WHERE {where(but=name)}) a GROUP BY 2"
+        for name, column in _ARRAYS.items()
+    ]
     sql = f"WITH {', '.join(ctes)}\n" + "\nUNION ALL ".join(parts)
     return sql, list(args)
 
@@ -476,7 +496,7 @@ def _key(user, params: SearchParams, *parts) -> tuple:
 
 
 # Part of every cache key: bump it when the statements change what they answer.
-_STATEMENTS_VERSION = 1
+_STATEMENTS_VERSION = 2
 
 
 def facet_counts(*, user, params: SearchParams) -> tuple[int, int, dict]:
@@ -486,15 +506,15 @@ def facet_counts(*, user, params: SearchParams) -> tuple[int, int, dict]:
     def count():
         sql, args = facet_statement(user=user, params=params)
         facets: dict[str, dict[str, int]] = {name: {} for name in FACETS}
-        totals = {"total": 0, "typos": 0}
+        total = typos = 0
         with connection.cursor() as cursor:
             cursor.execute(sql, args)
-            for name, value, n in cursor.fetchall():
-                if name in totals:
-                    totals[name] = n
+            for name, value, n, by_title in cursor.fetchall():
+                if name == "total":
+                    total, typos = n, by_title
                 else:
                     facets[name][value] = n
-        return totals["total"], totals["typos"], facets
+        return total, typos, facets
 
     return cached(("facets", *_key(user, params)), count)
 

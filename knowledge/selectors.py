@@ -271,36 +271,43 @@ class PhraseMatch(Func):
 
     `phrase_vector` (migration 0010) holds the pairs of lexemes next to each
     other in each resource's vector: the resources holding every pair of the
-    phrases in some language are a superset of the matches, found exactly by
-    its GIN index without reading a vector. The `@@` check then runs on those
-    rows only, as the function (ts_match_vq), which no index serves: as `@@`
-    the planner would also read the vector's index for every resource holding
-    the words and AND the two bitmaps.
-
-    p2i_phrase_filter() is a constant of the statement, folded by PostgreSQL
-    with the CASE: when it is NULL (some language leaves a phrase without a
-    pair, say a stop word between two words) the match is the plain `@@`.
+    phrases in some language (`pairs`, from phrase_pairs) are a superset of the
+    matches, found exactly by its GIN index without reading a vector. The `@@`
+    check then runs on those rows only, as the function (ts_match_vq), which no
+    index serves: as `@@` the planner would also read the vector's index for
+    every resource holding the words and AND the two bitmaps.
     """
 
     conditional = True
     output_field = BooleanField()
 
-    def __init__(self, query, phrases):
+    def __init__(self, query, pairs: str):
         super().__init__(F("search_vector"), F("phrase_vector"), query)
-        self.phrases = list(phrases)
+        self.pairs = pairs
 
     def as_sql(self, compiler, connection, **extra):
         (vector, v_args), (pairs_column, p_args), (query, q_args) = (
             compiler.compile(e) for e in self.source_expressions
         )
-        pairs = "p2i_phrase_filter(%s::regconfig[], %s::text[])"
-        pair_args = [query_configs(), self.phrases]
-        sql = (
-            f"CASE WHEN {pairs} IS NULL THEN {vector} @@ {query} "
-            f"ELSE ({pairs_column} @@ {pairs} AND ts_match_vq({vector}, {query})) END"
+        sql = f"({pairs_column} @@ %s::tsquery AND ts_match_vq({vector}, {query}))"
+        return sql, [*p_args, self.pairs, *v_args, *q_args]
+
+
+@functools.lru_cache(maxsize=1024)
+def phrase_pairs(configs: tuple[str, ...], phrases: tuple[str, ...]) -> str | None:
+    """The word pairs of `phrases` as a tsquery (p2i_phrase_filter, migration
+    0010): for each configuration every pair of every phrase, the
+    configurations OR'ed; None when some configuration leaves a phrase without
+    a pair (a stop word between two words), and then the pairs say nothing.
+    Asked once per process and phrase: the answer depends on the text-search
+    configurations only, and computing it inside each statement would cost
+    its planning more than its run."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT p2i_phrase_filter(%s::regconfig[], %s::text[])::text",
+            [list(configs), list(phrases)],
         )
-        args = [*pair_args, *v_args, *q_args, *p_args, *pair_args, *v_args, *q_args]
-        return sql, args
+        return cursor.fetchone()[0]
 
 
 def full_text_match(q: str) -> Q:
@@ -308,9 +315,11 @@ def full_text_match(q: str) -> Q:
     (AnyLanguageQuery), through the word pairs of its phrases when it has some
     that every match must hold (PhraseMatch)."""
     words = AnyLanguageQuery(q)
-    phrases = [p for p in _QUOTED.findall(q) if p.strip()]
+    phrases = tuple(p for p in _QUOTED.findall(q) if p.strip())
     if phrases and not _NOT_REQUIRED.search(_QUOTED.sub(" ", q)):
-        return Q(PhraseMatch(words, phrases))
+        pairs = phrase_pairs(tuple(query_configs()), phrases)
+        if pairs is not None:
+            return Q(PhraseMatch(words, pairs))
     return Q(search_vector=words)
 
 

@@ -8,8 +8,9 @@ Seed first (`make bench-seed`, see bench/seed_resources.py), then
 or `make bench-search`. For each query it times, after a warm-up, as an anonymous
 visitor:
 
-  (a) sql  the bare full-text query: ids of the 20 best public hits, ranked
-      (for a browse without words: the 20 newest; facet filters as array overlaps);
+  (a) sql  the bare full-text query: ids of the 20 best public hits, in the
+      selector's order (relevance with words unless a date order was chosen;
+      for a browse, the 20 newest); facet filters as array overlaps; no counts;
   (b) sel  knowledge.selectors.resource_search: search, facet counts, one page;
   (c) html GET /resources/?…     in-process with Django's test client;
   (d) api  GET /api/v1/resources/?… in-process.
@@ -138,14 +139,15 @@ def bare_sql(params: SearchParams) -> tuple[str, dict]:
     if params.q:
         args["q"] = params.q
         where.append("search_vector @@ query")
-        order = (
-            "ts_rank_cd(search_vector, query) DESC"
-            if params.sort == "relevance"
-            else "published_at DESC"
-        )
+        # The order the selector uses (relevance unless a date was chosen), so
+        # that a common word ranks all its hits here too.
+        order = {
+            "relevance": "ts_rank(rank_vector, query) DESC",
+            "oldest": "published_at",
+        }.get(params.order, "published_at DESC")
         source = f"knowledge_resource, (SELECT {_TSQUERY} AS query) AS words"
     else:
-        order = "published_at DESC"
+        order = "published_at" if params.order == "oldest" else "published_at DESC"
         source = "knowledge_resource"
     sql = (
         f"SELECT id FROM {source} WHERE {' AND '.join(where)} "  # noqa: S608 - fixed parts

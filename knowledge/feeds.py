@@ -52,7 +52,7 @@ class ResourceFeed(Feed):
         return (
             self.resources(obj)
             .select_related("centre")
-            .defer("body", "search_vector")
+            .defer("body", "search_vector", "phrase_vector")
             .order_by("-published_at", "-pk")[:FEED_SIZE]
         )
 

@@ -282,6 +282,7 @@ class ResourceListView(ResourceWorkspaceMixin, ListView):
                 "body",
                 "body_html",
                 "search_vector",
+                "phrase_vector",
                 "outcome",
                 "lessons_learned",
             )

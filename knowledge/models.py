@@ -225,6 +225,19 @@ class Resource(TimeStampedModel):
     search_config = models.CharField(
         max_length=20, default="p2i_simple", editable=False
     )
+    # The pairs of lexemes next to each other in search_vector ('market consult'),
+    # kept in step by PostgreSQL (migration 0010): a quoted phrase is looked up by
+    # its pairs on their own index before its words' positions are checked.
+    phrase_vector = models.GeneratedField(
+        expression=models.Func(
+            models.F("search_vector"),
+            function="p2i_phrase_bigrams",
+            output_field=SearchVectorField(),
+        ),
+        output_field=SearchVectorField(),
+        db_persist=True,
+        editable=False,
+    )
 
     objects = ResourceQuerySet.as_manager()
 
@@ -246,6 +259,7 @@ class Resource(TimeStampedModel):
         ]
         indexes = [
             GinIndex(fields=["search_vector"], name="resource_search_gin"),
+            GinIndex(fields=["phrase_vector"], name="resource_phrase_gin"),
             GinIndex(
                 fields=["title"], name="resource_title_trgm", opclasses=["gin_trgm_ops"]
             ),

@@ -14,6 +14,7 @@ typos. Relevance is ts_rank on rank_vector (title, summary, topics), newest
 first among equals; a match in the body alone ranks after those.
 """
 
+import functools
 import re
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -25,7 +26,7 @@ from django.conf import settings
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.core.paginator import Page, Paginator
 from django.db import connection
-from django.db.models import BooleanField, ExpressionWrapper, F, Q, Value
+from django.db.models import BooleanField, ExpressionWrapper, F, Func, Q, Value
 from django.db.models.functions import ExtractYear
 from django.utils.functional import cached_property
 from django.utils.html import escape
@@ -99,14 +100,23 @@ class SearchParams:
 def _allowed(name) -> list[str] | None:
     """The values a facet may take, in the order the vocabulary lists them
     (None: centres, whose slugs are asked of the database)."""
+    if name == "centre":
+        return None
+    return _vocabularies()[name]
+
+
+@functools.cache
+def _vocabularies() -> dict[str, list[str]]:
+    """The fixed vocabularies, built once: listing the countries sorts them by
+    their translated names, which a parse must not pay for at every facet."""
     return {
         "kind": Resource.Kind.values,
         "sector": Sector.values,
         "approach": Approach.values,
         "language": Language.values,
-        "country": [code for code, _name in countries],
+        "country": sorted(countries.countries),
         "year": [str(y) for y in range(YEARS[0], YEARS[1] + 1)],
-    }.get(name)
+    }
 
 
 class _Parser:
@@ -165,6 +175,7 @@ class _Parser:
                 if slugs
                 else ()
             )
+        allowed = set(allowed)
         unknown = [v for v in given if v not in allowed]
         if unknown:
             self.error(name, _unknown(name, unknown) + " " + _hint(name))
@@ -249,6 +260,69 @@ class AnyLanguageQuery(SearchQuery):
         )
 
 
+_QUOTED = re.compile(r'"([^"]*)"')
+# Outside the quotes: an OR, or a minus that starts a word (a negation, which may
+# be of a phrase), makes a phrase no longer required by the query.
+_NOT_REQUIRED = re.compile(r"(?:^|\s)(?:or(?:\s|$)|-)", re.IGNORECASE)
+
+
+class PhraseMatch(Func):
+    """A full-text match of words with quoted phrases that every match must hold.
+
+    `phrase_vector` (migration 0010) holds the pairs of lexemes next to each
+    other in each resource's vector: the resources holding every pair of the
+    phrases in some language (`pairs`, from phrase_pairs) are a superset of the
+    matches, found exactly by its GIN index without reading a vector. The `@@`
+    check then runs on those rows only, as the function (ts_match_vq), which no
+    index serves: as `@@` the planner would also read the vector's index for
+    every resource holding the words and AND the two bitmaps.
+    """
+
+    conditional = True
+    output_field = BooleanField()
+
+    def __init__(self, query, pairs: str):
+        super().__init__(F("search_vector"), F("phrase_vector"), query)
+        self.pairs = pairs
+
+    def as_sql(self, compiler, connection, **extra):
+        (vector, v_args), (pairs_column, p_args), (query, q_args) = (
+            compiler.compile(e) for e in self.source_expressions
+        )
+        sql = f"({pairs_column} @@ %s::tsquery AND ts_match_vq({vector}, {query}))"
+        return sql, [*p_args, self.pairs, *v_args, *q_args]
+
+
+@functools.lru_cache(maxsize=1024)
+def phrase_pairs(configs: tuple[str, ...], phrases: tuple[str, ...]) -> str | None:
+    """The word pairs of `phrases` as a tsquery (p2i_phrase_filter, migration
+    0010): for each configuration every pair of every phrase, the
+    configurations OR'ed; None when some configuration leaves a phrase without
+    a pair (a stop word between two words), and then the pairs say nothing.
+    Asked once per process and phrase: the answer depends on the text-search
+    configurations only, and computing it inside each statement would cost
+    its planning more than its run."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT p2i_phrase_filter(%s::regconfig[], %s::text[])::text",
+            [list(configs), list(phrases)],
+        )
+        return cursor.fetchone()[0]
+
+
+def full_text_match(q: str) -> Q:
+    """The condition of a full-text match of `q`: its words in any language
+    (AnyLanguageQuery), through the word pairs of its phrases when it has some
+    that every match must hold (PhraseMatch)."""
+    words = AnyLanguageQuery(q)
+    phrases = tuple(p for p in _QUOTED.findall(q) if p.strip())
+    if phrases and not _NOT_REQUIRED.search(_QUOTED.sub(" ", q)):
+        pairs = phrase_pairs(tuple(query_configs()), phrases)
+        if pairs is not None:
+            return Q(PhraseMatch(words, pairs))
+    return Q(search_vector=words)
+
+
 def site_new_year(year: int) -> datetime:
     """The first moment of `year` in the site's time zone (Europe/Brussels)."""
     return datetime(year, 1, 1, tzinfo=ZoneInfo(settings.TIME_ZONE))
@@ -283,40 +357,38 @@ def _matches(user, q: str, *, typos: bool):
     listed = Resource.objects.listed_for(user)
     if not q:
         return listed
-    match = Q(search_vector=AnyLanguageQuery(q))
+    match = full_text_match(q)
     if typos:
         match |= Q(title__trigram_word_similar=q)
     return listed.filter(match)
 
 
-# How each facet's values are counted over the rows of `hits`.
-_COUNTS = {
-    "kind": "SELECT 'kind', kind, count(*) FROM hits WHERE {where} GROUP BY 2",
-    "sector": "SELECT 'sector', v, count(*) FROM hits, unnest(sectors) v "
-    "WHERE {where} GROUP BY 2",
-    "approach": "SELECT 'approach', v, count(*) FROM hits, unnest(approaches) v "
-    "WHERE {where} GROUP BY 2",
-    "country": "SELECT 'country', v, count(*) FROM hits, unnest(countries) v "
-    "WHERE {where} GROUP BY 2",
-    "centre": "SELECT 'centre', centre_id::text, count(*) FROM hits "
-    "WHERE {where} GROUP BY 2",
-    "language": "SELECT 'language', language, count(*) FROM hits "
-    "WHERE {where} GROUP BY 2",
-    "year": "SELECT 'year', year::text, count(*) FROM hits "
-    "WHERE year IS NOT NULL AND {where} GROUP BY 2",
+# Facets of one value per resource, and their column in `hits`.
+_SCALARS = {
+    "kind": "kind",
+    "centre": "centre_id",
+    "language": "language",
+    "year": "year",
 }
+# Facets of several values per resource (an array column), unnested to count.
+_ARRAYS = {"sector": "sectors", "approach": "approaches", "country": "countries"}
 
 
 def facet_statement(*, user, params: SearchParams) -> tuple[str, list]:
-    """The one aggregate statement of a search: ('total', '', hits),
-    ('typos', '', hits by title only) and a (facet, value, count) row for every
-    value of every facet that has hits.
+    """The one aggregate statement of a search: ('total', '', hits, of which
+    found by title only) and a (facet, value, count, 0) row for every value of
+    every facet that has hits.
 
     A facet with chosen values is counted over the hits of the *other* filters,
     so that each of its options says what choosing it would add (several values
     of one facet widen the search, facets narrow it). So the rows read are
     those that every chosen filter but at most one lets through, with a flag
-    column per chosen facet; each count filters on the flags it needs.
+    column per chosen facet; each count filters on the flags it needs. The
+    hits are read once into `hits`; every pass over them costs about as much
+    as reading them, so the total and the one-value facets that share its
+    filter (no value chosen) are counted in one pass (GROUPING SETS), and each
+    array facet and each one-value facet with a chosen value in a pass of its
+    own.
 
     Titles close to the words (pg_trgm, for typos) join the hits only when the
     words find fewer than TYPO_FALLBACK_BELOW: that condition is a constant of
@@ -352,22 +424,21 @@ def facet_statement(*, user, params: SearchParams) -> tuple[str, list]:
         return " AND ".join(f"f_{n}" for n in chosen if n != but) or "true"
 
     listed = Resource.objects.listed_for(user)
-    words = AnyLanguageQuery(params.q) if params.q else None
-    found = listed if words is None else listed.filter(search_vector=words)
+    words = full_text_match(params.q) if params.q else None
+    found = listed if words is None else listed.filter(words)
     hits_sql, args = rows(found, by_title=False)
     ctes = []
-    # Facet names and flags come from FACETS, never from the request.
-    parts = [f"SELECT 'total', '', count(*) FROM hits WHERE {where()}"]  # noqa: S608
     if words is not None and trigram_installed():
         typo_sql, typo_args = rows(
-            listed.filter(title__trigram_word_similar=params.q).exclude(
-                search_vector=words
+            listed.filter(title__trigram_word_similar=params.q).filter(
+                ~words | Q(search_vector__isnull=True)
             ),
             by_title=True,
         )
         # The titles join only when the words find fewer than a page (every
         # filter applied), counted from the word hits already read, so the
-        # check never scans the table again.
+        # check never scans the table again (inlined, a LIMIT under it may
+        # make PostgreSQL choose a scan of the whole table for a rare word).
         ctes.append(f"word_hits AS ({hits_sql})")
         hits_sql = (
             f"SELECT * FROM word_hits UNION ALL SELECT * FROM ({typo_sql}) t "  # noqa: S608
@@ -375,11 +446,34 @@ def facet_statement(*, user, params: SearchParams) -> tuple[str, list]:
             f"(SELECT 1 FROM word_hits WHERE {where()} LIMIT %s) few)"
         )
         args = [*args, *typo_args, TYPO_FALLBACK_BELOW, TYPO_FALLBACK_BELOW]
-        parts.append(
-            f"SELECT 'typos', '', count(*) FROM hits WHERE by_title AND {where()}"  # noqa: S608
-        )
     ctes.append(f"hits AS ({hits_sql})")
-    parts += [_COUNTS[name].format(where=where(but=name)) for name in FACETS]
+    # Facet names, columns and flags come from FACETS, never from the request.
+    shared = {name: column for name, column in _SCALARS.items() if name not in chosen}
+    which = " ".join(f"WHEN GROUPING({c}) = 0 THEN '{n}'" for n, c in shared.items())
+    value = " ".join(f"WHEN GROUPING({c}) = 0 THEN {c}::text" for c in shared.values())
+    sets = ", ".join(["()", *(f"({c})" for c in shared.values())])
+    parts = [
+        f"SELECT CASE {which} ELSE 'total' END, CASE {value} ELSE '' END, "  # noqa: S608
+        f"count(*), count(*) FILTER (WHERE by_title) FROM hits WHERE {where()} "
+        f"GROUP BY GROUPING SETS ({sets})"
+        + (" HAVING GROUPING(year) = 1 OR year IS NOT NULL" if "year" in shared else "")
+        if shared
+        else f"SELECT 'total', '', count(*), count(*) FILTER (WHERE by_title) "  # noqa: S608
+        f"FROM hits WHERE {where()}"
+    ]
+    parts += [
+        f"SELECT '{name}', {column}::text, count(*), 0 FROM hits "  # noqa: S608
+        f"WHERE {column} IS NOT NULL AND {where(but=name)} GROUP BY 2"
+        for name, column in _SCALARS.items()
+        if name in chosen
+    ]
+    # unnest() in the select list streams each array's values; in FROM (a
+    # lateral join) it would fill a tuplestore for every hit, at twice the cost.
+    parts += [
+        f"SELECT '{name}', v, count(*), 0 FROM "  # noqa: S608
+        f"(SELECT unnest({column}) v FROM hits WHERE {where(but=name)}) a GROUP BY 2"
+        for name, column in _ARRAYS.items()
+    ]
     sql = f"WITH {', '.join(ctes)}\n" + "\nUNION ALL ".join(parts)
     return sql, list(args)
 
@@ -395,25 +489,43 @@ _FACET_COLUMNS = (
 )
 
 
+def _key(user, params: SearchParams, *parts) -> tuple:
+    """What a cached search answer depends on: who may see what (the listing's
+    condition), the words and the filters, and `parts`. Built from the
+    parameters, so that an answer found in the cache costs no SQL compiled."""
+    listed = Resource.objects.listed_for(user)
+    return (
+        _STATEMENTS_VERSION,
+        str(listed.query.where),
+        params.q,
+        tuple(tuple(getattr(params, name)) for name in FACETS),
+        TYPO_FALLBACK_BELOW,
+        *parts,
+    )
+
+
+# Part of every cache key: bump it when the statements change what they answer.
+_STATEMENTS_VERSION = 2
+
+
 def facet_counts(*, user, params: SearchParams) -> tuple[int, int, dict]:
     """(hits, of which found by title only, {facet: {value: count}}), exact;
-    cached until a resource changes. The statement itself is the key: it holds
-    the words, the filters and what `user` may see."""
-    sql, args = facet_statement(user=user, params=params)
+    cached until a resource changes."""
 
     def count():
+        sql, args = facet_statement(user=user, params=params)
         facets: dict[str, dict[str, int]] = {name: {} for name in FACETS}
-        totals = {"total": 0, "typos": 0}
+        total = typos = 0
         with connection.cursor() as cursor:
             cursor.execute(sql, args)
-            for name, value, n in cursor.fetchall():
-                if name in totals:
-                    totals[name] = n
+            for name, value, n, by_title in cursor.fetchall():
+                if name == "total":
+                    total, typos = n, by_title
                 else:
                     facets[name][value] = n
-        return totals["total"], totals["typos"], facets
+        return total, typos, facets
 
-    return cached(("facets", sql, tuple(args)), count)
+    return cached(("facets", *_key(user, params)), count)
 
 
 # What a search result shows (templates/knowledge/_search_result.html and the
@@ -455,13 +567,13 @@ def resource_search_queryset(*, user, params: SearchParams, typos: bool = False)
     return qs.select_related("centre").only(*RESULT_FIELDS)
 
 
-def page_ids(qs, *, number: int) -> list[int]:
+def page_ids(qs, *, number: int, key: tuple) -> list[int]:
     """The ids of page `number` of the ordered `qs` (cached until a resource
-    changes: ranking thousands of hits is the costly part)."""
+    changes: ranking thousands of hits is the costly part). `key` says what
+    `qs` holds (_key)."""
     bottom = (number - 1) * PAGE_SIZE
     ids = qs.values_list("pk", flat=True)[bottom : bottom + PAGE_SIZE]
-    sql, args = ids.query.sql_with_params()
-    return cached(("page", sql, tuple(args)), lambda: list(ids))
+    return cached(("page", *key, number), lambda: list(ids))
 
 
 # ts_headline does not escape; mark with control characters, escape, then swap.
@@ -539,7 +651,10 @@ def resource_search(*, user, params: SearchParams) -> SearchResult:
     qs = resource_search_queryset(user=user, params=params, typos=typos > 0)
     paginator = SearchPaginator(qs, total=total)
     number = min(params.page, paginator.num_pages)
-    page = Page(page_rows(params, page_ids(qs, number=number)), number, paginator)
+    key = _key(user, params, params.order, typos > 0)
+    page = Page(
+        page_rows(params, page_ids(qs, number=number, key=key)), number, paginator
+    )
     centres = Centre.objects.in_bulk([int(pk) for pk in facets["centre"]])
     return SearchResult(
         params=replace(params, page=number),

@@ -13,7 +13,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.utils.formats import number_format
-from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import get_language, gettext_lazy, ngettext
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import DetailView, TemplateView
@@ -111,11 +111,14 @@ def facet_groups(result, labels) -> list[dict]:
             names = {c.slug: c.short_name for c in centres}
         else:
             names = labels.get(name, {})
+        # The unit read after each count by screen readers: translated here,
+        # where it is one call, rather than by a {% blocktranslate %} per option.
         options = [
             {
                 "value": value,
                 "label": names.get(value, value),
-                "count": counts.get(value, 0),
+                "count": (count := counts.get(value, 0)),
+                "unit": ngettext("resource", "resources", count),
                 "checked": value in chosen,
             }
             for value in {*counts, *chosen}
@@ -292,7 +295,7 @@ class ResourceDetailView(DetailView):
                 "related",
                 queryset=Resource.objects.visible_to(user)
                 .select_related("centre")
-                .defer("body", "body_html", "search_vector")
+                .defer("body", "body_html", "search_vector", "phrase_vector")
                 .order_by("-published_at", "title"),
                 to_attr="related_visible",
             ),

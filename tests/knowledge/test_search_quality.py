@@ -226,6 +226,41 @@ def test_relevance_ranks_every_match_whatever_its_age(make):
     ]
 
 
+@pytest.mark.parametrize(
+    "q, expected",
+    [
+        # The words next to each other, in the body or across title and summary.
+        ('"market consultation"', {"In the body", "Title and summary"}),
+        # Both words, apart: no phrase.
+        ('"consultation market"', set()),
+        # A stop word inside the phrase (no word pair to look up): still exact.
+        ('"market of consultations"', {"With a stop word"}),
+        # A phrase among other words, and a phrase left out.
+        ('"market consultation" hospital', {"In the body"}),
+        ('consultation -"market consultation"', {"Apart", "With a stop word"}),
+        (
+            '"market consultation" OR apart',
+            {"In the body", "Title and summary", "Apart"},
+        ),
+    ],
+)
+def test_a_quoted_phrase_finds_the_words_next_to_each_other(make, q, expected):
+    make("In the body", language="en", body="A hospital ran a market consultation.")
+    make(
+        "Title and summary market",
+        language="en",
+        summary="Consultation of suppliers before the tender.",
+    )
+    make("Apart", language="en", body="The consultation came before the market.")
+    make("With a stop word", language="en", body="A market of consultations.")
+
+    result = search(q=q)
+
+    found = {title.removesuffix(" market") for title in titles(result)}
+    assert found == expected
+    assert result.total == len(expected)
+
+
 # --- Facets --------------------------------------------------------------------------
 
 

@@ -676,4 +676,8 @@ def resource_list_newest(
         qs = qs.of_kind(kind)
     if exclude_kind:
         qs = qs.exclude(kind=exclude_kind)
-    return list(qs.select_related("centre").order_by("-published_at", "-pk")[:limit])
+    return list(
+        qs.select_related("centre")
+        .defer("body", "body_html", "search_vector", "phrase_vector")
+        .order_by("-published_at", "-pk")[:limit]
+    )

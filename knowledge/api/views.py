@@ -1,6 +1,7 @@
 """API for knowledge resources: public search and detail, staff writes."""
 
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import DatabaseError
 from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -519,8 +520,13 @@ def _facets(result) -> dict[str, list[dict]]:
 def centre_slugs_in_schema(result, generator, request, public):
     """drf-spectacular post-processing: a `centre` query parameter takes the slug
     of an existing centre (anything else answers 400), so the schema served
-    lists today's slugs."""
-    slugs = list(Centre.objects.order_by("slug").values_list("slug", flat=True))
+    lists today's slugs. Without a database (drf-spectacular's system check
+    builds the schema too, as `check --deploy` does on a build machine) the
+    parameter stays a plain string."""
+    try:
+        slugs = list(Centre.objects.order_by("slug").values_list("slug", flat=True))
+    except DatabaseError:
+        return result
     return schema_with_centre_slugs(result, slugs)
 
 

@@ -263,7 +263,7 @@ def test_a_visitor_walks_the_front_door_in_german_and_in_greek(
         assert Registration.objects.get(email=email).status == "confirmed"
 
     # The newsletter sign-up on the home page.
-    page.goto(base + reverse("home"))
+    page.goto(base + address("home", lang))
     page.locator("#home-nl-email").fill(f"reader-{lang}@example.org")
     page.locator("#home-nl-consent").check()
     page.locator(".home-newsletter__form button[type=submit]").click()

@@ -6,7 +6,7 @@ from datetime import timedelta
 import pytest
 from django.core import mail
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from accounts.models import OutboundEmail
 from newsletters.models import CONSENT_HASH, ConfirmationToken, Subscriber
@@ -22,6 +22,11 @@ FORM = {
     "language": "de",
     "consent": "on",
 }
+
+
+def german(text: str) -> str:
+    with translation.override("de"):
+        return translation.gettext(text)
 
 
 def confirm_link(outbox_message) -> str:
@@ -66,15 +71,19 @@ def test_subscribing_records_consent_and_mails_only_a_confirmation(client, subsc
 def test_the_confirmation_link_needs_a_post_and_works_once(client, subscribe):
     subscribe()
     link = confirm_link(mail.outbox[0])
+    # She subscribed in German: the link opens the German page.
+    assert link.startswith("/de/")
     page = client.get(link)
-    assert page.status_code == 200 and b"Confirm my subscription" in page.content
+    assert page.status_code == 200
+    assert german("Confirm my subscription") in page.content.decode()
     assert Subscriber.objects.get().status == "pending"  # a GET changes nothing
     done = client.post(link)
     assert done.status_code == 200
     sub = Subscriber.objects.get()
     assert sub.status == "confirmed" and sub.confirmed_at
     again = client.post(link)
-    assert again.status_code == 400 and b"does not work" in again.content
+    assert again.status_code == 400
+    assert german("This link does not work") in again.content.decode()
 
 
 def test_an_expired_confirmation_link_does_nothing(client, subscribe):
@@ -84,7 +93,13 @@ def test_an_expired_confirmation_link_does_nothing(client, subscribe):
     assert client.get(link).status_code == 400
     response = client.post(link)
     assert response.status_code == 400
-    assert b"older than 72 hours" in response.content
+    assert (
+        german(
+            "This confirmation link is unknown, was used already, or is older than "
+            "72 hours. Nothing was changed."
+        )
+        in response.content.decode()
+    )
     sub = Subscriber.objects.get()
     assert sub.status == "pending" and sub.confirmed_at is None
     assert ConfirmationToken.objects.get().used_at is None

@@ -156,7 +156,9 @@ class _Parser:
         return q
 
     def values(self, name: str) -> list[str]:
-        given = [v.strip() for v in self.data.getlist(name) if v.strip()]
+        raw = self.data.getlist(name)
+        self.refuse_blank(name, raw)
+        given = [v.strip() for v in raw if v.strip()]
         if len(given) > MAX_VALUES:
             self.error(
                 name,
@@ -181,7 +183,17 @@ class _Parser:
             self.error(name, _unknown(name, unknown) + " " + _hint(name))
         return [v for v in given if v in allowed]
 
+    def refuse_blank(self, name: str, raw: list[str]) -> None:
+        """A form's "any" option sends an empty value, which the page reads as
+        no filter; the API, whose schema has no empty value, names it."""
+        if self.strict and any(not v.strip() for v in raw):
+            message = _("“%(name)s” is given without a value.") % {"name": name}
+            if name != "page":
+                message += " " + _hint(name)
+            self.error(name, message)
+
     def sort(self) -> str:
+        self.refuse_blank("sort", self.data.getlist("sort"))
         sort = (self.data.get("sort") or "").strip()
         if sort and sort not in SORTS:
             self.error("sort", _unknown("sort", [sort]) + " " + _hint("sort"))
@@ -189,6 +201,7 @@ class _Parser:
         return sort
 
     def page(self) -> int:
+        self.refuse_blank("page", self.data.getlist("page"))
         raw = (self.data.get("page") or "").strip()
         if not raw:
             return 1

@@ -236,7 +236,8 @@ def test_every_count_the_page_and_the_api_show_is_exact(corpus):
         assert page.status_code == 200, why
         assert page_counts(page.content.decode()) == (total, facets), why
 
-        api = client.get(API, params)
+        # The form sends an empty sort; the API takes none instead.
+        api = client.get(API, {k: v for k, v in params.items() if v != ""})
         assert api.status_code == 200, (why, api.content)
         assert api_counts(api.json()) == (total, facets), why
 

@@ -25,7 +25,13 @@ _state = {"generation": None, "checked_at": 0.0}
 
 
 def _shared_generation():
-    return caches["default"].get(GENERATION_KEY, 0)
+    """The generation in the shared cache; None while it cannot be read (an
+    outage of the cache must not take the pages down)."""
+    try:
+        return caches["default"].get(GENERATION_KEY, 0)
+    except Exception:
+        logger.exception("translators: could not read the catalogue generation")
+        return None
 
 
 def forget_catalogues() -> None:
@@ -40,6 +46,8 @@ def refresh_if_changed(*, force: bool = False) -> bool:
         return False
     _state["checked_at"] = now
     generation = _shared_generation()
+    if generation is None:
+        return False
     if _state["generation"] is None:
         _state["generation"] = generation
         return False

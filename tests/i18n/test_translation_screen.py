@@ -329,3 +329,25 @@ def test_validation_accepts_what_a_language_needs():
     assert check("%(a)s", "%(b)s") == "placeholder"
     assert check("%s items", "Elemente") == "placeholder"
     assert check("Open", "<script>alert(1)</script>") == "markup"
+
+
+def test_an_outage_of_the_shared_cache_leaves_pages_up(client, db, settings):
+    """The check for corrections made elsewhere reads the shared cache; while it
+    cannot, pages are served with the catalogues the process has."""
+    from django.test import override_settings
+    from django.urls import reverse
+
+    from translators import reload
+
+    unreachable = {
+        **settings.CACHES,
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": "redis://127.0.0.1:9/0",  # the discard port: nothing answers
+            "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 0.5, "SOCKET_TIMEOUT": 0.5},
+        },
+    }
+    with override_settings(CACHES=unreachable):
+        assert reload.refresh_if_changed(force=True) is False
+        reload._state["checked_at"] = 0.0  # the middleware asks on this request
+        assert client.get(reverse("about")).status_code == 200

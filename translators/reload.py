@@ -59,12 +59,16 @@ def refresh_if_changed(*, force: bool = False) -> bool:
 
 
 def catalogues_saved(sender, language_code=None, request=None, **kwargs):
-    """rosetta saved (and compiled) a catalogue: tell every process."""
-    cache = caches["default"]
-    cache.add(GENERATION_KEY, 0, timeout=None)
-    generation = cache.incr(GENERATION_KEY)
-    _state["generation"] = generation
+    """rosetta saved (and compiled) a catalogue: tell every process. The file is
+    written already; while the shared cache is down, this process still shows
+    the correction, and the others once they restart."""
     forget_catalogues()
+    cache = caches["default"]
+    try:
+        cache.add(GENERATION_KEY, 0, timeout=None)
+        _state["generation"] = cache.incr(GENERATION_KEY)
+    except Exception:
+        logger.exception("translators: could not announce a saved catalogue")
 
 
 def entry_logged(sender, user=None, old_msgstr=None, language_code=None, **kwargs):

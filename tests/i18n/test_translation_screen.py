@@ -351,3 +351,24 @@ def test_an_outage_of_the_shared_cache_leaves_pages_up(client, db, settings):
         assert reload.refresh_if_changed(force=True) is False
         reload._state["checked_at"] = 0.0  # the middleware asks on this request
         assert client.get(reverse("about")).status_code == 200
+
+
+def test_a_correction_saved_while_the_shared_cache_is_down_answers(settings):
+    """The catalogue file is written before the announcement: an outage of the
+    shared cache must not turn the save into an error page."""
+    from django.test import override_settings
+
+    from translators import reload
+
+    unreachable = {
+        **settings.CACHES,
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": "redis://127.0.0.1:9/0",  # the discard port: nothing answers
+            "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 0.5, "SOCKET_TIMEOUT": 0.5},
+        },
+    }
+    before = reload._state["generation"]
+    with override_settings(CACHES=unreachable):
+        reload.catalogues_saved(sender=None, language_code="de")
+    assert reload._state["generation"] == before  # nothing announced, no error

@@ -97,6 +97,7 @@ urlpatterns += [
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
     path("translations/", include("translators.urls")),
+    path("network/", include("network.urls")),
     path("api/v1/", include((api_v1, "api"))),
 ]
 

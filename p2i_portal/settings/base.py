@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "events",
     "newsletters",
     "translators",
+    "network",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,3 @@
+"""A centre's own console pages under /manage/<centre_slug>/ (names in `manage:`)."""
+
+urlpatterns = []

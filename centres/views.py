@@ -17,6 +17,7 @@ from django_scopes import scope
 from events.selectors import event_list_next
 from knowledge.models import Resource
 from knowledge.selectors import resource_list_newest
+from network.onboarding_selectors import centre_status_history
 from newsletters.forms import HomeSubscribeForm
 from newsletters.models import CONSENT_TEXT
 
@@ -168,6 +169,7 @@ class CentreDetailView(DetailView):
             lambda: list(Centre.objects.active().filter(buddy=centre))
         )
         ctx["abilities"] = centre.get_abilities(self.request.user)
+        ctx["status_history"] = centre_status_history(centre=centre)
         ctx["resources"] = list(
             Resource.objects.public()
             .for_centre(centre)

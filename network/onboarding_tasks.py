@@ -1,0 +1,121 @@
+"""Celery tasks of the onboarding: reminders of milestones due soon or overdue.
+
+Safe to repeat: a MilestoneReminder row, unique per (milestone, stage), is
+claimed before any mail is queued, and each mail carries a dedupe key, so a
+second run (or a second worker) queues nothing.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from celery import shared_task
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.urls import reverse
+from django.utils import timezone
+from django_scopes import scopes_disabled
+
+from accounts.services import email_queue_template
+from centres.models import Membership
+from p2i_portal.mail import recipient_language
+
+from .models import Milestone, MilestoneReminder
+
+DUE_SOON_DAYS = 7
+
+
+def reminder_recipients(milestone: Milestone) -> list:
+    """The centre's active managers who want milestone reminders (the
+    notification preference, when the accounts app offers one)."""
+    managers = [
+        m.user
+        for m in Membership.objects.filter(
+            centre_id=milestone.centre_id, user__is_active=True
+        )
+        .managers()
+        .select_related("user")
+        .order_by("pk")
+    ]
+    return [u for u in managers if _wants_milestone_mail(u)]
+
+
+def _wants_milestone_mail(user) -> bool:
+    try:
+        from accounts.notifications import notification_wanted
+    except ImportError:  # no per-person preferences: everyone gets it
+        return True
+    return notification_wanted(user, "milestone_due")
+
+
+def _reminder_mail(milestone: Milestone, stage: str, user) -> None:
+    with recipient_language(user.language) as language:
+        link = settings.SITE_URL + reverse(
+            "manage:onboarding-milestone",
+            kwargs={"centre_slug": milestone.centre.slug, "pk": milestone.pk},
+        )
+        email_queue_template(
+            to=user.email,
+            name="milestone-reminder",
+            context={
+                "milestone": milestone,
+                "definition": milestone.definition,
+                "centre": milestone.centre,
+                "overdue": stage == MilestoneReminder.Stage.OVERDUE,
+                "user": user,
+                "link": link,
+                "checklist_url": settings.SITE_URL
+                + reverse(
+                    "manage:onboarding",
+                    kwargs={"centre_slug": milestone.centre.slug},
+                ),
+            },
+            language=language,
+            dedupe_key=f"network.milestone-reminder:{milestone.pk}:{stage}:{user.pk}",
+        )
+
+
+def _remind(milestone: Milestone, stage: str) -> int:
+    """Claim (milestone, stage) and queue its mails; 0 when it was claimed before."""
+    try:
+        with transaction.atomic():
+            reminder = MilestoneReminder.objects.create(
+                milestone=milestone, stage=stage
+            )
+            recipients = reminder_recipients(milestone)
+            for user in recipients:
+                _reminder_mail(milestone, stage, user)
+            reminder.recipients = len(recipients)
+            reminder.save(update_fields=["recipients"])
+    except IntegrityError:  # another run claimed it first
+        return 0
+    return len(recipients)
+
+
+@shared_task(acks_late=True)
+@scopes_disabled()
+def milestone_reminders_send(today: str | None = None) -> int:
+    """Beat (daily): remind the managers of every centre in onboarding of its
+    open milestones that are overdue or due within 7 days, at most once per
+    milestone and stage; done and not-applicable milestones get nothing.
+    Across centres on purpose. Returns how many mails this run queued."""
+    day = date.fromisoformat(today) if today else timezone.localdate()
+    stages = [
+        (MilestoneReminder.Stage.OVERDUE, Milestone.objects.overdue(day)),
+        (
+            MilestoneReminder.Stage.DUE_SOON,
+            Milestone.objects.open().filter(
+                due_on__gte=day, due_on__lte=day + timedelta(days=DUE_SOON_DAYS)
+            ),
+        ),
+    ]
+    queued = 0
+    for stage, milestones in stages:
+        pending = (
+            milestones.exclude(reminders__stage=stage)
+            .select_related("centre", "definition")
+            .order_by("due_on", "pk")
+        )
+        for milestone in pending:
+            queued += _remind(milestone, stage)
+    return queued

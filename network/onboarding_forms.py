@@ -23,7 +23,9 @@ class MilestoneDefinitionForm(forms.ModelForm):
 
 
 class OnboardingStartForm(forms.Form):
-    centre = forms.ModelChoiceField(label=_("Centre"), queryset=Centre.objects.none())
+    centre = forms.ModelChoiceField(
+        label=_("Centre"), queryset=Centre.objects.none(), to_field_name="slug"
+    )
     start = forms.DateField(
         label=_("Onboarding starts on"),
         initial=timezone.localdate,

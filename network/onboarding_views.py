@@ -12,6 +12,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import FormView, TemplateView
@@ -111,9 +112,9 @@ class DefinitionEditView(CoordinatorRequiredMixin, FormView):
     template_name = "network/milestone_definition_edit.html"
     form_class = MilestoneDefinitionForm
 
-    def dispatch(self, request, *args, **kwargs):
-        self.definition = get_object_or_404(MilestoneDefinition, pk=kwargs["pk"])
-        return super().dispatch(request, *args, **kwargs)
+    @cached_property
+    def definition(self):
+        return get_object_or_404(MilestoneDefinition, pk=self.kwargs["pk"])
 
     def get_form_kwargs(self):
         kwargs = super().get_form_kwargs()

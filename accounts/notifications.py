@@ -154,6 +154,14 @@ class ActionItem:
     severity: str = Severity.NORMAL
     since: datetime | None = None
 
+    @property
+    def is_urgent(self) -> bool:
+        return self.severity == Severity.URGENT
+
+    @property
+    def severity_label(self) -> str:
+        return str(Severity(self.severity).label)
+
 
 ActionSource = Callable[..., Iterable[ActionItem]]
 _sources: list[ActionSource] = []

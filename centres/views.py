@@ -14,6 +14,7 @@ from django.views import View
 from django.views.generic import DetailView, FormView, TemplateView
 from django_scopes import scope
 
+from accounts.notifications import action_items
 from events.selectors import event_list_next
 from knowledge.models import Resource
 from knowledge.selectors import resource_list_newest
@@ -215,6 +216,9 @@ class WorkspaceDashboardView(CentreRoleRequiredMixin, TemplateView):
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         ctx.update(selectors.centre_workspace_overview(centre=self.centre))
+        # What every app says waits for this person here (its registered
+        # sources: review, sent back, contributions, milestones …).
+        ctx["action_items"] = action_items(self.request.user, self.centre)
         return ctx
 
 

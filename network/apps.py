@@ -9,6 +9,7 @@ class NetworkConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_save, pre_save
 
+        from accounts.notifications import register_action_source
         from centres.models import Centre
 
         from . import onboarding_tasks  # noqa: F401  (registers the beat task)
@@ -20,3 +21,7 @@ class NetworkConfig(AppConfig):
         post_save.connect(
             record_status_change, sender=Centre, dispatch_uid="network-status-history"
         )
+
+        from .onboarding_notifications import milestone_action_items
+
+        register_action_source(milestone_action_items)

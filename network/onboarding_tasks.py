@@ -10,15 +10,13 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from celery import shared_task
-from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django_scopes import scopes_disabled
 
-from accounts.services import email_queue_template
+from accounts.notifications import Kind, absolute_url, notification_email
 from centres.models import Membership
-from p2i_portal.mail import recipient_language
 
 from .models import Milestone, MilestoneReminder
 
@@ -26,9 +24,9 @@ DUE_SOON_DAYS = 7
 
 
 def reminder_recipients(milestone: Milestone) -> list:
-    """The centre's active managers who want milestone reminders (the
-    notification preference, when the accounts app offers one)."""
-    managers = [
+    """The centre's active managers (each one's notification preference is
+    checked when her mail is queued)."""
+    return [
         m.user
         for m in Membership.objects.filter(
             centre_id=milestone.centre_id, user__is_active=True
@@ -37,42 +35,35 @@ def reminder_recipients(milestone: Milestone) -> list:
         .select_related("user")
         .order_by("pk")
     ]
-    return [u for u in managers if _wants_milestone_mail(u)]
 
 
-def _wants_milestone_mail(user) -> bool:
-    try:
-        from accounts.notifications import notification_wanted
-    except ImportError:  # no per-person preferences: everyone gets it
-        return True
-    return notification_wanted(user, "milestone_due")
+def _reminder_mail(milestone: Milestone, stage: str, user):
+    """Queue one manager's reminder in her language, unless she turned
+    "milestone due" off in her profile (then None)."""
 
+    def context():
+        kwargs = {"centre_slug": milestone.centre.slug}
+        return {
+            "milestone": milestone,
+            "definition": milestone.definition,
+            "centre": milestone.centre,
+            "overdue": stage == MilestoneReminder.Stage.OVERDUE,
+            "link": absolute_url(
+                reverse(
+                    "manage:onboarding-milestone",
+                    kwargs={**kwargs, "pk": milestone.pk},
+                )
+            ),
+            "checklist_url": absolute_url(reverse("manage:onboarding", kwargs=kwargs)),
+        }
 
-def _reminder_mail(milestone: Milestone, stage: str, user) -> None:
-    with recipient_language(user.language) as language:
-        link = settings.SITE_URL + reverse(
-            "manage:onboarding-milestone",
-            kwargs={"centre_slug": milestone.centre.slug, "pk": milestone.pk},
-        )
-        email_queue_template(
-            to=user.email,
-            name="milestone-reminder",
-            context={
-                "milestone": milestone,
-                "definition": milestone.definition,
-                "centre": milestone.centre,
-                "overdue": stage == MilestoneReminder.Stage.OVERDUE,
-                "user": user,
-                "link": link,
-                "checklist_url": settings.SITE_URL
-                + reverse(
-                    "manage:onboarding",
-                    kwargs={"centre_slug": milestone.centre.slug},
-                ),
-            },
-            language=language,
-            dedupe_key=f"network.milestone-reminder:{milestone.pk}:{stage}:{user.pk}",
-        )
+    return notification_email(
+        user=user,
+        kind=Kind.MILESTONE_DUE,
+        template="milestone-reminder",
+        context=context,
+        dedupe_key=f"milestone:{milestone.pk}:{stage}:u{user.pk}",
+    )
 
 
 def _remind(milestone: Milestone, stage: str) -> int:
@@ -82,14 +73,16 @@ def _remind(milestone: Milestone, stage: str) -> int:
             reminder = MilestoneReminder.objects.create(
                 milestone=milestone, stage=stage
             )
-            recipients = reminder_recipients(milestone)
-            for user in recipients:
-                _reminder_mail(milestone, stage, user)
-            reminder.recipients = len(recipients)
+            queued = [
+                user
+                for user in reminder_recipients(milestone)
+                if _reminder_mail(milestone, stage, user) is not None
+            ]
+            reminder.recipients = len(queued)
             reminder.save(update_fields=["recipients"])
     except IntegrityError:  # another run claimed it first
         return 0
-    return len(recipients)
+    return len(queued)
 
 
 @shared_task(acks_late=True)

@@ -111,7 +111,9 @@ def test_reminders_reach_each_manager_once_in_their_language(
     )
     with scopes_disabled():
         assert set(
-            MilestoneReminder.objects.values_list("milestone__definition__title", "stage")
+            MilestoneReminder.objects.values_list(
+                "milestone__definition__title", "stage"
+            )
         ) == {
             ("Host organisation confirmed", "overdue"),
             ("Staff trained", "due_soon"),
@@ -138,3 +140,42 @@ def test_a_milestone_done_before_the_beat_gets_no_reminder(
     assert run(django_capture_on_commit_callbacks) == 2
     messages = smtp_sink.wait_for(2)
     assert all("Host organisation confirmed" in m["Subject"] for m in messages)
+
+
+def test_a_manager_who_turned_milestone_reminders_off_gets_none(
+    onboarding, manager, smtp_sink, django_capture_on_commit_callbacks
+):
+    from accounts.notifications import Kind, notification_preferences_update
+
+    notification_preferences_update(
+        user=manager, wanted=[k for k in Kind.values if k != Kind.MILESTONE_DUE]
+    )
+    assert run(django_capture_on_commit_callbacks) == 2
+    messages = smtp_sink.wait_for(2)
+    assert {m["To"] for m in messages} == {"leiterin@alpha.example"}
+    assert run(django_capture_on_commit_callbacks) == 0
+
+
+def test_due_and_overdue_milestones_wait_on_the_managers_workspace_home(
+    onboarding, client, manager, editor, centre
+):
+    by_title, _ = onboarding
+    client.force_login(manager)
+    response = client.get(reverse("manage:dashboard", kwargs={"centre_slug": "alpha"}))
+    items = {item.title: item for item in response.context["action_items"]}
+    assert set(items) >= {"Host organisation confirmed", "Staff trained"}
+    assert "Services described" not in items and "Kick-off held" not in items
+    assert items["Host organisation confirmed"].is_urgent
+    assert not items["Staff trained"].is_urgent
+    assert items["Staff trained"].url == reverse(
+        "manage:onboarding-milestone",
+        kwargs={"centre_slug": "alpha", "pk": by_title["Staff trained"].pk},
+    )
+    assert "Onboarding milestone overdue" in response.content.decode()
+    # Editors read the checklist but do not update it: nothing waits for them.
+    client.force_login(editor)
+    response = client.get(reverse("manage:dashboard", kwargs={"centre_slug": "alpha"}))
+    assert not any(
+        i.title == "Host organisation confirmed"
+        for i in response.context["action_items"]
+    )

@@ -99,7 +99,9 @@ def test_retired_definitions_are_not_given_to_centres_starting_later(
 def test_status_changes_record_completion_and_clear_it(centre, manager, coordinator):
     make_definitions()
     services.centre_onboarding_start(centre=centre, start=days_ago(5), by=coordinator)
-    staff = next(m for m in milestones_of(centre) if m.definition.title == "Staff trained")
+    staff = next(
+        m for m in milestones_of(centre) if m.definition.title == "Staff trained"
+    )
     services.milestone_update(
         milestone=staff, by=manager, data={"status": "in_progress", "note": "Day 1"}
     )
@@ -126,7 +128,9 @@ def test_a_bad_evidence_link_is_refused_and_nothing_changes(
 ):
     make_definitions()
     services.centre_onboarding_start(centre=centre, start=days_ago(5), by=coordinator)
-    staff = next(m for m in milestones_of(centre) if m.definition.title == "Staff trained")
+    staff = next(
+        m for m in milestones_of(centre) if m.definition.title == "Staff trained"
+    )
     before = len(audit_actions(centre))
     with pytest.raises(ValidationError) as caught:
         services.milestone_update(
@@ -165,17 +169,13 @@ def test_done_needs_the_evidence_the_definition_expects(centre, manager, coordin
     assert host.status == "done"
 
 
-def test_moving_the_due_date_forgets_the_reminders_of_the_old_one(
-    centre, coordinator
-):
+def test_moving_the_due_date_forgets_the_reminders_of_the_old_one(centre, coordinator):
     make_definitions()
     services.centre_onboarding_start(centre=centre, start=days_ago(5), by=coordinator)
     first = milestones_of(centre)[0]
     with scopes_disabled():
         MilestoneReminder.objects.create(milestone=first, stage="due_soon")
-    services.milestone_due_change(
-        milestone=first, due_on=days_ago(-40), by=coordinator
-    )
+    services.milestone_due_change(milestone=first, due_on=days_ago(-40), by=coordinator)
     with scopes_disabled():
         first.refresh_from_db()
         assert not MilestoneReminder.objects.filter(milestone=first).exists()
@@ -197,7 +197,9 @@ def test_an_empty_comment_is_refused(centre, manager, coordinator):
 
 def test_definitions_reorder_by_swapping_neighbours(coordinator):
     host, staff, services_ = make_definitions()
-    services.milestone_definition_move(definition=services_, direction="up", by=coordinator)
+    services.milestone_definition_move(
+        definition=services_, direction="up", by=coordinator
+    )
     assert list(MilestoneDefinition.objects.active()) == [host, services_, staff]
     services.milestone_definition_move(definition=host, direction="up", by=coordinator)
     assert list(MilestoneDefinition.objects.active()) == [host, services_, staff]

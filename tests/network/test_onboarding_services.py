@@ -86,7 +86,7 @@ def test_start_again_adds_definitions_created_since(centre, coordinator):
 def test_retired_definitions_are_not_given_to_centres_starting_later(
     centre, other_centre, coordinator
 ):
-    host, staff, _ = make_definitions()
+    _, staff, _ = make_definitions()
     services.centre_onboarding_start(centre=centre, start=days_ago(5), by=coordinator)
     services.milestone_definition_retire(definition=staff, by=coordinator)
     services.centre_onboarding_start(

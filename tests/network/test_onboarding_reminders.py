@@ -77,7 +77,7 @@ def test_reminders_reach_each_manager_once_in_their_language(
         "manager-a@example.org",
         "manager-a@example.org",
     ]  # managers only: the editor gets none
-    subjects = {(m["To"], m["Subject"]) for m in messages}
+    subjects = {(m["To"], m["Subject"].strip()) for m in messages}
     assert (
         "manager-a@example.org",
         "Overdue: Host organisation confirmed (ALPHA)",

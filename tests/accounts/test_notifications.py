@@ -88,6 +88,9 @@ def test_a_submitted_resource_mails_each_manager_of_its_centre_in_her_language(
     link = SITE + reverse("manage:resources:detail", args=["alpha", draft.pk])
     assert link in plain(german) and link in html(german)
     assert 'lang="de"' in html(german)
+    # The footer names the kind in her language, with where to turn it off.
+    assert "eine Ressource meines Zentrums zur Prüfung eingereicht" in plain(german)
+    assert SITE + "/accounts/profile/#notifications" in plain(german)
     [dutch] = sent_to(second_manager.email)
     assert dutch.subject == "Wacht op uw beoordeling: Guide to PCP"
     # Neither the submitter nor another centre's manager hears of it.

@@ -86,8 +86,8 @@ def notification_email(
     dedupe_key: str,
 ):
     """Queue the transactional mail `templates/emails/<template>-*` to `user`,
-    in her language, if she wants `kind`. Returns the OutboundEmail, or None
-    when she turned the kind off.
+    in her language, if she wants `kind`. Returns the OutboundEmail queued now,
+    or None when she turned the kind off or it was queued before.
 
     `context` may be a callable: it is called with her language active, so the
     links it builds with `reverse()` carry that language (make them absolute
@@ -96,9 +96,13 @@ def notification_email(
     a task that calls this is safe to repeat. The context gets `user`, `kind`
     and `profile_url` (where she turns the kind off) as well.
     """
+    from .models import OutboundEmail
     from .services import email_queue_template
 
     if not notification_wanted(user, kind):
+        return None
+    dedupe_key = f"notify:{dedupe_key}"[:200]
+    if OutboundEmail.objects.filter(dedupe_key=dedupe_key).exists():
         return None
     with recipient_language(user.language) as language:
         ctx = context() if callable(context) else dict(context)
@@ -112,7 +116,7 @@ def notification_email(
             name=template,
             context=ctx,
             language=language,
-            dedupe_key=f"notify:{dedupe_key}"[:200],
+            dedupe_key=dedupe_key,
         )
 
 

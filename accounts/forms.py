@@ -7,6 +7,7 @@ from django_countries import countries
 from django_countries.fields import LazyTypedChoiceField
 
 from .models import User
+from .notifications import Kind
 
 
 class SignupProfileForm(forms.Form):
@@ -40,3 +41,21 @@ class ProfileForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         # Each language is named in itself, so that anyone finds their own.
         self.fields["language"].choices = [("", "—"), *settings.LANGUAGES]
+
+
+class NotificationPreferencesForm(forms.Form):
+    """Which notification kinds the signed-in person gets by e-mail; one
+    checkbox per kind, ticked = on."""
+
+    wanted = forms.MultipleChoiceField(
+        label=_("Send me an e-mail when"),
+        choices=Kind.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+
+    @classmethod
+    def for_user(cls, user, data=None):
+        off = set(user.notifications_off or [])
+        initial = {"wanted": [k for k in Kind.values if k not in off]}
+        return cls(data=data, initial=initial, prefix="notify")

@@ -4,6 +4,7 @@ import hashlib
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
+from django.contrib.postgres.fields import ArrayField
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -64,6 +65,16 @@ class User(AbstractUser):
         choices=settings.LANGUAGES,
         blank=True,
         help_text=_("The portal writes to you in this language."),
+    )
+    # Notification kinds (accounts.notifications.Kind values) this person does
+    # not want by e-mail. Stored as what is off, so that every kind, including
+    # one added later, is on until she turns it off. No choices on purpose:
+    # adding a kind needs no migration; the profile form validates.
+    notifications_off = ArrayField(
+        models.CharField(max_length=40),
+        verbose_name=_("notifications turned off"),
+        default=list,
+        blank=True,
     )
     is_coordinator = models.BooleanField(
         _("network coordinator"),

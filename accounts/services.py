@@ -55,8 +55,21 @@ def email_queue(
         email = OutboundEmail.objects.create(**fields)
     # robust: a broker that is down must not fail the request; the row stays
     # QUEUED and the reaper rings again.
-    transaction.on_commit(lambda: email_send.delay(email.pk), robust=True)
+    options = _same_queue()
+    transaction.on_commit(
+        lambda: email_send.apply_async((email.pk,), **options), robust=True
+    )
     return email
+
+
+def _same_queue() -> dict:
+    """Inside a Celery task (a mail queued by a worker), the queue that task came
+    from, so that the mail is sent by the workers serving it; {} elsewhere."""
+    from celery import current_task
+
+    info = getattr(getattr(current_task, "request", None), "delivery_info", None)
+    queue = (info or {}).get("routing_key")
+    return {"queue": queue} if queue else {}
 
 
 def _attachment(item: dict) -> dict:

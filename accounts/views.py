@@ -3,13 +3,15 @@
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import FormView
 
-from .forms import ProfileForm
+from .forms import NotificationPreferencesForm, ProfileForm
 from .models import ApiToken
+from .notifications import notification_preferences_update
 from .services import api_token_create, user_profile_update
 
 
@@ -29,6 +31,7 @@ class ProfileView(LoginRequiredMixin, FormView):
 
         user = self.request.user
         ctx["token"] = ApiToken.objects.filter(user=user).first()
+        ctx.setdefault("notifications_form", NotificationPreferencesForm.for_user(user))
         ctx["mfa_enabled"] = user_has_mfa(user)
         ctx["mfa_required"] = user_requires_mfa(user)
         ctx["workspaces"] = [
@@ -62,3 +65,26 @@ class TokenView(LoginRequiredMixin, View):
         response = render(request, "accounts/token_created.html", {"key": key})
         add_never_cache_headers(response)
         return response
+
+
+class NotificationPreferencesView(ProfileView):
+    """Save which notifications the signed-in person gets by e-mail (POST
+    only, from the profile page). Changes nothing else of her profile; bad
+    input shows the profile page again with the message and changes nothing."""
+
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        form = NotificationPreferencesForm.for_user(request.user, data=request.POST)
+        if not form.is_valid():
+            return self.render_to_response(
+                self.get_context_data(
+                    form=ProfileForm(instance=request.user), notifications_form=form
+                ),
+                status=400,
+            )
+        notification_preferences_update(
+            user=request.user, wanted=form.cleaned_data["wanted"]
+        )
+        messages.success(request, _("Your notification settings were saved."))
+        return redirect(reverse("accounts:profile") + "#notifications")

@@ -19,6 +19,13 @@ class CentreAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["short_name"]}
     inlines = [MembershipInline]
 
+    def save_model(self, request, obj, form, change):
+        from network.status_history import status_changed_by
+
+        # A status changed here enters the centre's public history under her name.
+        with status_changed_by(request.user):
+            super().save_model(request, obj, form, change)
+
 
 @admin.register(Invitation)
 class InvitationAdmin(admin.ModelAdmin):

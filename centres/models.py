@@ -33,6 +33,10 @@ class CentreQuerySet(models.QuerySet):
         """A bulk update sends no post_save: tell the cached page fragments."""
         from .caching import centres_changed
 
+        if "status" in kwargs:  # a status change is history, however it is made
+            from network.status_history import record_bulk_status_update
+
+            record_bulk_status_update(self, kwargs["status"])
         rows = super().update(**kwargs)
         if rows:
             centres_changed()
@@ -317,6 +321,16 @@ class Invitation(TimeStampedModel):
 
 AUDIT_LABELS = {
     "centres.centre.updated": _("Updated the centre profile"),
+    "centres.centre.status_changed": _("Changed the centre's status"),
+    "network.onboarding.started": _("Started the centre's onboarding"),
+    "network.milestone.updated": _("Updated an onboarding milestone"),
+    "network.milestone.due_changed": _("Changed a milestone's due date"),
+    "network.milestone.commented": _("Commented on an onboarding milestone"),
+    "network.milestone_definition.created": _("Added an onboarding milestone"),
+    "network.milestone_definition.updated": _("Edited an onboarding milestone"),
+    "network.milestone_definition.moved": _("Reordered the onboarding milestones"),
+    "network.milestone_definition.retired": _("Retired an onboarding milestone"),
+    "network.milestone_definition.restored": _("Restored an onboarding milestone"),
     "centres.membership.added": _("Added a team member"),
     "centres.membership.removed": _("Removed a team member"),
     "centres.membership.role_changed": _("Changed a role"),

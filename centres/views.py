@@ -14,9 +14,11 @@ from django.views import View
 from django.views.generic import DetailView, FormView, TemplateView
 from django_scopes import scope
 
+from accounts.notifications import action_items
 from events.selectors import event_list_next
 from knowledge.models import Resource
 from knowledge.selectors import resource_list_newest
+from network.onboarding_selectors import centre_status_history
 from newsletters.forms import HomeSubscribeForm
 from newsletters.models import CONSENT_TEXT
 
@@ -168,6 +170,7 @@ class CentreDetailView(DetailView):
             lambda: list(Centre.objects.active().filter(buddy=centre))
         )
         ctx["abilities"] = centre.get_abilities(self.request.user)
+        ctx["status_history"] = centre_status_history(centre=centre)
         ctx["resources"] = list(
             Resource.objects.public()
             .for_centre(centre)
@@ -213,6 +216,9 @@ class WorkspaceDashboardView(CentreRoleRequiredMixin, TemplateView):
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         ctx.update(selectors.centre_workspace_overview(centre=self.centre))
+        # What every app says waits for this person here (its registered
+        # sources: review, sent back, contributions, milestones …).
+        ctx["action_items"] = action_items(self.request.user, self.centre)
         return ctx
 
 

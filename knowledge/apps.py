@@ -18,6 +18,12 @@ class KnowledgeConfig(AppConfig):
         post_save.connect(invalidate, sender=Resource, weak=False)
         post_delete.connect(invalidate, sender=Resource, weak=False)
 
+        from accounts.notifications import register_action_source
+
+        from .notifications import resource_action_items
+
+        register_action_source(resource_action_items)
+
         from django.core import checks
 
         checks.register(_trigram_check, checks.Tags.database)

@@ -13,6 +13,7 @@ from centres.services import audit_log
 
 from .markdown import render_markdown
 from .models import Attachment, Resource, Revision
+from .notifications import resource_notify_on_commit
 from .textsearch import SIMPLE, search_config_for
 
 CONTENT_FIELDS = [
@@ -96,9 +97,9 @@ def _jsonable(value):
     return str(value)
 
 
-def _record(resource, *, action, by, changes=None, comment=""):
+def _record(resource, *, action, by, changes=None, comment="") -> Revision:
     with scope(centre=resource.centre):
-        Revision.objects.create(
+        revision = Revision.objects.create(
             resource=resource,
             actor=by,
             action=action,
@@ -112,6 +113,7 @@ def _record(resource, *, action, by, changes=None, comment=""):
         target=resource.title,
         resource=resource.pk,
     )
+    return revision
 
 
 @transaction.atomic
@@ -192,13 +194,16 @@ def _transition(resource, *, to, allowed_from, by, action, comment="", message):
         resource.review_comment = comment
         fields.append("review_comment")
     resource.save(update_fields=list(dict.fromkeys(fields)))
-    _record(
+    revision = _record(
         resource,
         action=action,
         by=by,
         changes={"status": [old, to]},
         comment=comment,
     )
+    # Submitted, sent back, published: the people concerned hear of it by
+    # e-mail once this commits (knowledge/notifications.py).
+    resource_notify_on_commit(revision)
     return resource
 
 

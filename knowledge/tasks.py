@@ -14,3 +14,13 @@ def search_warm() -> int:
 
     warm_done()
     return resource_search(user=AnonymousUser(), params=SearchParams()).total
+
+
+@shared_task(acks_late=True, ignore_result=True)
+def resource_notify(revision_id: int) -> int:
+    """Mail the people one review step of a resource concerns (the revision's
+    submit, send-back or publish). Safe to repeat: mails are keyed by revision
+    and recipient. Returns how many mails were queued."""
+    from .notifications import resource_notification_send
+
+    return resource_notification_send(revision_id=revision_id)

@@ -1,3 +1,38 @@
 """A centre's own console pages under /manage/<centre_slug>/ (names in `manage:`)."""
 
-urlpatterns = []
+from django.urls import path
+
+from . import onboarding_views
+
+urlpatterns = [
+    path(
+        "onboarding/",
+        onboarding_views.ChecklistView.as_view(),
+        name="onboarding",
+    ),
+    path(
+        "onboarding/<int:pk>/",
+        onboarding_views.MilestoneView.as_view(),
+        name="onboarding-milestone",
+    ),
+    path(
+        "onboarding/<int:pk>/comments/",
+        onboarding_views.MilestoneCommentView.as_view(),
+        name="onboarding-comment",
+    ),
+    path(
+        "buddies/<slug:new_slug>/",
+        onboarding_views.BuddyChecklistView.as_view(),
+        name="buddy-onboarding",
+    ),
+    path(
+        "buddies/<slug:new_slug>/<int:pk>/",
+        onboarding_views.BuddyMilestoneView.as_view(),
+        name="buddy-milestone",
+    ),
+    path(
+        "buddies/<slug:new_slug>/<int:pk>/comments/",
+        onboarding_views.BuddyCommentView.as_view(),
+        name="buddy-comment",
+    ),
+]

@@ -1,5 +1,40 @@
 """The coordinator's network console under /network/ (language-neutral, signed-in)."""
 
+from django.urls import path
+
+from . import onboarding_views
+
 app_name = "network"
 
-urlpatterns = []
+urlpatterns = [
+    path(
+        "onboarding/",
+        onboarding_views.OnboardingBoardView.as_view(),
+        name="onboarding-board",
+    ),
+    path(
+        "onboarding/start/",
+        onboarding_views.OnboardingStartView.as_view(),
+        name="onboarding-start",
+    ),
+    path(
+        "onboarding/milestones/",
+        onboarding_views.DefinitionListView.as_view(),
+        name="milestone-definitions",
+    ),
+    path(
+        "onboarding/milestones/<int:pk>/",
+        onboarding_views.DefinitionEditView.as_view(),
+        name="milestone-definition-edit",
+    ),
+    path(
+        "onboarding/milestones/<int:pk>/move/",
+        onboarding_views.DefinitionMoveView.as_view(),
+        name="milestone-definition-move",
+    ),
+    path(
+        "onboarding/milestones/<int:pk>/retire/",
+        onboarding_views.DefinitionRetireView.as_view(),
+        name="milestone-definition-retire",
+    ),
+]

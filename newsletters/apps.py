@@ -9,6 +9,12 @@ class NewslettersConfig(AppConfig):
     verbose_name = "Newsletters"
 
     def ready(self):
+        from accounts.notifications import register_action_source
+
+        from .notifications import section_action_items
+
+        register_action_source(section_action_items)
+
         # The centre's activity page names our audit actions too.
         from centres.models import AUDIT_LABELS
 

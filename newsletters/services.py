@@ -34,6 +34,7 @@ from .models import (
     Suppression,
     token_hash,
 )
+from .notifications import section_notify_on_commit
 
 FAN_OUT_CHUNK = 5000
 SOFT_BOUNCE_LIMIT = 3
@@ -601,7 +602,7 @@ def section_review(*, section: Section, by, accept: bool, comment: str = "") -> 
     section.review_comment = "" if accept else comment.strip()
     with scopes_disabled():
         section.save(update_fields=["status", "review_comment", "updated_at"])
-    audit_log(
+    entry = audit_log(
         centre=section.centre,
         action="newsletters.section.accepted"
         if accept
@@ -609,6 +610,8 @@ def section_review(*, section: Section, by, accept: bool, comment: str = "") -> 
         by=by,
         target=section.title,
     )
+    # Its writer hears of it by e-mail once this commits.
+    section_notify_on_commit(section=section, entry=entry)
     return section
 
 

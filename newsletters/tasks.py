@@ -547,3 +547,13 @@ def issue_test_send(issue_id: int, user_id: int) -> str:
     message.to = [user.email]
     message.send()
     return "sent"
+
+
+@shared_task(acks_late=True, ignore_result=True)
+def section_notify(section_id: int, entry_id: int) -> int:
+    """Mail a contribution's writer that it was accepted or returned (the
+    review recorded as audit entry `entry_id`). Safe to repeat: the mail is
+    keyed by that entry. Returns how many mails were queued."""
+    from .notifications import section_notification_send
+
+    return section_notification_send(section_id=section_id, entry_id=entry_id)

@@ -215,6 +215,10 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": crontab(minute=0, hour=7, day_of_week="mon"),
         "args": ["weekly"],
     },
+    "onboarding-milestone-reminders": {
+        "task": "network.onboarding_tasks.milestone_reminders_send",
+        "schedule": crontab(minute=30, hour=6),
+    },
     "newsletter-digest-monthly": {
         "task": "newsletters.tasks.digests_assemble",
         "schedule": crontab(minute=0, hour=7, day_of_month="1"),

@@ -110,6 +110,7 @@ def _record(resource, *, action, by, changes=None, comment=""):
         action=action,
         by=by,
         target=resource.title,
+        obj=resource,
         resource=resource.pk,
     )
 

@@ -10,7 +10,7 @@ class NewslettersConfig(AppConfig):
 
     def ready(self):
         # The centre's activity page names our audit actions too.
-        from centres.models import AUDIT_LABELS
+        from centres.models import AUDIT_GROUPS, AUDIT_LABELS
 
         AUDIT_LABELS.update(
             {
@@ -22,3 +22,4 @@ class NewslettersConfig(AppConfig):
                 "newsletters.section.returned": _("Newsletter section returned"),
             }
         )
+        AUDIT_GROUPS.update({"newsletters.section": _("Newsletter sections")})

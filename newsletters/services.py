@@ -506,6 +506,7 @@ def section_create(
             action="newsletters.section.created",
             by=by,
             target=section.title,
+            obj=section,
         )
     return section
 
@@ -584,6 +585,7 @@ def section_submit(*, section: Section, by) -> Section:
         action="newsletters.section.submitted",
         by=by,
         target=section.title,
+        obj=section,
     )
     return section
 
@@ -608,6 +610,7 @@ def section_review(*, section: Section, by, accept: bool, comment: str = "") -> 
         else "newsletters.section.returned",
         by=by,
         target=section.title,
+        obj=section,
     )
     return section
 

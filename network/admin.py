@@ -22,11 +22,8 @@ class PartnerAdmin(admin.ModelAdmin):
 
 @admin.register(ProjectIdentity)
 class ProjectIdentityAdmin(admin.ModelAdmin):
+    """One row (a database constraint keeps it so); deleted, it comes back with
+    the project's public facts the next time a page asks for it."""
+
     list_display = ["name", "start_year", "end_year", "funding_programme"]
 
-    def has_add_permission(self, request):
-        # One row only; it exists from the migration on.
-        return not ProjectIdentity.objects.exists()
-
-    def has_delete_permission(self, request, obj=None):
-        return False

@@ -73,7 +73,7 @@ def test_about_in_german(client, partners):
     identity.save()
     html = get(client, "about", lang="de")
     assert "Procure2Innovate" in html
-    assert "Horizon 2020" in html
+    assert "Forschungs- und Innovationsprogramms Horizont 2020" in html
     assert "Koordiniert wurde es von BME." in html
     assert "Finanzhilfevereinbarung Nr. 123456" in html
     assert "Flagge der Europäischen Union" in html

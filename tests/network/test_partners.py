@@ -93,7 +93,7 @@ def test_coordinator_removes_a_partner(client, coordinator):
 
 
 def test_coordinator_reorders_partners(client, coordinator):
-    a, b, c = (
+    a, _b, c = (
         Partner.objects.create(organisation=name, role="partner", order=5)
         for name in ("A", "B", "C")
     )

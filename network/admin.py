@@ -26,4 +26,3 @@ class ProjectIdentityAdmin(admin.ModelAdmin):
     the project's public facts the next time a page asks for it."""
 
     list_display = ["name", "start_year", "end_year", "funding_programme"]
-

@@ -91,7 +91,11 @@ ENTRIES = {
 
 
 def world(values, people):
-    from network.models import Partner
+    from network.models import Partner, ProjectIdentity
+
+    # The migration creates the row, but a flushed test database has none; the
+    # admin checks open it as /admin/network/projectidentity/1/.
+    assert ProjectIdentity.current().pk == 1
 
     values["partner_a"] = Partner.objects.create(
         organisation="Matrix Organisation", role=Partner.Role.PARTNER, order=0

@@ -57,6 +57,7 @@ def partner_create(*, by: User, data: dict) -> Partner:
 @transaction.atomic
 def partner_update(*, partner: Partner, by: User, data: dict) -> Partner:
     """Change a partner; records which fields changed (nothing when none did).
+    A replaced or cleared logo's file is deleted once the change is committed.
 
     Raises ValidationError and leaves the row as it was on bad input.
     """
@@ -68,10 +69,14 @@ def partner_update(*, partner: Partner, by: User, data: dict) -> Partner:
     ]
     if not changed:
         return partner
+    old_logo = partner.logo.name if "logo" in changed else ""
     for field in changed:
         setattr(partner, field, data[field])
     partner.full_clean()
     partner.save(update_fields=[*changed, "updated_at"])
+    if old_logo and old_logo != partner.logo.name:
+        storage = partner.logo.storage
+        transaction.on_commit(lambda: storage.delete(old_logo))
     audit_log(
         centre=None,
         action="network.partner.updated",

@@ -215,3 +215,26 @@ def test_seed_partners_loads_the_known_partners_once(db):
     ]
     assert partners[0].role == "coordinator" and partners[1].role == "communication"
     assert ProjectIdentity.current().grant_agreement == ""
+
+
+def test_a_replaced_logo_file_is_deleted(
+    client, coordinator, django_capture_on_commit_callbacks
+):
+    client.force_login(coordinator)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            reverse("network:partner-create"), {**partner_data(), "logo": png()}
+        )
+    partner = Partner.objects.get()
+    old = partner.logo.name
+    storage = partner.logo.storage
+    assert storage.exists(old)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("network:partner-edit", args=[partner.pk]),
+            {**partner_data(), "logo": png((60, 60))},
+        )
+    assert response.status_code == 302
+    partner.refresh_from_db()
+    assert partner.logo.name != old and storage.exists(partner.logo.name)
+    assert not storage.exists(old)

@@ -101,3 +101,63 @@ class DirectoryFilterForm(forms.Form):
             ("", _("Any country")),
             *sorted(((c, names.get(c, c)) for c in country_codes), key=lambda x: x[1]),
         ]
+
+
+class ActivityFilterForm(forms.Form):
+    """The activity log's filters, read from the query string (all optional).
+
+    `who` offers the people who appear in the log being filtered; `what` an
+    action or a whole group of them; `centre` only on the network-wide log.
+    """
+
+    who = forms.ModelChoiceField(
+        label=_("Who"), queryset=None, required=False, empty_label=_("Anyone")
+    )
+    what = forms.ChoiceField(label=_("What"), required=False)
+    date_from = forms.DateField(
+        label=_("From"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+    date_to = forms.DateField(
+        label=_("To"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+    centre = forms.ModelChoiceField(
+        label=_("Centre"),
+        queryset=None,
+        required=False,
+        empty_label=_("All centres"),
+        to_field_name="slug",
+    )
+
+    def __init__(self, *args, people, centres=None, **kwargs):
+        from .models import AUDIT_GROUPS, AUDIT_LABELS, audit_group_of
+
+        super().__init__(*args, **kwargs)
+        self.fields["who"].queryset = people
+        self.fields["who"].label_from_instance = lambda u: u.get_full_name() or u.email
+        grouped: dict[str, list] = {}
+        for code, label in AUDIT_LABELS.items():
+            grouped.setdefault(audit_group_of(code), []).append((code, label))
+        choices = [("", _("Any action"))]
+        for group, label in sorted(AUDIT_GROUPS.items(), key=lambda kv: str(kv[1])):
+            options = [(group, _("All: %(group)s") % {"group": label})]
+            options += sorted(grouped.get(group, []), key=lambda kv: str(kv[1]))
+            choices.append((label, options))
+        self.fields["what"].choices = choices
+        if centres is None:
+            del self.fields["centre"]
+        else:
+            self.fields["centre"].queryset = centres
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("date_from"), data.get("date_to")
+        if start and end and start > end:
+            raise forms.ValidationError(
+                _("The period must end on or after the day it starts."),
+                code="period_reversed",
+            )
+        return data

@@ -5,7 +5,9 @@ import secrets
 from datetime import timedelta
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.fields import ArrayField
+from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -18,6 +20,42 @@ from p2i_portal.models import TimeStampedModel
 from p2i_portal.vocab import Language, Sector, Service
 
 from .validators import validate_logo
+
+
+class FundingProgramme(models.TextChoices):
+    """EU programmes named in the funding statement ("… under the <programme> …")."""
+
+    HORIZON_2020 = "h2020", _("Horizon 2020 research and innovation programme")
+    HORIZON_EUROPE = (
+        "horizon_europe",
+        _("Horizon Europe research and innovation programme"),
+    )
+    COSME = "cosme", _("COSME programme")
+    SINGLE_MARKET = "single_market", _("Single Market Programme")
+    DIGITAL_EUROPE = "digital_europe", _("Digital Europe programme")
+
+
+grant_agreement_validator = RegexValidator(
+    r"^[0-9]{5,10}$",
+    _("A grant agreement number has 5 to 10 digits."),
+    code="bad_grant_agreement",
+)
+
+
+def funding_statement(programme: str, grant_agreement: str = "") -> str:
+    """The sentence the EU requires of the projects it funds, in the active
+    language; without the number while none is known, "" without a programme."""
+    if not programme:
+        return ""
+    label = FundingProgramme(programme).label
+    if grant_agreement:
+        return _(
+            "This project has received funding from the European Union's "
+            "%(programme)s under grant agreement No %(number)s."
+        ) % {"programme": label, "number": grant_agreement}
+    return _(
+        "This project has received funding from the European Union's %(programme)s."
+    ) % {"programme": label}
 
 
 class Role(models.TextChoices):
@@ -131,6 +169,20 @@ class Centre(TimeStampedModel):
     )
     is_coordinating = models.BooleanField(_("coordinates the network"), default=False)
     is_active = models.BooleanField(_("listed publicly"), default=True)
+    # The funding line a task-force project must show; blank for most centres.
+    funding_programme = models.CharField(
+        _("EU funding programme"),
+        max_length=30,
+        choices=FundingProgramme.choices,
+        blank=True,
+    )
+    grant_agreement = models.CharField(
+        _("grant agreement number"),
+        max_length=10,
+        blank=True,
+        validators=[grant_agreement_validator],
+        help_text=_("Leave blank when unknown: the statement is shown without it."),
+    )
 
     objects = CentreQuerySet.as_manager()
 
@@ -173,6 +225,10 @@ class Centre(TimeStampedModel):
             "update": is_manager,
             "manage_team": is_manager,
         }
+
+    @property
+    def funding_statement(self) -> str:
+        return funding_statement(self.funding_programme, self.grant_agreement)
 
     def get_services_display(self):
         labels = dict(Service.choices)
@@ -319,6 +375,8 @@ class Invitation(TimeStampedModel):
         return "pending"
 
 
+# Every dotted audit action has a human label here: apps add theirs in their
+# AppConfig.ready() (tests/centres/test_audit_labels.py finds any without one).
 AUDIT_LABELS = {
     "centres.centre.updated": _("Updated the centre profile"),
     "centres.centre.status_changed": _("Changed the centre's status"),
@@ -349,12 +407,53 @@ AUDIT_LABELS = {
     "translators.translator.removed": _("Withdrew a translator"),
 }
 
+# The groups of actions the activity log filters by: `<app>.<model>`, the first
+# two parts of an action. Apps add theirs next to their labels.
+AUDIT_GROUPS = {
+    "centres.centre": _("Centre profile"),
+    "centres.membership": _("Team"),
+    "centres.invitation": _("Invitations"),
+    "knowledge.resource": _("Resources"),
+    "knowledge.attachment": _("Attachments"),
+    "translators.translator": _("Translators"),
+}
+
+
+def audit_group_of(action: str) -> str:
+    """`knowledge.resource.created` → `knowledge.resource`."""
+    return action.rsplit(".", 1)[0]
+
+
+class AuditEntryQuerySet(models.QuerySet):
+    def for_centre(self, centre):
+        return self.filter(centre=centre)
+
+    def of_action(self, code: str):
+        """One action (`knowledge.resource.created`) or a group of them
+        (`knowledge.resource`)."""
+        if code in AUDIT_GROUPS:
+            return self.filter(action__startswith=f"{code}.")
+        return self.filter(action=code)
+
+    def newest_first(self):
+        return self.order_by("-created_at", "-pk")
+
 
 class AuditEntry(models.Model):
-    """Centre-private: who did what, when (dotted actions as in pretix)."""
+    """Who did what, when (dotted actions as in pretix).
+
+    Centre-private when `centre` is set; entries without a centre record changes
+    to the network as a whole (its partners, its funding line) and are shown only
+    in the coordinator's network-wide log. `target` keeps the object's name as it
+    was; `target_type`/`target_id` point at the object while it exists.
+    """
 
     centre = models.ForeignKey(
-        Centre, on_delete=models.CASCADE, related_name="audit_entries"
+        Centre,
+        on_delete=models.CASCADE,
+        related_name="audit_entries",
+        null=True,
+        blank=True,
     )
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -365,14 +464,29 @@ class AuditEntry(models.Model):
     )
     action = models.CharField(max_length=80)
     target = models.CharField(max_length=255, blank=True)
+    target_type = models.ForeignKey(
+        ContentType,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    target_id = models.PositiveBigIntegerField(null=True, blank=True)
     data = models.JSONField(default=dict, blank=True)
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
 
-    objects = ScopedManager(centre="centre")
+    objects = ScopedManager(
+        centre="centre", _manager_class=models.Manager.from_queryset(AuditEntryQuerySet)
+    )
 
     class Meta:
-        ordering = ["-created_at"]
+        ordering = ["-created_at", "-pk"]
         verbose_name_plural = "audit entries"
+        indexes = [
+            models.Index(
+                fields=["centre", "-created_at"], name="audit_centre_newest_idx"
+            ),
+        ]
 
     def __str__(self):
         return f"{self.created_at:%Y-%m-%d %H:%M} {self.action} {self.target}"

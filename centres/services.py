@@ -1,8 +1,9 @@
 """Writes for centres: profile, team membership, invitations. Callers check abilities."""
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, models, transaction
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -37,13 +38,34 @@ PROFILE_FIELDS = [
 
 
 def audit_log(
-    *, centre: Centre, action: str, by: User | None, target: str = "", **data
+    *,
+    centre: Centre | None,
+    action: str,
+    by: User | None,
+    target: str = "",
+    obj: models.Model | None = None,
+    **data,
 ):
-    """Record one dotted action (`centres.membership.added`) in the centre's trail."""
+    """Record one dotted action (`centres.membership.added`) in the centre's trail.
+
+    `action` is a string literal at the call site with a label in AUDIT_LABELS
+    (a test reads the code base for them). `obj`, when given, lets the activity
+    log link to the object while it exists. `centre=None` records a change to the
+    network as a whole, seen only in the coordinator's network-wide log.
+    """
+    entry = AuditEntry(
+        centre=centre, actor=by, action=action, target=str(target)[:255], data=data
+    )
+    if obj is not None and obj.pk is not None:
+        entry.target_type = ContentType.objects.get_for_model(obj)
+        entry.target_id = obj.pk
+    if centre is None:
+        with scopes_disabled():
+            entry.save()
+        return entry
     with scope(centre=centre):
-        return AuditEntry.objects.create(
-            centre=centre, actor=by, action=action, target=str(target)[:255], data=data
-        )
+        entry.save()
+    return entry
 
 
 @transaction.atomic
@@ -63,6 +85,7 @@ def centre_profile_update(*, centre: Centre, by: User, data: dict) -> Centre:
         action="centres.centre.updated",
         by=by,
         target=centre.name,
+        obj=centre,
         fields=changed,
     )
     return centre
@@ -190,6 +213,7 @@ def centre_member_change_role(
         action="centres.membership.role_changed",
         by=by,
         target=membership.user.email,
+        obj=membership,
         role=role,
     )
     return membership
@@ -262,6 +286,7 @@ def invitation_accept(*, invitation: Invitation, user: User) -> Membership:
         action="centres.invitation.accepted",
         by=user,
         target=user.email,
+        obj=membership,
         role=membership.role,
     )
     return membership

@@ -18,13 +18,21 @@ from accounts.notifications import action_items
 from events.selectors import event_list_next
 from knowledge.models import Resource
 from knowledge.selectors import resource_list_newest
+from network import selectors as network_selectors
+from network.models import Partner
 from network.onboarding_selectors import centre_status_history
 from newsletters.forms import HomeSubscribeForm
 from newsletters.models import CONSENT_TEXT
 
 from . import selectors, services
 from .caching import centres_version
-from .forms import CentreProfileForm, DirectoryFilterForm, MemberAddForm, MemberRoleForm
+from .forms import (
+    ActivityFilterForm,
+    CentreProfileForm,
+    DirectoryFilterForm,
+    MemberAddForm,
+    MemberRoleForm,
+)
 from .models import Centre, Invitation, Membership, Role
 from .permissions import MFA_REQUIRED_MESSAGE, CentreRoleRequiredMixin
 from .tilemap import tile_grid
@@ -78,6 +86,19 @@ class AboutView(TemplateView):
         ctx["coordinator"] = SimpleLazyObject(
             lambda: next((c for c in centres if c.is_coordinating), None)
         )
+        ctx["project"] = SimpleLazyObject(network_selectors.project_identity_get)
+        partners = SimpleLazyObject(network_selectors.partner_list_public)
+        ctx["partners"] = partners
+        ctx["coordinating_partners"] = SimpleLazyObject(
+            lambda: [
+                p.display_name for p in partners if p.role == Partner.Role.COORDINATOR
+            ]
+        )
+        ctx["communication_partners"] = SimpleLazyObject(
+            lambda: [
+                p.display_name for p in partners if p.role == Partner.Role.COMMUNICATION
+            ]
+        )
         return ctx
 
 
@@ -89,8 +110,12 @@ class TaskForceView(TemplateView):
         ctx["centres_version"] = centres_version()
         # Read only when the page's cached fragment is missing
         # (centres/task_force.html).
-        ctx["projects"] = SimpleLazyObject(
+        projects = SimpleLazyObject(
             lambda: list(Centre.objects.active().of_kind(Centre.Kind.PROJECT))
+        )
+        ctx["projects"] = projects
+        ctx["funded_projects"] = SimpleLazyObject(
+            lambda: [p for p in projects if p.funding_programme]
         )
         return ctx
 
@@ -346,13 +371,65 @@ class InvitationRevokeView(_TeamActionView):
         return self.done()
 
 
-class ActivityView(CentreRoleRequiredMixin, TemplateView):
-    template_name = "centres/workspace_activity.html"
+class ActivityLogMixin:
+    """An activity log with filters and pages: `log_centre` is the centre whose
+    log is shown, or None for the network's. Bad filters (a date that is no
+    date, a period ending before it starts) are reported and the log is shown
+    unfiltered."""
+
+    log_centre = None
+    filter_centres = None  # a queryset for the centre filter (network log only)
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        ctx["entries"] = selectors.centre_audit_list(centre=self.centre)
+        params = self.request.GET
+        form = ActivityFilterForm(
+            params or None,
+            people=selectors.audit_log_people(centre=self.log_centre),
+            centres=self.filter_centres,
+        )
+        filters = {}
+        if form.is_bound:
+            if form.is_valid():
+                filters = form.cleaned_data
+            else:
+                messages.error(
+                    self.request,
+                    _(
+                        "Some filters could not be used, so the whole log is shown: %(problems)s"
+                    )
+                    % {"problems": " ".join(_errors_text(form))},
+                )
+        page = selectors.audit_entry_page(
+            centre=self.log_centre,
+            filters=filters,
+            page_number=params.get("page"),
+            user=self.request.user,
+        )
+        ctx.update(
+            filter_form=form,
+            filtered=any(v for k, v in filters.items()),
+            page_obj=page,
+            entries=page.object_list,
+        )
         return ctx
+
+
+def _errors_text(form) -> list[str]:
+    out = []
+    for name, errors in form.errors.items():
+        label = form.fields[name].label if name in form.fields else ""
+        for error in errors:
+            out.append(f"{label}: {error}" if label else str(error))
+    return out
+
+
+class ActivityView(ActivityLogMixin, CentreRoleRequiredMixin, TemplateView):
+    template_name = "centres/workspace_activity.html"
+
+    def get_context_data(self, **kwargs):
+        self.log_centre = self.centre
+        return super().get_context_data(**kwargs)
 
 
 class InvitationAcceptView(TemplateView):

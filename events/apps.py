@@ -8,7 +8,7 @@ class EventsConfig(AppConfig):
 
     def ready(self):
         # The workspace's activity page labels actions from this one table.
-        from centres.models import AUDIT_LABELS
+        from centres.models import AUDIT_GROUPS, AUDIT_LABELS
 
         AUDIT_LABELS.update(
             {
@@ -20,5 +20,12 @@ class EventsConfig(AppConfig):
                 "events.organiser.invited": _("Invited a centre to co-organise"),
                 "events.organiser.accepted": _("Accepted to co-organise an event"),
                 "events.organiser.declined": _("Declined to co-organise an event"),
+            }
+        )
+        AUDIT_GROUPS.update(
+            {
+                "events.event": _("Events"),
+                "events.message": _("Messages to attendees"),
+                "events.organiser": _("Co-organisers"),
             }
         )

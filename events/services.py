@@ -96,7 +96,14 @@ def normalise_questions(questions) -> list[dict]:
 
 
 def _audit(event, *, action, by, **data):
-    audit_log(centre=event.centre, action=action, by=by, target=event.title, **data)
+    audit_log(
+        centre=event.centre,
+        action=action,
+        by=by,
+        target=event.title,
+        obj=event,
+        **data,
+    )
 
 
 def _named_organisers(event) -> set[int]:
@@ -146,6 +153,7 @@ def _invite(event, centre, *, by) -> OrganiserInvitation:
             action="events.organiser.invited",
             by=by,
             target=event.title,
+            obj=event,
             event_id=event.pk,
             organiser=centre.slug,
         )
@@ -311,9 +319,13 @@ def _answer(invitation, *, by, state) -> OrganiserInvitation:
     for target in {invitation.event.centre, invitation.centre}:
         audit_log(
             centre=target,
-            action=f"events.organiser.{state}",
+            # Literal actions, so that every one can be checked for a label.
+            action="events.organiser.accepted"
+            if state == OrganiserInvitation.State.ACCEPTED
+            else "events.organiser.declined",
             by=by,
             target=invitation.event.title,
+            obj=invitation.event,
             event_id=invitation.event_id,
             organiser=invitation.centre.slug,
         )

@@ -111,6 +111,7 @@ def _record(resource, *, action, by, changes=None, comment="") -> Revision:
         action=action,
         by=by,
         target=resource.title,
+        obj=resource,
         resource=resource.pk,
     )
     return revision

@@ -16,7 +16,7 @@ class NewslettersConfig(AppConfig):
         register_action_source(section_action_items)
 
         # The centre's activity page names our audit actions too.
-        from centres.models import AUDIT_LABELS
+        from centres.models import AUDIT_GROUPS, AUDIT_LABELS
 
         AUDIT_LABELS.update(
             {
@@ -28,3 +28,4 @@ class NewslettersConfig(AppConfig):
                 "newsletters.section.returned": _("Newsletter section returned"),
             }
         )
+        AUDIT_GROUPS.update({"newsletters.section": _("Newsletter sections")})

@@ -507,6 +507,7 @@ def section_create(
             action="newsletters.section.created",
             by=by,
             target=section.title,
+            obj=section,
         )
     return section
 
@@ -585,6 +586,7 @@ def section_submit(*, section: Section, by) -> Section:
         action="newsletters.section.submitted",
         by=by,
         target=section.title,
+        obj=section,
     )
     return section
 
@@ -609,6 +611,7 @@ def section_review(*, section: Section, by, accept: bool, comment: str = "") -> 
         else "newsletters.section.returned",
         by=by,
         target=section.title,
+        obj=section,
     )
     # Its writer hears of it by e-mail once this commits.
     section_notify_on_commit(section=section, entry=entry)

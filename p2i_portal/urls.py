@@ -102,17 +102,21 @@ urlpatterns += [
 ]
 
 
-# Only centre logos are public media. Attachments are served by the knowledge
+# Only the logos of centres and of the project's partners are public media. Attachments are served by the knowledge
 # download view, which checks that the visitor may see the resource. Production
 # may put S3 storage in front (django-storages, DESIGN.md).
 def public_media(request, path):
-    """A centre logo, from MEDIA_ROOT as it is set now (not when this module was
+    """A centre's or partner's logo, from MEDIA_ROOT as it is set now (not when this module was
     first imported)."""
     return serve(request, path, document_root=settings.MEDIA_ROOT)
 
 
 urlpatterns += [
-    re_path(r"^media/(?P<path>centres/logos/[^/]+)$", public_media, name="media"),
+    re_path(
+        r"^media/(?P<path>(?:centres|partners)/logos/[^/]+)$",
+        public_media,
+        name="media",
+    ),
 ]
 
 handler400 = api_errors.bad_request

@@ -291,7 +291,10 @@ MATRIX = {
         Check("/api/v1/no-such-endpoint/", everyone(404)),
         Check("/api/v1/events/1/no-such-action/", everyone(404), "post"),
     ],
-    "media": [Check("/media/centres/logos/missing.png", everyone(404))],
+    "media": [
+        Check("/media/centres/logos/missing.png", everyone(404)),
+        Check("/media/partners/logos/missing.png", everyone(404)),
+    ],
 }
 
 
@@ -332,6 +335,8 @@ ADMIN_MODELS = {
     "newsletters_delivery": None,
     "newsletters_suppression": None,
     "newsletters_bounceevent": None,
+    "network_partner": None,
+    "network_projectidentity": "1",
 }
 
 

@@ -70,6 +70,7 @@ class Command(BaseCommand):
         call_command("seed_events", quiet=quiet)
         call_command("seed_newsletter", quiet=quiet)
         call_command("seed_onboarding", quiet=quiet)
+        call_command("seed_partners", quiet=quiet)
 
         if not quiet:
             self.stdout.write(

@@ -14,10 +14,12 @@ from django.utils.translation import gettext_lazy as _
 
 from network.indicators import (
     Indicator,
+    Values,
     bucket_end,
     period_bounds,
     register,
     rows_to_values,
+    shared,
     site_timezone,
     trunc,
 )
@@ -25,49 +27,58 @@ from network.indicators import (
 TOPIC = _("Newsletter")
 
 
-def subscribers(*, period, centre_ids):
-    """Subscribers confirmed and not unsubscribed at the end of each bucket (or at
-    the end of the period, for a bucket the period ends in), in one query."""
+def _subscriber_counts(*, period) -> dict[str, Values]:
+    """{"stock": Values, "new": Values} in one query over the subscribers (shared
+    by the two indicators while a table is computed):
+
+    - stock: confirmed and not unsubscribed at the end of each bucket (or at the
+      end of the period, for the bucket the period ends in);
+    - new: confirmed during the bucket (within the period), whether they stayed.
+    """
     from .models import Subscriber
 
-    tz = site_timezone()
-    _start, period_end = period_bounds(period)
-    moments = {}
-    for start in period.buckets():
-        end = dt.datetime.combine(
-            bucket_end(start, period.granularity), dt.time.min, tzinfo=tz
-        )
-        moments[start] = min(end, period_end)
-    counts = Subscriber.objects.aggregate(
-        **{
-            f"b{i}": Count(
+    def compute():
+        tz = site_timezone()
+        period_start, period_end = period_bounds(period)
+        counts = {}
+        for i, start in enumerate(period.buckets()):
+            end = dt.datetime.combine(
+                bucket_end(start, period.granularity), dt.time.min, tzinfo=tz
+            )
+            begin = dt.datetime.combine(start, dt.time.min, tzinfo=tz)
+            moment = min(end, period_end)
+            counts[f"stock{i}"] = Count(
                 "id",
                 filter=Q(confirmed_at__lt=moment)
                 & (Q(unsubscribed_at__isnull=True) | Q(unsubscribed_at__gte=moment)),
             )
-            for i, moment in enumerate(moments.values())
+            counts[f"new{i}"] = Count(
+                "id",
+                filter=Q(
+                    confirmed_at__gte=max(begin, period_start), confirmed_at__lt=moment
+                ),
+            )
+        row = Subscriber.objects.filter(confirmed_at__lt=period_end).aggregate(**counts)
+        return {
+            name: {
+                (None, start): row[f"{name}{i}"]
+                for i, start in enumerate(period.buckets())
+                if row[f"{name}{i}"]
+            }
+            for name in ("stock", "new")
         }
-    )
-    return {
-        (None, start): counts[f"b{i}"]
-        for i, start in enumerate(moments)
-        if counts[f"b{i}"]
-    }
+
+    return shared(("newsletters.subscribers", period), compute)
 
 
-def subscribers_new(*, period, centre_ids):
+def subscribers(*, period, centre_ids) -> Values:
+    """Subscribers confirmed and not unsubscribed at the end of each bucket."""
+    return _subscriber_counts(period=period)["stock"]
+
+
+def subscribers_new(*, period, centre_ids) -> Values:
     """Subscribers who confirmed during each bucket (whether they stayed or not)."""
-    from .models import Subscriber
-
-    start, end = period_bounds(period)
-    rows = (
-        Subscriber.objects.filter(confirmed_at__gte=start, confirmed_at__lt=end)
-        .annotate(bucket=trunc("confirmed_at", period.granularity))
-        .values("bucket")
-        .annotate(n=Count("id"))
-        .order_by()
-    )
-    return rows_to_values(rows, centre=None)
+    return _subscriber_counts(period=period)["new"]
 
 
 def mails_sent(*, period, centre_ids):

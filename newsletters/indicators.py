@@ -7,20 +7,17 @@ confirmed until the moment they unsubscribed; mails are the bulk deliveries
 hard and soft bounce reports received.
 """
 
-import datetime as dt
-
-from django.db.models import Count, Q
+from django.db.models import Case, Count, When
 from django.utils.translation import gettext_lazy as _
 
 from network.indicators import (
     Indicator,
     Values,
-    bucket_end,
+    as_bucket,
     period_bounds,
     register,
     rows_to_values,
     shared,
-    site_timezone,
     trunc,
 )
 
@@ -28,44 +25,59 @@ TOPIC = _("Newsletter")
 
 
 def _subscriber_counts(*, period) -> dict[str, Values]:
-    """{"stock": Values, "new": Values} in one query over the subscribers (shared
-    by the two indicators while a table is computed):
+    """{"stock": Values, "new": Values} from one grouped query over the
+    subscribers (shared by the two indicators while a table is computed):
 
     - stock: confirmed and not unsubscribed at the end of each bucket (or at the
       end of the period, for the bucket the period ends in);
     - new: confirmed during the bucket (within the period), whether they stayed.
+
+    The query counts subscribers by (bucket confirmed, bucket unsubscribed),
+    before the period and after it folded into None, so it returns at most
+    (buckets + 1)² rows; the running totals are summed here.
     """
     from .models import Subscriber
 
     def compute():
-        tz = site_timezone()
-        period_start, period_end = period_bounds(period)
-        counts = {}
-        for i, start in enumerate(period.buckets()):
-            end = dt.datetime.combine(
-                bucket_end(start, period.granularity), dt.time.min, tzinfo=tz
-            )
-            begin = dt.datetime.combine(start, dt.time.min, tzinfo=tz)
-            moment = min(end, period_end)
-            counts[f"stock{i}"] = Count(
-                "id",
-                filter=Q(confirmed_at__lt=moment)
-                & (Q(unsubscribed_at__isnull=True) | Q(unsubscribed_at__gte=moment)),
-            )
-            counts[f"new{i}"] = Count(
-                "id",
-                filter=Q(
-                    confirmed_at__gte=max(begin, period_start), confirmed_at__lt=moment
+        start, end = period_bounds(period)
+        rows = (
+            Subscriber.objects.filter(confirmed_at__lt=end)
+            .annotate(
+                joined=Case(
+                    When(
+                        confirmed_at__gte=start,
+                        then=trunc("confirmed_at", period.granularity),
+                    ),
+                    default=None,
+                ),
+                left=Case(
+                    When(
+                        unsubscribed_at__lt=end,
+                        then=trunc("unsubscribed_at", period.granularity),
+                    ),
+                    default=None,
                 ),
             )
-        row = Subscriber.objects.filter(confirmed_at__lt=period_end).aggregate(**counts)
+            .values("joined", "left")
+            .annotate(n=Count("id"))
+            .order_by()
+        )
+        buckets = period.buckets()
+        stock = dict.fromkeys(buckets, 0)
+        new = dict.fromkeys(buckets, 0)
+        for row in rows:
+            joined = as_bucket(row["joined"]) if row["joined"] else None
+            left = as_bucket(row["left"]) if row["left"] else None
+            if joined is not None:
+                new[joined] += row["n"]
+            for bucket in buckets:
+                if (joined is None or joined <= bucket) and (
+                    left is None or left > bucket
+                ):
+                    stock[bucket] += row["n"]
         return {
-            name: {
-                (None, start): row[f"{name}{i}"]
-                for i, start in enumerate(period.buckets())
-                if row[f"{name}{i}"]
-            }
-            for name in ("stock", "new")
+            "stock": {(None, b): n for b, n in stock.items() if n},
+            "new": {(None, b): n for b, n in new.items() if n},
         }
 
     return shared(("newsletters.subscribers", period), compute)

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import onboarding_views
+from . import onboarding_views, views
 
 urlpatterns = [
     path(
@@ -35,4 +35,6 @@ urlpatterns = [
         onboarding_views.BuddyCommentView.as_view(),
         name="buddy-comment",
     ),
+    path("figures/", views.CentreFiguresView.as_view(), name="figures"),
+    path("figures.csv", views.CentreFigureCsvView.as_view(), name="figures-csv"),
 ]

@@ -7,6 +7,8 @@ from . import onboarding_views, views
 app_name = "network"
 
 urlpatterns = [
+    path("", views.DashboardView.as_view(), name="dashboard"),
+    path("figures.csv", views.FigureCsvView.as_view(), name="figure-csv"),
     path(
         "onboarding/",
         onboarding_views.OnboardingBoardView.as_view(),

@@ -15,6 +15,10 @@ class NewslettersConfig(AppConfig):
 
         register_action_source(section_action_items)
 
+        # Key figures for the network console (network/indicators.py).
+        from . import indicators
+
+        indicators.register_indicators()
         # The centre's activity page names our audit actions too.
         from centres.models import AUDIT_GROUPS, AUDIT_LABELS
 

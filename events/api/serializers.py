@@ -188,7 +188,9 @@ class EventSerializer(serializers.ModelSerializer):
     @extend_schema_field(ResourceLinkSerializer(many=True))
     def get_papers(self, obj):
         """The papers a knowledge-exchange meeting produced that the requester
-        may open."""
+        may open (other kinds of events produce none: no query for them)."""
+        if obj.kind != Event.Kind.KNOWLEDGE_EXCHANGE:
+            return []
         papers = selectors.event_papers_for(obj, self._user())
         return ResourceLinkSerializer(papers, many=True, context=self.context).data
 

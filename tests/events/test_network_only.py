@@ -244,3 +244,20 @@ def test_a_staff_page_is_never_served_to_the_public_from_a_cache(
     client.force_login(editor)
     assert SECRET in client.get(reverse("events:list")).content.decode()
     assert reverse("network-space") in client.get(reverse("home")).content.decode()
+
+
+def test_fragments_keyed_on_signed_in_state_do_not_carry_staff_content(
+    client, editor, procurer, meeting, webinar
+):
+    """The home page and the task-force page cache fragments per signed-in state,
+    which a centre editor and a procurer share: nothing of the staff's own view
+    may be in them."""
+    pages = [reverse("home"), reverse("task-force"), reverse("events:list")]
+    client.force_login(editor)
+    for url in pages:
+        assert client.get(url).status_code == 200
+    client.force_login(procurer)
+    for url in pages:
+        html = client.get(url).content.decode()
+        assert SECRET not in html, url
+        assert reverse("network-space") not in html, url

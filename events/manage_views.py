@@ -219,6 +219,8 @@ class _DetailMixin(EventWorkspaceMixin):
                 questions=event.questions or [],
                 cancel_form=cancel_form or CancelEventForm(),
                 sent_messages=list(event.attendee_messages.all()[:20]),
+                # Only the papers this person may open, like on the event page.
+                papers=selectors.event_papers_for(event, self.request.user),
             ),
             status=status,
         )

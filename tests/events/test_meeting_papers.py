@@ -63,7 +63,7 @@ def foreign_draft(other_centre, editor_b):
         centre=other_centre,
         by=editor_b,
         kind=Resource.Kind.OPINION_PAPER,
-        title="Beta's unpublished paper",
+        title="Unpublished paper of Beta",
     )
 
 
@@ -253,10 +253,22 @@ def test_api_links_papers_and_refuses_one_the_editor_may_not_see(
 
 
 def test_a_paper_linked_by_someone_who_sees_more_survives_an_edit(
-    centre, manager, editor, foreign_draft, public_paper
+    client, centre, manager, editor, foreign_draft, public_paper
 ):
     from events import services
 
     meeting = make_meeting(centre, manager, papers=[foreign_draft])
     services.event_update(event=meeting, by=editor, data={}, papers=[public_paper])
     assert set(meeting.papers.all()) == {foreign_draft, public_paper}
+    # The workspace shows the editor the minutes and the paper she may see,
+    # and not even the title of the other.
+    client.force_login(editor)
+    html = client.get(
+        reverse(
+            "manage:events:detail",
+            kwargs={"centre_slug": centre.slug, "pk": meeting.pk},
+        )
+    ).content.decode()
+    assert "<strong>monthly</strong>" in html
+    assert public_paper.title in html
+    assert foreign_draft.title not in html

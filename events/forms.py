@@ -185,6 +185,52 @@ class EventForm(forms.Form):
         help_text=gettext_lazy("Published resources of the organisers to link."),
     )
 
+    # Not required: a form without it (an older page still open) keeps public.
+    visibility = forms.TypedChoiceField(
+        label=gettext_lazy("Visibility"),
+        choices=Event.Visibility.choices,
+        initial=Event.Visibility.PUBLIC,
+        required=False,
+        empty_value=Event.Visibility.PUBLIC,
+        widget=forms.RadioSelect,
+        help_text=gettext_lazy(
+            "A network-only event is shown to signed-in staff of the network's "
+            "centres only: never in the public calendar, its feeds, newsletters or "
+            "search engines, and only centre staff can register."
+        ),
+    )
+    minutes = forms.CharField(
+        label=gettext_lazy("Minutes"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text=gettext_lazy(
+            "Knowledge-exchange meetings only. Markdown; shown to whoever may see "
+            "the event."
+        ),
+    )
+    papers = forms.ModelMultipleChoiceField(
+        label=gettext_lazy("Papers produced"),
+        queryset=Resource.objects.none(),
+        required=False,
+        widget=forms.SelectMultiple(attrs={"size": 6}),
+        error_messages={
+            "invalid_choice": gettext_lazy(
+                "You cannot link this resource: it does not exist or you may not "
+                "see it."
+            ),
+            "invalid_pk_value": gettext_lazy(
+                "You cannot link this resource: it does not exist or you may not "
+                "see it."
+            ),
+        },
+        help_text=gettext_lazy(
+            "Knowledge-exchange meetings only: the expert opinion papers and "
+            "reports the meeting produced, among those you can see."
+        ),
+    )
+
+    PAPER_KINDS = (Resource.Kind.OPINION_PAPER, Resource.Kind.REPORT)
+
     LOCAL_FIELDS = (
         "starts_at",
         "ends_at",
@@ -192,7 +238,9 @@ class EventForm(forms.Form):
         "registration_closes_at",
     )
 
-    def __init__(self, *args, centre: Centre, event: Event | None = None, **kwargs):
+    def __init__(
+        self, *args, centre: Centre, event: Event | None = None, user=None, **kwargs
+    ):
         self.centre, self.event = centre, event
         if event is not None and "initial" not in kwargs:
             kwargs["initial"] = self.initial_from(event)
@@ -207,6 +255,15 @@ class EventForm(forms.Form):
         self.fields["resources"].queryset = (
             Resource.objects.public()
             .filter(centre__in=organisers)
+            .order_by("title")
+            .only("pk", "title")
+        )
+        # Only what the editor may see can be linked (events.services checks
+        # it again); archived papers are not offered anew.
+        self.fields["papers"].queryset = (
+            Resource.objects.visible_to(user)
+            .filter(kind__in=self.PAPER_KINDS)
+            .exclude(status=Resource.Status.ARCHIVED)
             .order_by("title")
             .only("pk", "title")
         )
@@ -239,6 +296,8 @@ class EventForm(forms.Form):
                     "capacity",
                     "slides_url",
                     "recording_url",
+                    "visibility",
+                    "minutes",
                 )
             },
             "starts_at": local(event.starts_at),
@@ -253,6 +312,7 @@ class EventForm(forms.Form):
                 | Q(pk__in=event.organiser_invitations.pending().values("centre_id"))
             ).exclude(pk=event.centre_id),
             "resources": event.resources.all(),
+            "papers": event.papers.all(),
         }
 
     def clean(self):
@@ -280,6 +340,23 @@ class EventForm(forms.Form):
             self.add_error(
                 "registration_closes_at", _("Registration must close after it opens.")
             )
+        if data.get("kind") != Event.Kind.KNOWLEDGE_EXCHANGE:
+            if (data.get("minutes") or "").strip():
+                self.add_error(
+                    "minutes",
+                    _(
+                        "Only a knowledge-exchange meeting has minutes: choose that "
+                        "type or leave the minutes empty."
+                    ),
+                )
+            if data.get("papers"):
+                self.add_error(
+                    "papers",
+                    _(
+                        "Only a knowledge-exchange meeting can list the papers it "
+                        "produced."
+                    ),
+                )
         if data.get("format") in ("in_person", "hybrid") and not (
             data.get("venue") or data.get("city")
         ):
@@ -319,6 +396,8 @@ class EventForm(forms.Form):
                     "capacity",
                     "slides_url",
                     "recording_url",
+                    "visibility",
+                    "minutes",
                     *self.LOCAL_FIELDS,
                 )
             },

@@ -118,10 +118,10 @@ class _EditorMixin(EventWorkspaceMixin):
 
 class EventCreateView(_EditorMixin, View):
     def get(self, request, centre_slug):
-        return self.render_form(EventForm(centre=self.centre))
+        return self.render_form(EventForm(centre=self.centre, user=request.user))
 
     def post(self, request, centre_slug):
-        form = EventForm(request.POST, centre=self.centre)
+        form = EventForm(request.POST, centre=self.centre, user=request.user)
         if form.is_valid():
             try:
                 event = services.event_create(
@@ -130,6 +130,7 @@ class EventCreateView(_EditorMixin, View):
                     data=form.service_data(),
                     organisers=form.cleaned_data["co_organisers"],
                     resources=form.cleaned_data["resources"],
+                    papers=form.cleaned_data["papers"],
                 )
             except ValidationError as exc:
                 _add_service_errors(form, exc)
@@ -154,12 +155,16 @@ class EventEditView(_EditorMixin, View):
     def get(self, request, centre_slug, pk):
         event = self.get_event()
         self.require_update(event)
-        return self.render_form(EventForm(centre=self.centre, event=event), event)
+        return self.render_form(
+            EventForm(centre=self.centre, event=event, user=request.user), event
+        )
 
     def post(self, request, centre_slug, pk):
         event = self.get_event()
         self.require_update(event)
-        form = EventForm(request.POST, centre=self.centre, event=event)
+        form = EventForm(
+            request.POST, centre=self.centre, event=event, user=request.user
+        )
         if form.is_valid():
             try:
                 # The workspace one edits from stays an organiser: nobody
@@ -171,6 +176,7 @@ class EventEditView(_EditorMixin, View):
                     data=form.service_data(),
                     organisers=organisers,
                     resources=form.cleaned_data["resources"],
+                    papers=form.cleaned_data["papers"],
                 )
             except ValidationError as exc:
                 _add_service_errors(form, exc)
@@ -213,6 +219,8 @@ class _DetailMixin(EventWorkspaceMixin):
                 questions=event.questions or [],
                 cancel_form=cancel_form or CancelEventForm(),
                 sent_messages=list(event.attendee_messages.all()[:20]),
+                # Only the papers this person may open, like on the event page.
+                papers=selectors.event_papers_for(event, self.request.user),
             ),
             status=status,
         )

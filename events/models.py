@@ -18,6 +18,7 @@ from django_countries.fields import CountryField
 from django_scopes import ScopedManager
 
 from centres.models import ROLE_RANK, Centre, CentreOwnedQuerySet, Role
+from knowledge.models import is_network_staff
 from p2i_portal.models import TimeStampedModel
 from p2i_portal.vocab import Language, Sector
 
@@ -67,13 +68,22 @@ class Audience(models.TextChoices):
 
 
 class EventQuerySet(CentreOwnedQuerySet):
-    def public(self):
-        """What anyone may see: published events and cancelled ones (shown as
-        cancelled, so that people who planned to come find out)."""
+    def announced(self):
+        """Published events and cancelled ones (shown as cancelled, so that people
+        who planned to come find out), whatever their visibility."""
         return self.filter(
             status__in=[Event.Status.PUBLISHED, Event.Status.CANCELLED],
             published_at__isnull=False,
         )
+
+    def public(self):
+        """What anyone may see: announced and public. Every public channel (the
+        calendar, its iCalendar feeds, the sitemap, the home page, newsletters
+        and digests) starts from here, so network-only events stay out of them."""
+        return self.announced().filter(visibility=Event.Visibility.PUBLIC)
+
+    def network_only(self):
+        return self.filter(visibility=Event.Visibility.NETWORK)
 
     def published(self):
         return self.filter(status=Event.Status.PUBLISHED)
@@ -100,16 +110,24 @@ class EventQuerySet(CentreOwnedQuerySet):
             )
         )
 
+    def listed_for(self, user):
+        """What the calendar and the API list show `user`: announced and public —
+        or network-only too when the user is centre staff or the coordinator
+        (with their two-factor sign-in in order), as Resource.objects.listed_for."""
+        if is_network_staff(user):
+            return self.announced()
+        return self.public()
+
     def visible_to(self, user):
-        """What `user` may open: public events, plus every state of the events
-        their centres organise."""
+        """What `user` may open: what is listed for them, plus every state of the
+        events their centres organise (the coordinator: everything)."""
         if getattr(user, "is_authenticated", False) and user.acts_as_coordinator:
             return self.all()
-        public = Q(pk__in=self.public().values("pk"))
+        listed = Q(pk__in=self.listed_for(user).values("pk"))
         if not getattr(user, "is_authenticated", False):
-            return self.filter(public)
+            return self.filter(listed)
         return self.filter(
-            public | Q(pk__in=Event.objects.writable_by(user).values("pk"))
+            listed | Q(pk__in=Event.objects.writable_by(user).values("pk"))
         )
 
 
@@ -138,6 +156,10 @@ class Event(TimeStampedModel):
         DRAFT = "draft", _("Draft")
         PUBLISHED = "published", _("Published")
         CANCELLED = "cancelled", _("Cancelled")
+
+    class Visibility(models.TextChoices):
+        PUBLIC = "public", _("Public")
+        NETWORK = "network", _("Network only (signed-in centre staff)")
 
     centre = models.ForeignKey(
         Centre,
@@ -234,6 +256,22 @@ class Event(TimeStampedModel):
         related_name="events",
         verbose_name=_("knowledge-base resources"),
     )
+    visibility = models.CharField(
+        _("visibility"),
+        max_length=10,
+        choices=Visibility.choices,
+        default=Visibility.PUBLIC,
+    )
+    # Knowledge-exchange meetings only: what was discussed and the papers that
+    # came out of it (a relation of its own: `resources` are reading material).
+    minutes = models.TextField(_("minutes (Markdown)"), blank=True)
+    minutes_html = models.TextField(editable=False, blank=True)
+    papers = models.ManyToManyField(
+        "knowledge.Resource",
+        blank=True,
+        related_name="produced_at",
+        verbose_name=_("papers produced"),
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -264,6 +302,10 @@ class Event(TimeStampedModel):
             models.CheckConstraint(
                 condition=Q(status="draft") | Q(published_at__isnull=False),
                 name="event_published_has_date",
+            ),
+            models.CheckConstraint(
+                condition=Q(kind="knowledge_exchange") | Q(minutes=""),
+                name="event_minutes_only_for_meetings",
             ),
         ]
         indexes = [
@@ -335,6 +377,14 @@ class Event(TimeStampedModel):
                 f"{formats.time_format(end, 'TIME_FORMAT')}"
             )
         return f"{text} ({self.timezone})"
+
+    @property
+    def is_network_only(self) -> bool:
+        return self.visibility == self.Visibility.NETWORK
+
+    @property
+    def is_knowledge_exchange(self) -> bool:
+        return self.kind == self.Kind.KNOWLEDGE_EXCHANGE
 
     @property
     def is_past(self) -> bool:
@@ -415,16 +465,21 @@ class Event(TimeStampedModel):
         is_staff = role is not None
         is_manager = role == Role.MANAGER
         signed_in = getattr(user, "is_authenticated", False)
-        is_public = self.status != self.Status.DRAFT and self.published_at is not None
+        announced = self.status != self.Status.DRAFT and self.published_at is not None
+        # A network-only event is for the staff of every centre: nobody else
+        # sees it, nor registers for it.
+        audience_ok = not self.is_network_only or is_network_staff(user)
         return {
-            "retrieve": is_public or is_staff,
+            "retrieve": (announced and audience_ok) or is_staff,
             "update": is_staff and self.status != self.Status.CANCELLED,
             "partial_update": is_staff and self.status != self.Status.CANCELLED,
             "publish": is_manager and self.status == self.Status.DRAFT,
             "cancel": is_manager and self.status == self.Status.PUBLISHED,
             "destroy": is_manager and self.status == self.Status.DRAFT,
             "attendees": is_staff,
-            "register": bool(signed_in) and self.registration_state() == "open",
+            "register": bool(signed_in)
+            and audience_ok
+            and self.registration_state() == "open",
             "cancel_registration": bool(signed_in),
         }
 

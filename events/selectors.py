@@ -58,11 +58,14 @@ def _organisers_prefetch():
     )
 
 
-def event_list_public(*, params: EventParams, now=None):
+def event_list_public(*, params: EventParams, now=None, user=None):
     """Published and cancelled events, upcoming (soonest first) or past (latest
-    first), filtered by the params. Country matches the venue or an organiser."""
+    first), filtered by the params. Country matches the venue or an organiser.
+
+    The public ones only; with `user`, what is listed for them
+    (Event.objects.listed_for: network-only events too for centre staff)."""
     now = now or timezone.now()
-    qs = Event.objects.public()
+    qs = Event.objects.listed_for(user) if user is not None else Event.objects.public()
     if params.when == "past":
         qs = qs.past(now).order_by("-starts_at", "-pk")
     else:
@@ -206,3 +209,51 @@ def event_attendees(event: Event):
 def event_list_next(*, limit: int = 3, now=None) -> list[Event]:
     """The next public events, soonest first, for the home page."""
     return list(event_list_public(params=EventParams(), now=now)[:limit])
+
+
+def event_list_network(*, user, when: str = "upcoming", limit: int = 20, now=None):
+    """The network-only events listed for `user` (none unless centre staff or the
+    coordinator), for the network space: upcoming soonest first, or past latest
+    first, each with `papers_listed`, the papers `user` sees in lists."""
+    from knowledge.models import Resource
+
+    now = now or timezone.now()
+    qs = Event.objects.listed_for(user).network_only()
+    if when == "past":
+        qs = qs.past(now).order_by("-starts_at", "-pk")
+    else:
+        qs = qs.upcoming(now).order_by("starts_at", "pk")
+    papers = Prefetch(
+        "papers",
+        queryset=Resource.objects.listed_for(user)
+        .select_related("centre")
+        .only("pk", "title", "slug", "kind", "visibility", "language", "centre__slug")
+        .order_by("title"),
+        to_attr="papers_listed",
+    )
+    return list(
+        qs.select_related("centre").prefetch_related(_organisers_prefetch(), papers)[
+            :limit
+        ]
+    )
+
+
+def event_papers_for(event: Event, user) -> list:
+    """The papers `event` produced that `user` may open, by title."""
+    from knowledge.models import Resource
+
+    return list(
+        event.papers.filter(pk__in=Resource.objects.visible_to(user).values("pk"))
+        .select_related("centre")
+        .order_by("title")
+    )
+
+
+def event_list_producing(resource, user) -> list[Event]:
+    """The meetings that produced `resource` and that `user` may open."""
+    return list(
+        Event.objects.visible_to(user)
+        .filter(papers=resource)
+        .only("pk", "slug", "title", "starts_at", "ends_at", "timezone", "language")
+        .order_by("-starts_at")
+    )

@@ -20,6 +20,7 @@ from accounts.models import User
 from centres.models import Centre
 from centres.services import audit_log
 from knowledge.markdown import render_markdown
+from knowledge.models import Resource, is_network_staff
 
 from . import emails
 from .models import (
@@ -35,7 +36,7 @@ CONTENT_FIELDS = [
     "city", "country", "online_url", "starts_at", "ends_at", "timezone",
     "language", "audience", "sectors", "topics", "capacity",
     "registration_opens_at", "registration_closes_at", "questions",
-    "slides_url", "recording_url",
+    "slides_url", "recording_url", "visibility", "minutes",
 ]  # fmt: skip
 # A change to these reaches the registered people (time or place).
 PLACE_FIELDS = {
@@ -93,6 +94,58 @@ def normalise_questions(questions) -> list[dict]:
             }
         )
     return clean
+
+
+def _check_meeting(event, papers) -> None:
+    if papers and event.kind != Event.Kind.KNOWLEDGE_EXCHANGE:
+        raise ValidationError(
+            {
+                "papers": _(
+                    "Only a knowledge-exchange meeting can list the papers it produced."
+                )
+            }
+        )
+
+
+def _check_papers(event, papers, *, by) -> list:
+    """The papers `by` may link to `event`: only a knowledge-exchange meeting
+    produces papers, and only resources `by` may see can be named (a resource one
+    may not see is refused as if it did not exist)."""
+    papers = list(papers)
+    _check_meeting(event, papers)
+    wanted = {r.pk for r in papers}
+    visible = set(
+        Resource.objects.visible_to(by)
+        .filter(pk__in=wanted)
+        .values_list("pk", flat=True)
+    )
+    if wanted - visible:
+        raise ValidationError(
+            {
+                "papers": _(
+                    "You cannot link this resource: it does not exist or you may "
+                    "not see it."
+                )
+            }
+        )
+    return papers
+
+
+def _check_minutes(event) -> None:
+    if event.minutes and event.kind != Event.Kind.KNOWLEDGE_EXCHANGE:
+        raise ValidationError(
+            {
+                "minutes": _(
+                    "Only a knowledge-exchange meeting has minutes: choose that "
+                    "type or leave the minutes empty."
+                )
+            }
+        )
+
+
+def _render(event) -> None:
+    event.description_html = render_markdown(event.description)
+    event.minutes_html = render_markdown(event.minutes)
 
 
 def _audit(event, *, action, by, **data):
@@ -166,12 +219,14 @@ def _invite(event, centre, *, by) -> OrganiserInvitation:
 
 @transaction.atomic
 def event_create(
-    *, centre: Centre, by: User, data: dict, organisers=(), resources=()
+    *, centre: Centre, by: User, data: dict, organisers=(), resources=(), papers=()
 ) -> Event:
     """Create a draft led by `centre`; the centres in `organisers` are invited
-    to co-organise it (their managers are asked by e-mail).
+    to co-organise it (their managers are asked by e-mail). `papers`: for a
+    knowledge-exchange meeting, the resources it produced, each one `by` may see.
 
-    Caller checked a workspace role in `centre`.
+    Caller checked a workspace role in `centre`. Refuses with a ValidationError
+    naming the field, creating nothing, on minutes or papers it cannot take.
     """
     event = Event(centre=centre, created_by=by, status=Event.Status.DRAFT)
     for field in CONTENT_FIELDS:
@@ -179,21 +234,35 @@ def event_create(
             setattr(event, field, data[field])
     event.questions = normalise_questions(event.questions or [])
     event.slug = data.get("slug") or _unique_slug(event.title)
-    event.description_html = render_markdown(event.description)
+    _check_minutes(event)
+    papers = _check_papers(event, papers, by=by)
+    _render(event)
     event.full_clean()
     event.save()
     _set_organisers(event, organisers, by=by)
     if resources:
         event.resources.set(resources)
+    if papers:
+        event.papers.set(papers)
     _audit(event, action="events.event.created", by=by, event_id=event.pk)
     return event
 
 
 @transaction.atomic
 def event_update(
-    *, event: Event, by: User, data: dict, organisers=None, resources=None
+    *,
+    event: Event,
+    by: User,
+    data: dict,
+    organisers=None,
+    resources=None,
+    papers=None,
 ) -> Event:
     """Change an event. Caller checked `update` (staff of any organiser).
+
+    `papers` (None: unchanged) replaces the papers a knowledge-exchange meeting
+    produced; each must be a resource `by` may see, else nothing changes. A
+    paper `by` may not see that someone else linked stays linked.
 
     Centres newly named in `organisers` are invited, not made organisers.
 
@@ -221,9 +290,24 @@ def event_update(
         old = set(event.resources.values_list("pk", flat=True))
         if old != {r.pk for r in resources}:
             changes["resources"] = [sorted(old), sorted(r.pk for r in resources)]
+    if papers is not None:
+        papers = _check_papers(event, papers, by=by)
+        # Papers linked by someone who sees more than `by` are not `by`'s to
+        # unlink unseen: they stay.
+        hidden = list(
+            event.papers.exclude(pk__in=Resource.objects.visible_to(by).values("pk"))
+        )
+        papers = [*papers, *(p for p in hidden if p not in papers)]
+        _check_meeting(event, papers)
+        old = set(event.papers.values_list("pk", flat=True))
+        if old != {r.pk for r in papers}:
+            changes["papers"] = [sorted(old), sorted(r.pk for r in papers)]
+    else:
+        _check_meeting(event, list(event.papers.all()))
     if not changes:
         return event
-    event.description_html = render_markdown(event.description)
+    _check_minutes(event)
+    _render(event)
     if event.status != Event.Status.DRAFT and CALENDAR_FIELDS & changes.keys():
         event.sequence += 1
     event.full_clean()
@@ -232,6 +316,8 @@ def event_update(
         _set_organisers(event, organisers, by=by)
     if resources is not None:
         event.resources.set(resources)
+    if papers is not None:
+        event.papers.set(papers)
     _audit(event, action="events.event.updated", by=by, changes=list(changes))
     if event.status == Event.Status.PUBLISHED:
         if PLACE_FIELDS & changes.keys():
@@ -435,6 +521,10 @@ def registration_create(
     state = event.registration_state()
     if state != "open":
         raise ValidationError(REFUSALS[state])
+    if event.is_network_only and not is_network_staff(user):
+        raise ValidationError(
+            _("Only staff of the network's centres can register for this event.")
+        )
     if user is not None:
         email, name = user.email, name or user.get_full_name()
     email = (email or "").strip().lower()

@@ -3,7 +3,8 @@ and the iCalendar files and feeds."""
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.exceptions import ValidationError
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -16,6 +17,9 @@ from django.views.generic import ListView
 from django_countries import countries
 
 from centres.models import Centre
+from centres.permissions import MFA_REQUIRED_MESSAGE, mfa_missing
+from knowledge.models import Resource, is_network_staff
+from knowledge.selectors import resource_list_network_newest
 from newsletters.ratelimit import client_ip, hit
 from p2i_portal.vocab import Language, Sector
 
@@ -56,7 +60,7 @@ class EventListView(ListView):
 
     def get_queryset(self):
         self.params = selectors.EventParams.from_query(self.request.GET)
-        return selectors.event_list_public(params=self.params)
+        return selectors.event_list_public(params=self.params, user=self.request.user)
 
     def _url(self, **changes) -> str:
         query = {"when": self.params.when, **self.params.active(), **changes}
@@ -165,11 +169,24 @@ class EventDetailView(_EventMixin, View):
             "state": event.registration_state(),
             "abilities": abilities,
             "workspace_slug": _workspace_slug(event, user),
-            "resources": list(event.resources.public().select_related("centre")),
+            "resources": list(
+                event.resources.filter(
+                    pk__in=Resource.objects.listed_for(user).values("pk")
+                ).select_related("centre")
+            ),
+            "papers": selectors.event_papers_for(event, user),
+            # Drafts and network-only events stay out of search engines.
+            "is_unlisted": event.is_network_only or event.status == Event.Status.DRAFT,
             "ics_url": reverse("events:ics", kwargs={"slug": event.slug}),
-            "google_url": _google_calendar_url(event),
+            # A network-only event's details are not handed to a third party.
+            "google_url": "" if event.is_network_only else _google_calendar_url(event),
         }
-        return TemplateResponse(self.request, self.template_name, ctx, status=status)
+        response = TemplateResponse(
+            self.request, self.template_name, ctx, status=status
+        )
+        if ctx["is_unlisted"]:
+            response["X-Robots-Tag"] = "noindex, nofollow"
+        return response
 
 
 def _workspace_slug(event: Event, user) -> str:
@@ -292,7 +309,12 @@ class EventIcsView(_EventMixin, View):
         event = self.get_event()
         if event.status == Event.Status.DRAFT:
             raise Http404
-        return _calendar_response(event_ics(event), f"{event.slug}.ics")
+        response = _calendar_response(event_ics(event), f"{event.slug}.ics")
+        if event.is_network_only:
+            # For the staff who may open it only: no shared cache keeps it.
+            response["Cache-Control"] = "private, no-store"
+            response["X-Robots-Tag"] = "noindex, nofollow"
+        return response
 
 
 class _FeedView(View):
@@ -452,3 +474,45 @@ class RegistrationConfirmView(_SignedLinkMixin, View):
                 ),
             )
         return redirect(registration.manage_url())
+
+
+class NetworkStaffRequiredMixin:
+    """THE guard of pages for the staff of every centre (the network space).
+
+    - anonymous → sign-in page;
+    - an account that must use two-factor sign-in but has not → its set-up page;
+    - anyone else who is not centre staff or the coordinator → 403.
+    """
+
+    def dispatch(self, request, *args, **kwargs):
+        user = request.user
+        if not user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        if mfa_missing(user):
+            messages.warning(request, MFA_REQUIRED_MESSAGE)
+            return redirect("mfa_activate_totp")
+        if not is_network_staff(user):
+            raise PermissionDenied(
+                _("The network space is for the staff of the network's centres.")
+            )
+        return super().dispatch(request, *args, **kwargs)
+
+
+class NetworkSpaceView(NetworkStaffRequiredMixin, View):
+    """/<lang>/network-space/: what the centres share among themselves — the
+    network-only meetings (upcoming, and past ones with their minutes and
+    papers) and the newest network-only resources."""
+
+    def get(self, request):
+        user = request.user
+        response = TemplateResponse(
+            request,
+            "events/network_space.html",
+            {
+                "upcoming": selectors.event_list_network(user=user, when="upcoming"),
+                "past": selectors.event_list_network(user=user, when="past"),
+                "resources": resource_list_network_newest(user=user, limit=10),
+            },
+        )
+        response["X-Robots-Tag"] = "noindex, nofollow"
+        return response

@@ -42,7 +42,7 @@ LICENCE_URLS = {
 }
 
 
-def _has_workspace(user) -> bool:
+def is_network_staff(user) -> bool:
     """Whether `user` is staff of any centre (the coordinator included), as
     Centre.objects.workspaces_for says, from what the user object remembers of
     its roles and 2FA (User.centre_roles), so a list of abilities asks only once."""
@@ -70,7 +70,7 @@ class ResourceQuerySet(CentreOwnedQuerySet):
         public = Q(
             status=Resource.Status.PUBLISHED, visibility=Resource.Visibility.PUBLIC
         )
-        if _has_workspace(user):
+        if is_network_staff(user):
             return self.filter(status=Resource.Status.PUBLISHED)
         return self.filter(public)
 
@@ -303,7 +303,7 @@ class Resource(TimeStampedModel):
             or (
                 self.status == self.Status.PUBLISHED
                 and getattr(user, "is_authenticated", False)
-                and _has_workspace(user)
+                and is_network_staff(user)
             ),
             "update": is_staff and (editable or is_manager),
             "partial_update": is_staff and (editable or is_manager),

@@ -694,3 +694,16 @@ def resource_list_newest(
         .defer("body", "body_html", "search_vector", "phrase_vector")
         .order_by("-published_at", "-pk")[:limit]
     )
+
+
+def resource_list_network_newest(*, user, limit: int = 10):
+    """The newest network-only resources listed for `user` (none unless centre
+    staff or the coordinator): the network's working drafts, for the network
+    space."""
+    return list(
+        Resource.objects.listed_for(user)
+        .filter(visibility=Resource.Visibility.NETWORK)
+        .select_related("centre")
+        .defer("body", "body_html", "search_vector", "phrase_vector")
+        .order_by("-published_at", "-pk")[:limit]
+    )

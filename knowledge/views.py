@@ -20,6 +20,7 @@ from django.views.generic import DetailView, TemplateView
 from django_countries import countries
 
 from centres.models import Centre
+from events.selectors import event_list_producing
 from p2i_portal.vocab import Language, Sector
 
 from .models import Approach, Attachment, Resource
@@ -280,7 +281,8 @@ class ResourceDetailView(DetailView):
     """One resource, for whoever may open it (Resource.objects.visible_to).
 
     A fixed number of queries: the resource with its centre, then one query each
-    for attachments, related resources and translations.
+    for attachments, related resources, translations and the meetings that
+    produced it.
     """
 
     template_name = "knowledge/resource_detail.html"
@@ -356,6 +358,8 @@ class ResourceDetailView(DetailView):
             list_url=reverse("knowledge:resource-list"),
             jsonld=self._jsonld(resource, canonical, attachments, translations),
             is_unlisted=not resource.is_public,
+            # The meetings that produced it, only those the viewer may open.
+            produced_at=event_list_producing(resource, request.user),
             # Staff of the owning centre get a way back into their workspace.
             workspace_role=resource.centre.role_of(request.user),
         )

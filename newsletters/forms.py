@@ -179,10 +179,11 @@ class ResourceChoiceField(forms.ModelMultipleChoiceField):
 
 
 def event_choices():
-    """Published events still to come: what a section may announce."""
+    """Published public events still to come: what a section may announce
+    (a network-only event is never sent to subscribers)."""
     from events.models import Event
 
-    return Event.objects.published().upcoming().order_by("starts_at")
+    return Event.objects.public().published().upcoming().order_by("starts_at")
 
 
 class EventChoiceField(forms.ModelMultipleChoiceField):

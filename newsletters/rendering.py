@@ -162,7 +162,7 @@ def issue_sections(issue: Issue, language: str | None = None) -> list[dict]:
 
 
 def section_events(section) -> list[dict]:
-    """The published, still upcoming events a section pulls in."""
+    """The published, still upcoming public events a section pulls in."""
     return [
         {
             "title": e.title,
@@ -171,7 +171,8 @@ def section_events(section) -> list[dict]:
             "start": e.starts_at,
         }
         for e in section.events.all()
-        if e.status == e.Status.PUBLISHED and not e.is_past
+        # An event made network-only after it was picked stays out of the mail.
+        if e.status == e.Status.PUBLISHED and not e.is_past and not e.is_network_only
     ]
 
 
@@ -370,5 +371,8 @@ def _digest_events(ids: list[int]) -> list[dict]:
             "when": e.when_display(),
             "start": e.starts_at,
         }
-        for e in Event.objects.published().filter(pk__in=ids).order_by("starts_at")
+        for e in Event.objects.public()
+        .published()
+        .filter(pk__in=ids)
+        .order_by("starts_at")
     ]

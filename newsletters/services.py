@@ -685,11 +685,13 @@ def digest_content(subscriber: Subscriber, *, since, until) -> dict:
 
 
 def _digest_event_ids(subscriber, *, since, until, centres, languages) -> list[int]:
-    """Published, still upcoming events announced (published) in the window."""
+    """Published, still upcoming public events announced (published) in the
+    window: never a network-only one."""
     from events.models import Event
 
     events = (
-        Event.objects.published()
+        Event.objects.public()
+        .published()
         .upcoming(until)
         .filter(published_at__gt=since, published_at__lte=until)
     )

@@ -17,6 +17,7 @@ from drf_spectacular.views import (
 
 from centres import views as centre_views
 from events import urls as events_urls
+from events import views as events_views
 from knowledge import urls as knowledge_urls
 from newsletters import urls as newsletters_urls
 
@@ -63,6 +64,12 @@ urlpatterns = i18n_patterns(
     path("resources/", include("knowledge.urls")),
     path("newsletter/", include("newsletters.urls")),
     path("events/", include("events.urls")),
+    # For the staff of every centre: network-only meetings and resources.
+    path(
+        "network-space/",
+        events_views.NetworkSpaceView.as_view(),
+        name="network-space",
+    ),
     prefix_default_language=True,
 )
 

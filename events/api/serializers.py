@@ -13,9 +13,11 @@ from knowledge.api.serializers import (
     CountryCodeField,
     LanguageField,
     QueryParamsSerializer,
+    ResourceLinkSerializer,
     SectorField,
     enum_field,
 )
+from knowledge.models import Resource
 
 from .. import selectors
 from ..models import (
@@ -33,6 +35,10 @@ EventFormatField = enum_field(Event.Format, "EventFormatEnum")
 EventStatusField = enum_field(Event.Status, "EventStatusEnum")
 AudienceField = enum_field(Audience, "AudienceEnum")
 RegistrationStatusField = enum_field(Registration.Status, "RegistrationStatusEnum")
+EventVisibilityField = enum_field(Event.Visibility, "EventVisibilityEnum")
+PAPER_REFUSED = gettext_lazy(
+    "You cannot link this resource: it does not exist or you may not see it."
+)
 
 
 class OrganiserSerializer(serializers.ModelSerializer):
@@ -96,6 +102,9 @@ class EventSerializer(serializers.ModelSerializer):
     language = LanguageField(read_only=True)
     audience = serializers.ListField(child=AudienceField(), read_only=True)
     sectors = serializers.ListField(child=SectorField(), read_only=True)
+    visibility = EventVisibilityField(read_only=True)
+    minutes_html = serializers.CharField(read_only=True)
+    papers = serializers.SerializerMethodField()
 
     class Meta:
         model = Event
@@ -107,7 +116,8 @@ class EventSerializer(serializers.ModelSerializer):
             "registration_state", "questions", "organisers",
             "organiser_invitations", "slides_url",
             "recording_url", "sequence", "published_at", "join_link",
-            "my_registration", "abilities",
+            "my_registration", "abilities", "visibility", "minutes_html",
+            "papers",
         ]  # fmt: skip
         read_only_fields = fields
 
@@ -174,6 +184,15 @@ class EventSerializer(serializers.ModelSerializer):
     def get_my_registration(self, obj):
         registration = self._registration(obj)
         return MyRegistrationSerializer(registration).data if registration else None
+
+    @extend_schema_field(ResourceLinkSerializer(many=True))
+    def get_papers(self, obj):
+        """The papers a knowledge-exchange meeting produced that the requester
+        may open (other kinds of events produce none: no query for them)."""
+        if obj.kind != Event.Kind.KNOWLEDGE_EXCHANGE:
+            return []
+        papers = selectors.event_papers_for(obj, self._user())
+        return ResourceLinkSerializer(papers, many=True, context=self.context).data
 
     @extend_schema_field(
         {"type": "object", "additionalProperties": {"type": "boolean"}}
@@ -242,6 +261,35 @@ class EventInputSerializer(serializers.Serializer):
         "among the organisers once its managers accept; the lead organiser is "
         "always included.",
     )
+    visibility = EventVisibilityField(
+        required=False,
+        help_text="`network`: only signed-in staff of the network's centres and "
+        "the coordinator see the event and may register; it is left out of the "
+        "public calendar, its feeds, the sitemap and newsletters. Default: public.",
+    )
+    minutes = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        help_text="Markdown, knowledge-exchange meetings only (sanitised as the "
+        "description is).",
+    )
+    papers = serializers.PrimaryKeyRelatedField(
+        queryset=Resource.objects.none(),
+        many=True,
+        required=False,
+        error_messages={"does_not_exist": PAPER_REFUSED},
+        help_text="Ids of the resources a knowledge-exchange meeting produced; "
+        "only resources you may see (others: 400). Replaces the list.",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        request = self.context.get("request")
+        user = request.user if request else None
+        # A resource the requester may not see answers as one that does not exist.
+        self.fields["papers"].child_relation.queryset = Resource.objects.visible_to(
+            user
+        )
 
     def validate(self, attrs):
         start = attrs.get("starts_at", getattr(self.instance, "starts_at", None))

@@ -96,10 +96,12 @@ WRITE_NOTE = (
 
 @extend_schema_view(
     list=extend_schema(
-        summary="The public calendar",
+        summary="The calendar",
         description="Published and cancelled events, upcoming (soonest first) or "
-        "past (latest first). A value a filter does not know answers 400 naming "
-        "the filter; a page past the last answers 404.",
+        "past (latest first): the public ones, and for staff of the network's "
+        "centres and the coordinator the network-only ones too. A value a filter "
+        "does not know answers 400 naming the filter; a page past the last "
+        "answers 404.",
         parameters=[EventListQuerySerializer],
         responses={
             200: EventSerializer(many=True),
@@ -109,7 +111,8 @@ WRITE_NOTE = (
     ),
     retrieve=extend_schema(
         summary="One event",
-        description="A public event, or any event your centres organise.",
+        description="A public event, a network-only one for staff of the "
+        "network's centres, or any event your centres organise.",
         responses={200: EventSerializer, 404: ERRORS[404]},
     ),
     create=extend_schema(
@@ -152,7 +155,7 @@ class EventViewSet(
             query = EventListQuerySerializer(data=self.request.query_params)
             query.is_valid(raise_exception=True)
             params = selectors.EventParams.from_query(query.validated_data)
-            return selectors.event_list_public(params=params)
+            return selectors.event_list_public(params=params, user=user)
         if self.action in WRITE_ACTIONS:
             qs = Event.objects.writable_by(user)
         else:
@@ -170,12 +173,14 @@ class EventViewSet(
         data = dict(serializer.validated_data)
         centre = data.pop("centre")
         organisers = data.pop("organisers", [])
+        papers = data.pop("papers", [])
         event, error = _service(
             services.event_create,
             centre=centre,
             by=request.user,
             data=data,
             organisers=organisers,
+            papers=papers,
         )
         if error:
             return error
@@ -186,16 +191,23 @@ class EventViewSet(
 
     def update(self, request, pk=None, partial=False, format=None):
         event = self.get_object()
-        serializer = EventInputSerializer(event, data=request.data, partial=partial)
+        serializer = EventInputSerializer(
+            event,
+            data=request.data,
+            partial=partial,
+            context=self.get_serializer_context(),
+        )
         serializer.is_valid(raise_exception=True)
         data = dict(serializer.validated_data)
         organisers = data.pop("organisers", None)
+        papers = data.pop("papers", None)
         updated, error = _service(
             services.event_update,
             event=event,
             by=request.user,
             data=data,
             organisers=organisers,
+            papers=papers,
         )
         if error:
             return error

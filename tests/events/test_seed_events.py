@@ -6,7 +6,9 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
+from accounts.models import User
 from events.models import Event, OrganiserInvitation
+from knowledge.models import Resource
 
 pytestmark = pytest.mark.django_db
 
@@ -34,3 +36,26 @@ def test_seed_events_is_idempotent_and_covers_the_task_force(client):
     assert response.status_code == 200
     assert "Circular procurement city lab" in response.content.decode()
     assert client.get(reverse("events:list") + "?when=past").status_code == 200
+
+
+def test_seed_demo_gives_the_network_space_its_meetings_and_papers(client):
+    call_command("seed_demo", quiet=True)
+    call_command("seed_demo", quiet=True)
+    meetings = Event.objects.network_only().filter(kind=Event.Kind.KNOWLEDGE_EXCHANGE)
+    with_papers = [m for m in meetings if m.papers.exists()]
+    assert len(with_papers) == 2
+    assert all(m.minutes_html and m.is_past for m in with_papers)
+    # One paper a network-only working draft, one public.
+    visibilities = sorted(
+        Resource.objects.filter(produced_at__in=with_papers).values_list(
+            "visibility", flat=True
+        )
+    )
+    assert visibilities == ["network", "public"]
+    # Each seed run links them once.
+    assert Event.papers.through.objects.count() == 2
+
+    client.force_login(User.objects.get(email="editor@koinno.example.eu"))
+    html = client.get(reverse("network-space")).content.decode()
+    for meeting in with_papers:
+        assert meeting.get_absolute_url() in html

@@ -15,6 +15,16 @@ OWN_STAFF = {
     "editor_b": 404,
     "coordinator": 200,
 }
+STAFF_PERSONAS = ["editor_a", "manager_a", "editor_b", "coordinator"]
+# A network-only event of A: the staff of every centre and the coordinator.
+NETWORK_STAFF = {
+    "anonymous": 404,
+    "procurer": 404,
+    "editor_a": 200,
+    "manager_a": 200,
+    "editor_b": 200,
+    "coordinator": 200,
+}
 VISITOR = {"name": "Matrix Visitor", "email": "matrix-visitor@example.org"}
 
 
@@ -34,6 +44,13 @@ def world(values, people):
         organisers=[centre],
         sectors=["health"],
     )
+    network = make_event(
+        centre=centre,
+        by=people["manager"],
+        title="Matrix network meeting",
+        kind="knowledge_exchange",
+        visibility="network",
+    )
     registration = services.registration_create(event=public, user=people["procurer"])
     pending = services.registration_create(
         event=joint, name="Pending Visitor", email="pending@example.org"
@@ -42,6 +59,7 @@ def world(values, people):
         ev_public=public.slug,
         ev_draft=draft.slug,
         ev_joint=joint.slug,
+        ev_network=network.slug,
         reg_token=registration.token("manage"),
         confirm_token=pending.token("confirm"),
     )
@@ -79,11 +97,13 @@ ENTRIES = {
         Check("/en/events/{ev_public}/", everyone(200)),
         Check("/en/events/{ev_joint}/", everyone(200)),
         Check("/en/events/{ev_draft}/", OWN_STAFF),
+        Check("/en/events/{ev_network}/", NETWORK_STAFF),
         Check("/en/events/no-such-event/", everyone(404)),
     ],
     "events:ics": [
         Check("/en/events/{ev_public}/calendar.ics", everyone(200)),
         Check("/en/events/{ev_draft}/calendar.ics", everyone(404)),
+        Check("/en/events/{ev_network}/calendar.ics", NETWORK_STAFF),
     ],
     "events:register": [
         Check("/en/events/{ev_joint}/register/", everyone(302), "post", VISITOR),
@@ -95,6 +115,13 @@ ENTRIES = {
             VISITOR,
         ),
         Check("/en/events/{ev_public}/register/", everyone(405)),
+        # Centre staff register (one click); the others do not even find it.
+        Check(
+            "/en/events/{ev_network}/register/",
+            {**NETWORK_STAFF, **dict.fromkeys(STAFF_PERSONAS, 302)},
+            "post",
+            VISITOR,
+        ),
     ],
     "events:unregister": [
         Check("/en/events/{ev_public}/unregister/", signed_in(302), "post"),

@@ -13,6 +13,7 @@ from accounts.models import User
 from centres.models import Centre
 from events import services
 from events.models import Event
+from knowledge.models import Resource
 from p2i_portal.demo_data import demo_read
 
 DEMO_FILE = Path(__file__).resolve().parents[2] / "demo" / "events.yaml"
@@ -51,6 +52,7 @@ class Command(BaseCommand):
             data = dict(spec)
             slug, lead = data.pop("slug"), data.pop("organiser")
             co = data.pop("co_organisers", [])
+            papers = data.pop("papers", [])
             days, hour = data.pop("in_days"), data.pop("start_hour")
             hours, zone = data.pop("hours"), data.pop("timezone")
             if slug in existing or lead not in centres:
@@ -69,6 +71,14 @@ class Command(BaseCommand):
                     "ends_at": start + timedelta(hours=hours),
                 },
                 organisers=[centres[s] for s in co if s in centres],
+                # The papers a meeting produced: demo resources (seed_knowledge).
+                papers=[
+                    paper
+                    for centre_slug, resource_slug in papers
+                    for paper in Resource.objects.filter(
+                        centre__slug=centre_slug, slug=resource_slug
+                    )
+                ],
             )
             # The demo's joint events were agreed between their organisers.
             for invitation in event.organiser_invitations.pending():

@@ -63,6 +63,7 @@ urlpatterns = i18n_patterns(
     path("resources/", include("knowledge.urls")),
     path("newsletter/", include("newsletters.urls")),
     path("events/", include("events.urls")),
+    path("advice/", include("advice.urls")),
     prefix_default_language=True,
 )
 
@@ -97,6 +98,7 @@ urlpatterns += [
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
     path("translations/", include("translators.urls")),
+    path("network/advice/", include("advice.network_urls")),
     path("network/", include("network.urls")),
     path("api/v1/", include((api_v1, "api"))),
 ]

@@ -77,7 +77,6 @@ class _Detail:
             **self.desk_context(),
             "advice": advice,
             "thread": selectors.thread(advice, for_procurer=False),
-            "attachments": list(advice.attachments.all()),
             "reply_form": forms.get("reply_form") or ReplyForm(),
             "note_form": forms.get("note_form") or NoteForm(),
             "status_form": forms.get("status_form")
@@ -87,6 +86,17 @@ class _Detail:
             "transfer_form": forms.get("transfer_form")
             or TransferForm(exclude=advice.centre),
             "clock": advice.clock(),
+            "urls": {
+                name: self.action_url(name, advice)
+                for name in ("reply", "note", "status", "transfer")
+            },
+            "assign_url": self.action_url("assign", advice)
+            if self.desk_centre is not None
+            else "",
+            "files": [
+                (a, self.action_url("attachment", advice, attachment_pk=a.pk))
+                for a in advice.attachments.all()
+            ],
             "can_make_qa": advice.centre is not None
             and advice.consent_publish
             and advice.first_replied_at is not None

@@ -58,9 +58,12 @@ class CentreDeskMixin(_DeskMixin, CentreRoleRequiredMixin):
         return reverse("manage:advice:inbox", kwargs={"centre_slug": self.centre.slug})
 
     def detail_url(self, advice):
+        return self.action_url("detail", advice)
+
+    def action_url(self, name, advice, **kwargs):
         return reverse(
-            "manage:advice:detail",
-            kwargs={"centre_slug": self.centre.slug, "pk": advice.pk},
+            f"manage:advice:{name}",
+            kwargs={"centre_slug": self.centre.slug, "pk": advice.pk, **kwargs},
         )
 
     def desk_context(self):
@@ -90,7 +93,10 @@ class NetworkDeskMixin(_DeskMixin, CoordinatorRequiredMixin):
         return reverse("advice-network:inbox")
 
     def detail_url(self, advice):
-        return reverse("advice-network:detail", kwargs={"pk": advice.pk})
+        return self.action_url("detail", advice)
+
+    def action_url(self, name, advice, **kwargs):
+        return reverse(f"advice-network:{name}", kwargs={"pk": advice.pk, **kwargs})
 
     def desk_context(self):
         return {**super().desk_context(), "base_template": "advice/network_base.html"}

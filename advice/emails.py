@@ -145,7 +145,9 @@ def transfer_mail(request, old_centre):
                     "which is better placed to answer it."
                 )
                 % {
-                    "old": old_centre.name if old_centre else _("The network's coordinator"),
+                    "old": old_centre.name
+                    if old_centre
+                    else _("The network's coordinator"),
                     "subject": request.subject,
                     "centre": request.centre.name,
                 }

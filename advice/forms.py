@@ -52,7 +52,7 @@ class AskForm(forms.Form):
     )
     country = LazyTypedChoiceField(
         label=gettext_lazy("Country of your organisation"),
-        choices=[("", "—")] + list(countries),
+        choices=[("", "—")],
         help_text=gettext_lazy(
             "Your question goes to the competence centre of this country."
         ),
@@ -87,6 +87,8 @@ class AskForm(forms.Form):
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
+        # Country names in the page's language, not the one active at import.
+        self.fields["country"].choices = [("", "—"), *countries]
         if getattr(user, "is_authenticated", False):
             del self.fields["name"]
             del self.fields["email"]
@@ -219,9 +221,7 @@ class QaForm(forms.Form):
         from p2i_portal.vocab import Language
 
         self.fields["language"].choices = Language.choices
-        self.fields["related"].queryset = Resource.objects.published().order_by(
-            "title"
-        )
+        self.fields["related"].queryset = Resource.objects.published().order_by("title")
 
 
 class SettingsForm(forms.ModelForm):

@@ -103,7 +103,9 @@ class _Detail:
             and advice.status
             in (AdviceRequest.Status.ANSWERED, AdviceRequest.Status.CLOSED),
         }
-        return TemplateResponse(self.request, self.template_name, context, status=status)
+        return TemplateResponse(
+            self.request, self.template_name, context, status=status
+        )
 
     def get(self, request, **kwargs):
         return self.render_detail(self.get_advice())
@@ -396,4 +398,3 @@ class SettingsView(CentreDeskMixin, View):
         )
         messages.success(request, _("The desk's settings were saved."))
         return redirect(self.inbox_url())
-

@@ -156,7 +156,8 @@ class AdviceRequest(TimeStampedModel):
     )
 
     objects = ScopedManager(
-        centre="centre", _manager_class=models.Manager.from_queryset(AdviceRequestQuerySet)
+        centre="centre",
+        _manager_class=models.Manager.from_queryset(AdviceRequestQuerySet),
     )
 
     class Meta:

@@ -87,9 +87,7 @@ def inbox_counts(qs) -> dict:
         status: Count("pk", filter=Q(status=status))
         for status in AdviceRequest.Status.values
     }
-    aggregates["open"] = Count(
-        "pk", filter=Q(status__in=AdviceRequestQuerySet.OPEN)
-    )
+    aggregates["open"] = Count("pk", filter=Q(status__in=AdviceRequestQuerySet.OPEN))
     aggregates["due"] = Count("pk", filter=waiting_first & Q(due_on=today))
     aggregates["overdue"] = Count("pk", filter=waiting_first & Q(due_on__lt=today))
     aggregates["total"] = Count("pk")
@@ -147,7 +145,10 @@ def request_list_for_user(user) -> list[AdviceRequest]:
 @scopes_disabled()
 def request_get_for_user(user, pk: int) -> AdviceRequest | None:
     return (
-        AdviceRequest.objects.of_user(user).select_related("centre").filter(pk=pk).first()
+        AdviceRequest.objects.of_user(user)
+        .select_related("centre")
+        .filter(pk=pk)
+        .first()
     )
 
 

@@ -198,7 +198,9 @@ def request_assign(
 
 @transaction.atomic
 @scopes_disabled()
-def request_set_status(*, request: AdviceRequest, by: User, status: str) -> AdviceRequest:
+def request_set_status(
+    *, request: AdviceRequest, by: User, status: str
+) -> AdviceRequest:
     """Move the request to `status` (closing stamps the time; reopening a closed
     request clears it). Caller checked desk access."""
     if status not in AdviceRequest.Status.values:
@@ -208,7 +210,9 @@ def request_set_status(*, request: AdviceRequest, by: User, status: str) -> Advi
         return request
     old = request.status
     request.status = status
-    request.closed_at = timezone.now() if status == AdviceRequest.Status.CLOSED else None
+    request.closed_at = (
+        timezone.now() if status == AdviceRequest.Status.CLOSED else None
+    )
     request.save(update_fields=["status", "closed_at", "updated_at"])
     _audit(request, action="advice.request.status_changed", by=by, status=[old, status])
     return request
@@ -288,7 +292,9 @@ def request_procurer_reply(*, request: AdviceRequest, body: str) -> AdviceMessag
     request = _locked(request)
     if request.is_closed:
         raise ValidationError(
-            _("This request is closed, so it takes no more messages. Ask a new question instead.")
+            _(
+                "This request is closed, so it takes no more messages. Ask a new question instead."
+            )
         )
     if request.confirmed_at is None:
         raise ValidationError(_("Confirm your e-mail address first."))
@@ -397,8 +403,14 @@ def settings_update(*, centre: Centre, by: User, response_days: int) -> AdviceSe
 @transaction.atomic
 @scopes_disabled()
 def qa_create(
-    *, request: AdviceRequest, by: User, title: str, question: str, answer: str,
-    related=(), language: str = "en",
+    *,
+    request: AdviceRequest,
+    by: User,
+    title: str,
+    question: str,
+    answer: str,
+    related=(),
+    language: str = "en",
 ) -> "Resource":  # noqa: F821
     """Turn an answered request into a draft "Question and answer" resource of
     its centre, with the edited (anonymised) texts the person wrote; it then
@@ -410,18 +422,24 @@ def qa_create(
     from knowledge.models import Resource
 
     request = _locked(request)
-    if request.status not in (
-        AdviceRequest.Status.ANSWERED,
-        AdviceRequest.Status.CLOSED,
-    ) or request.first_replied_at is None:
+    if (
+        request.status
+        not in (
+            AdviceRequest.Status.ANSWERED,
+            AdviceRequest.Status.CLOSED,
+        )
+        or request.first_replied_at is None
+    ):
         raise ValidationError(_("Only an answered request can become a Q&A."))
     if not request.consent_publish:
         raise ValidationError(
             _("The procurer did not agree to publication; no Q&A can be made from it.")
         )
-    title, question, answer = (title or "").strip(), (question or "").strip(), (
-        answer or ""
-    ).strip()
+    title, question, answer = (
+        (title or "").strip(),
+        (question or "").strip(),
+        (answer or "").strip(),
+    )
     if not (title and question and answer):
         raise ValidationError(_("Write a title, the question and the answer."))
     body = f"## {_('Question')}\n\n{question}\n\n## {_('Answer')}\n\n{answer}"

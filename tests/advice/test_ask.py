@@ -35,7 +35,9 @@ def test_a_signed_in_procurer_asks_and_is_acknowledged(client, centre, procurer,
             centre=centre, action="advice.request.received"
         ).exists()
     assert response.status_code == 302
-    assert response["Location"] == reverse("advice:mine-detail", kwargs={"pk": request.pk})
+    assert response["Location"] == reverse(
+        "advice:mine-detail", kwargs={"pk": request.pk}
+    )
     assert request.user == procurer and request.email == procurer.email
     assert request.centre == centre and request.status == "new"
     assert request.confirmed_at is not None and request.due_on is not None
@@ -51,7 +53,9 @@ def test_a_visitor_confirms_her_address_before_the_question_reaches_a_desk(
     with sent():
         response = client.post(
             reverse("advice:ask"),
-            form(name="Vera Visitor", email="Vera@Example.org", subject="Evil <b>subject"),
+            form(
+                name="Vera Visitor", email="Vera@Example.org", subject="Evil <b>subject"
+            ),
         )
     assert response.status_code == 302
     request = reload(AdviceRequest(pk=_only_pk()))
@@ -70,7 +74,9 @@ def test_a_visitor_confirms_her_address_before_the_question_reaches_a_desk(
     confirm = link_in(message, "/advice/confirm/")
     page = client.get(confirm)
     assert page.status_code == 200
-    assert reload(request).confirmed_at is None  # a GET (a mail scanner) confirms nothing
+    assert (
+        reload(request).confirmed_at is None
+    )  # a GET (a mail scanner) confirms nothing
     with sent():
         response = client.post(confirm)
     request = reload(request)
@@ -98,7 +104,10 @@ def test_a_forged_or_unconfirmed_link_is_not_found(client, centre):
     with scopes_disabled():
         request = AdviceRequest.objects.get()
     forged = request.token("confirm")[:-2] + "xx"
-    assert client.get(reverse("advice:confirm", kwargs={"token": forged})).status_code == 404
+    assert (
+        client.get(reverse("advice:confirm", kwargs={"token": forged})).status_code
+        == 404
+    )
     # The follow link works only once the address is confirmed.
     follow = reverse("advice:follow", kwargs={"token": request.token("follow")})
     assert client.get(follow).status_code == 404
@@ -122,10 +131,13 @@ def test_bad_input_is_refused_with_a_message_and_nothing_is_stored(
     client, centre, changes
 ):
     response = client.post(
-        reverse("advice:ask"), form(**{"name": "V", "email": "v@example.org", **changes})
+        reverse("advice:ask"),
+        form(**{"name": "V", "email": "v@example.org", **changes}),
     )
     assert response.status_code == 400
-    assert "field" in response.content.decode() or "correct" in response.content.decode()
+    assert (
+        "field" in response.content.decode() or "correct" in response.content.decode()
+    )
     assert count() == 0
     assert mail.outbox == []
 
@@ -154,7 +166,9 @@ def test_visitors_are_rate_limited_per_address(client, centre, settings):
             ).status_code
             == 302
         )
-    response = client.post(reverse("advice:ask"), form(name="V", email="same@example.org"))
+    response = client.post(
+        reverse("advice:ask"), form(name="V", email="same@example.org")
+    )
     assert response.status_code == 429
     assert count() == 2
 

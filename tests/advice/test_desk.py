@@ -6,7 +6,7 @@ from django.core import mail
 from django.urls import reverse
 from django_scopes import scopes_disabled
 
-from advice.models import AdviceMessage, AdviceRequest
+from advice.models import AdviceMessage
 from centres.models import AuditEntry
 from tests.factories import UserFactory
 
@@ -57,7 +57,9 @@ def test_the_inbox_lists_the_centres_requests_with_counts_and_filters(
     assert client.get(desk("inbox") + "?status=x&age=y&assignee=z").status_code == 200
 
 
-def test_another_centres_request_answers_404(client, centre, other_centre, editor, procurer):
+def test_another_centres_request_answers_404(
+    client, centre, other_centre, editor, procurer
+):
     dutch = ask(user=procurer, country="NL")
     client.force_login(editor)
     assert client.get(desk("detail", dutch)).status_code == 404
@@ -93,7 +95,10 @@ def test_a_reply_reaches_the_procurer_by_mail_and_on_her_page_and_she_answers_ba
     (notice,) = mails_to(editor.email, "New message on request")
     assert link_in(notice, "/manage/") == desk("detail", request)
     client.force_login(editor)
-    assert "Thank you, and for a PCP?" in client.get(desk("detail", request)).content.decode()
+    assert (
+        "Thank you, and for a PCP?"
+        in client.get(desk("detail", request)).content.decode()
+    )
     assert {"advice.request.replied", "advice.request.procurer_replied"} <= set(
         actions(request.centre)
     )
@@ -105,7 +110,10 @@ def test_internal_notes_are_never_on_the_procurers_page_or_in_her_mail(
     client.force_login(editor)
     with sent():
         client.post(desk("note", visitor_request), {"body": "SECRET-NOTE: call Anna"})
-        client.post(desk("reply", visitor_request), {"body": "Public answer", "status": "waiting"})
+        client.post(
+            desk("reply", visitor_request),
+            {"body": "Public answer", "status": "waiting"},
+        )
     assert "SECRET-NOTE" in client.get(desk("detail", visitor_request)).content.decode()
     client.logout()
     follow = reverse("advice:follow", kwargs={"token": visitor_request.token("follow")})
@@ -123,7 +131,9 @@ def test_a_closed_request_refuses_replies_both_ways_and_nothing_changes(
     request = reload(visitor_request)
     assert request.status == "closed" and request.closed_at is not None
     with sent():
-        response = client.post(desk("reply", request), {"body": "Late", "status": "answered"})
+        response = client.post(
+            desk("reply", request), {"body": "Late", "status": "answered"}
+        )
     assert response.status_code == 400
     assert "This request is closed" in response.content.decode()
     client.logout()
@@ -140,23 +150,35 @@ def test_a_closed_request_refuses_replies_both_ways_and_nothing_changes(
 
 def test_an_empty_reply_is_refused(client, centre, editor, visitor_request):
     client.force_login(editor)
-    response = client.post(desk("reply", visitor_request), {"body": "  ", "status": "answered"})
+    response = client.post(
+        desk("reply", visitor_request), {"body": "  ", "status": "answered"}
+    )
     assert response.status_code == 400
     assert reload(visitor_request).status == "new"
 
 
 def test_a_procurer_sees_only_her_own_requests(client, centre, procurer):
     hers = ask(user=procurer, subject="Question of Paula")
-    other = ask(user=UserFactory(email="someone@example.org"), subject="Question of another")
+    other = ask(
+        user=UserFactory(email="someone@example.org"), subject="Question of another"
+    )
     visitor = ask(email="v@example.org", subject="Question of a visitor")
     client.force_login(procurer)
     page = client.get(reverse("advice:mine")).content.decode()
     assert hers.subject in page
     assert other.subject not in page and visitor.subject not in page
-    assert client.get(reverse("advice:mine-detail", kwargs={"pk": hers.pk})).status_code == 200
+    assert (
+        client.get(reverse("advice:mine-detail", kwargs={"pk": hers.pk})).status_code
+        == 200
+    )
     for pk in (other.pk, visitor.pk):
-        assert client.get(reverse("advice:mine-detail", kwargs={"pk": pk})).status_code == 404
-        response = client.post(reverse("advice:mine-detail", kwargs={"pk": pk}), {"body": "x"})
+        assert (
+            client.get(reverse("advice:mine-detail", kwargs={"pk": pk})).status_code
+            == 404
+        )
+        response = client.post(
+            reverse("advice:mine-detail", kwargs={"pk": pk}), {"body": "x"}
+        )
         assert response.status_code == 404
 
 
@@ -233,7 +255,12 @@ def test_the_coordinator_routes_a_request_from_her_queue(
         response = client.post(url, {"to_centre": "alpha", "note": "Closest centre."})
     assert response.status_code == 302
     assert reload(request).centre == centre
-    assert client.get(reverse("advice-network:detail", kwargs={"pk": request.pk})).status_code == 404
+    assert (
+        client.get(
+            reverse("advice-network:detail", kwargs={"pk": request.pk})
+        ).status_code
+        == 404
+    )
     assert mails_to(procurer.email, "passed to Alpha Centre")
 
 
@@ -255,8 +282,14 @@ def test_the_response_time_is_set_per_centre_by_its_managers(
 def test_statuses_move_and_are_logged(client, centre, editor, visitor_request):
     client.force_login(editor)
     for status in ("in_progress", "waiting", "answered", "closed", "in_progress"):
-        assert client.post(desk("status", visitor_request), {"status": status}).status_code == 302
+        assert (
+            client.post(desk("status", visitor_request), {"status": status}).status_code
+            == 302
+        )
         assert reload(visitor_request).status == status
     assert reload(visitor_request).closed_at is None
-    assert client.post(desk("status", visitor_request), {"status": "bogus"}).status_code == 400
+    assert (
+        client.post(desk("status", visitor_request), {"status": "bogus"}).status_code
+        == 400
+    )
     assert actions(centre).count("advice.request.status_changed") == 5

@@ -112,6 +112,16 @@ class AskForm(forms.Form):
         return {k: self.cleaned_data[k] for k in keys}
 
 
+class _DeskForm(forms.Form):
+    """The desk's page holds several forms: each gets its own element ids."""
+
+    id_prefix = ""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", f"{self.id_prefix}-%s")
+        super().__init__(*args, **kwargs)
+
+
 class MessageForm(forms.Form):
     body = forms.CharField(
         label=gettext_lazy("Your message"),
@@ -120,7 +130,9 @@ class MessageForm(forms.Form):
     )
 
 
-class ReplyForm(forms.Form):
+class ReplyForm(_DeskForm):
+    id_prefix = "reply"
+
     body = forms.CharField(
         label=gettext_lazy("Reply to the procurer"),
         max_length=10000,
@@ -137,7 +149,9 @@ class ReplyForm(forms.Form):
     )
 
 
-class NoteForm(forms.Form):
+class NoteForm(_DeskForm):
+    id_prefix = "note"
+
     body = forms.CharField(
         label=gettext_lazy("Internal note"),
         max_length=10000,
@@ -146,13 +160,17 @@ class NoteForm(forms.Form):
     )
 
 
-class StatusForm(forms.Form):
+class StatusForm(_DeskForm):
+    id_prefix = "status"
+
     status = forms.ChoiceField(
         label=gettext_lazy("Status"), choices=AdviceRequest.Status.choices
     )
 
 
-class AssignForm(forms.Form):
+class AssignForm(_DeskForm):
+    id_prefix = "assign"
+
     assignee = forms.TypedChoiceField(
         label=gettext_lazy("Assigned to"), coerce=int, empty_value=None, required=False
     )
@@ -169,7 +187,9 @@ class AssignForm(forms.Form):
         return self.staff.get(pk) if pk else None
 
 
-class TransferForm(forms.Form):
+class TransferForm(_DeskForm):
+    id_prefix = "transfer"
+
     to_centre = forms.CharField(label=gettext_lazy("Transfer to"), max_length=60)
     note = forms.CharField(
         label=gettext_lazy("Note to the other centre"),

@@ -69,6 +69,7 @@ class Command(BaseCommand):
         call_command("seed_knowledge", quiet=quiet)
         call_command("seed_events", quiet=quiet)
         call_command("seed_newsletter", quiet=quiet)
+        call_command("seed_advice", quiet=quiet)
 
         if not quiet:
             self.stdout.write(

@@ -8,6 +8,7 @@ import posixpath
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -32,6 +33,8 @@ from .forms import (
 from .models import AdviceAttachment, AdviceRequest
 from .permissions import CentreDeskMixin, NetworkDeskMixin
 
+PAGE_SIZE = 50
+
 
 class _Inbox:
     template_name = "advice/desk_inbox.html"
@@ -43,12 +46,15 @@ class _Inbox:
         )
         staff = self.staff()
         active = {k: v for k, v in vars(params).items() if v}
+        page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
         return TemplateResponse(
             request,
             self.template_name,
             {
                 **self.desk_context(),
-                "requests": list(rows[:200]),
+                "requests": list(page.object_list),
+                "page_obj": page,
+                "page_query": urlencode(active),
                 "counts": counts,
                 "params": params,
                 "filtered": bool(active),

@@ -293,3 +293,18 @@ def test_statuses_move_and_are_logged(client, centre, editor, visitor_request):
         == 400
     )
     assert actions(centre).count("advice.request.status_changed") == 5
+
+
+def test_the_inbox_pages_keep_the_filters(
+    client, centre, editor, procurer, monkeypatch
+):
+    from advice import manage_views
+
+    monkeypatch.setattr(manage_views, "PAGE_SIZE", 1)
+    ask(user=procurer, subject="First ICT question", sector="ict")
+    ask(user=procurer, subject="Second ICT question", sector="ict")
+    client.force_login(editor)
+    page = client.get(desk("inbox") + "?sector=ict").content.decode()
+    assert "sector=ict&amp;page=2" in page
+    second = client.get(desk("inbox") + "?sector=ict&page=2").content.decode()
+    assert ("First ICT question" in second) != ("First ICT question" in page)

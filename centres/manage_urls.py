@@ -36,5 +36,6 @@ urlpatterns = [
     path("<slug:centre_slug>/resources/", include("knowledge.manage_urls")),
     path("<slug:centre_slug>/newsletter/", include("newsletters.manage_urls")),
     path("<slug:centre_slug>/events/", include("events.manage_urls")),
+    path("<slug:centre_slug>/advice/", include("advice.manage_urls")),
     path("<slug:centre_slug>/", include("network.manage_urls")),
 ]

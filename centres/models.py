@@ -405,6 +405,18 @@ AUDIT_LABELS = {
     "knowledge.attachment.removed": _("Removed an attachment"),
     "translators.translator.named": _("Named a translator"),
     "translators.translator.removed": _("Withdrew a translator"),
+    "advice.request.received": _("Received an advice request"),
+    "advice.request.assigned": _("Assigned an advice request"),
+    "advice.request.status_changed": _("Changed the status of an advice request"),
+    "advice.request.noted": _("Added an internal note to an advice request"),
+    "advice.request.replied": _("Replied to an advice request"),
+    "advice.request.procurer_replied": _("The procurer answered an advice request"),
+    "advice.request.transferred": _("Transferred an advice request to another centre"),
+    "advice.request.received_by_transfer": _(
+        "Received an advice request from another centre"
+    ),
+    "advice.request.qa_drafted": _("Drafted a Q&A from an advice request"),
+    "advice.settings.updated": _("Changed the advice desk's response time"),
 }
 
 # The groups of actions the activity log filters by: `<app>.<model>`, the first

@@ -100,6 +100,7 @@ class Resource(TimeStampedModel):
         REPORT = "report", _("Report or publication")
         OPINION_PAPER = "opinion_paper", _("Expert opinion paper")
         TRAINING = "training", _("Training material")
+        QUESTION_ANSWER = "question_answer", _("Question and answer")
 
     class ToolType(models.TextChoices):
         GUIDE = "guide", _("Guide")

@@ -19,6 +19,9 @@ DEFAULT_LIMITS = {
     # Visitors' event registrations (events.views), each of which mails a link.
     "event_register_ip": (10, 600),
     "event_register_email": (5, 3600),
+    # Visitors' questions to a centre (advice.views), each of which mails a link.
+    "advice_ask_ip": (10, 600),
+    "advice_ask_email": (5, 3600),
 }
 
 

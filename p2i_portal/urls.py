@@ -70,6 +70,7 @@ urlpatterns = i18n_patterns(
         events_views.NetworkSpaceView.as_view(),
         name="network-space",
     ),
+    path("advice/", include("advice.urls")),
     prefix_default_language=True,
 )
 
@@ -104,6 +105,7 @@ urlpatterns += [
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
     path("translations/", include("translators.urls")),
+    path("network/advice/", include("advice.network_urls")),
     path("network/", include("network.urls")),
     path("api/v1/", include((api_v1, "api"))),
 ]

@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "newsletters",
     "translators",
     "network",
+    "advice",
 ]
 
 MIDDLEWARE = [
@@ -196,6 +197,10 @@ CELERY_BEAT_SCHEDULE = {
     },
     "event-reminders": {
         "task": "events.tasks.event_reminders_send",
+        "schedule": 900.0,
+    },
+    "advice-reminders": {
+        "task": "advice.tasks.reminders_send",
         "schedule": 900.0,
     },
     "event-registrations-expire": {

@@ -47,6 +47,7 @@ class ProjectIdentityForm(forms.ModelForm):
         ]
 
 
+# More buckets than this make a chart nobody can read: ten years of months.
 MAX_BUCKETS = 120
 EARLIEST = dt.date(2000, 1, 1)
 

@@ -1,4 +1,5 @@
-"""Reads of the network's own records for other apps' pages (About)."""
+"""Reads for the network console: the project and its partners (for About), and
+the key figures of a period as one table."""
 
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ def project_identity_get() -> ProjectIdentity:
     return ProjectIdentity.current()
 
 
+@dataclass
 class Figure:
     """One indicator's numbers for a period: per centre and bucket, and totals.
 

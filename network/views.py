@@ -1,4 +1,6 @@
-"""The coordinator's pages for the project's identity and the network's log."""
+"""The network console's pages: the project's identity and partners, the network's
+log, the coordinator's dashboard, one centre's figures, and the CSV behind every
+chart and table."""
 
 import csv
 

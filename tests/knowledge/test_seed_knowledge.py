@@ -147,6 +147,7 @@ def test_published_resources_were_published_by_a_manager_or_the_coordinator(demo
     assert {email for _slug, email in publishers} == {
         "manager@koinno.example.eu",
         "manager@pianoo.example.eu",
+        "manager@greece.example.eu",
         "coordinator@p2i.example.eu",
     }
 

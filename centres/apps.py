@@ -7,6 +7,10 @@ class CentresConfig(AppConfig):
     verbose_name = "Centres"
 
     def ready(self):
+        # Key figures for the network console (network/indicators.py).
+        from . import indicators
+
+        indicators.register_indicators()
         from .caching import centres_changed
         from .models import Centre
 

@@ -7,6 +7,10 @@ class EventsConfig(AppConfig):
     verbose_name = "Events"
 
     def ready(self):
+        # Key figures for the network console (network/indicators.py).
+        from . import indicators
+
+        indicators.register_indicators()
         # The workspace's activity page labels actions from this one table.
         from centres.models import AUDIT_LABELS
 

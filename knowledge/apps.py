@@ -6,6 +6,10 @@ class KnowledgeConfig(AppConfig):
     verbose_name = "Knowledge base"
 
     def ready(self):
+        # Key figures for the network console (network/indicators.py).
+        from . import indicators
+
+        indicators.register_indicators()
         from django.db.models.signals import post_delete, post_save
 
         from .models import Resource

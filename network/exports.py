@@ -124,7 +124,7 @@ def figure_sheets(
 
 def event_sheet(events) -> Sheet:
     sheet = Sheet(
-        title=_("Events"),
+        title=_("List of events"),
         columns=[
             _("Event"),
             _("Organiser centre"),
@@ -153,7 +153,7 @@ def event_sheet(events) -> Sheet:
 
 def resource_sheet(resources) -> Sheet:
     sheet = Sheet(
-        title=_("Resources"),
+        title=_("List of resources"),
         columns=[
             _("Resource"),
             _("Kind"),

@@ -11,7 +11,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from zoneinfo import ZoneInfo
 
+from django.conf import settings
+from django.db.models import DateField
+from django.db.models.functions import TruncMonth, TruncQuarter, TruncYear
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -91,6 +96,12 @@ class Indicator:
     order: int = 100
     help_text: str = ""
     extra: dict = field(default_factory=dict, compare=False, hash=False)
+    # For a figure whose period total is neither the sum nor the last bucket (a
+    # count of distinct people): compute_total(period=…, centre_ids=…) returns
+    # {centre_id: value} for the whole period, in one query.
+    compute_total: Callable[..., dict[int | None, float]] | None = field(
+        default=None, compare=False, hash=False
+    )
 
 
 class IndicatorRegistry:
@@ -115,3 +126,57 @@ class IndicatorRegistry:
 
 registry = IndicatorRegistry()
 register = registry.register
+
+
+# Helpers for compute() functions: every app cuts its timestamps into buckets the
+# same way, in the site's time zone, so the figures of two apps always line up.
+
+
+def site_timezone() -> ZoneInfo:
+    """The zone in which days, months and years are counted (settings.TIME_ZONE)."""
+    return ZoneInfo(settings.TIME_ZONE)
+
+
+def period_bounds(period: Period) -> tuple[dt.datetime, dt.datetime]:
+    """[start, end) as aware datetimes: midnight of the first day, and midnight
+    after the last day, both in the site's time zone."""
+    tz = site_timezone()
+    start = dt.datetime.combine(period.start, dt.time.min, tzinfo=tz)
+    end = dt.datetime.combine(period.end + dt.timedelta(days=1), dt.time.min, tzinfo=tz)
+    return start, end
+
+
+def bucket_end(start: dt.date, granularity: str) -> dt.date:
+    """The first day after the bucket that starts on `start`."""
+    return _next_bucket(start, granularity)
+
+
+def trunc(field: str, granularity: str):
+    """The SQL expression that cuts the timestamp `field` into buckets (the bucket's
+    first day, as a date in the site's time zone)."""
+    kind = {
+        Granularity.MONTH: TruncMonth,
+        Granularity.QUARTER: TruncQuarter,
+        Granularity.YEAR: TruncYear,
+    }[granularity]
+    return kind(field, tzinfo=site_timezone(), output_field=DateField())
+
+
+def as_bucket(value) -> dt.date:
+    """A truncated value from the database as the bucket's first day."""
+    if isinstance(value, dt.datetime):
+        if timezone.is_aware(value):
+            value = value.astimezone(site_timezone())
+        return value.date()
+    return value
+
+
+def rows_to_values(rows, *, centre="centre_id", bucket="bucket", value="n") -> Values:
+    """`{(centre_id, bucket_start): value}` from grouped rows (dicts); rows whose
+    centre key is None count for the network as a whole."""
+    out: Values = {}
+    for row in rows:
+        centre_id = row[centre] if centre else None
+        key = (centre_id, as_bucket(row[bucket]))
+        out[key] = out.get(key, 0) + row[value]
+    return out

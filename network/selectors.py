@@ -1,20 +1,159 @@
-"""Reads of the network console: the figures and lists of a reporting export.
-
-Figures come from the indicator registry (network.indicators), lists from the
-apps' own selectors; nothing here queries once per centre or per row.
-"""
+"""Reads for the network console: the key figures of a period as one table, and
+the figures and lists of a reporting export (no query per centre or per row)."""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
 
-from django.utils import timezone
+from django_countries import countries
 
 from centres.models import Centre
 
-from .indicators import Granularity, Indicator, Period, registry
+from .indicators import (
+    Granularity,
+    Indicator,
+    Period,
+    Values,
+    period_bounds,
+    registry,
+)
 from .models import ReportExport
+
+
+@dataclass
+class Figure:
+    """One indicator's numbers for a period: per centre and bucket, and totals.
+
+    - `values[(centre_id, bucket)]`: as computed (centre_id None for a figure of
+      the whole network); missing keys read as 0;
+    - `by_bucket(bucket)`: the network's value in that bucket (the sum over
+      centres, or the network-wide value);
+    - `centre_total(centre_id)` / `total`: over the whole period: the sum of the
+      buckets for a flow, the last bucket for a stock, or the indicator's own
+      compute_total for a count of distinct people.
+    """
+
+    indicator: Indicator
+    period: Period
+    centre_ids: list[int]
+    values: Values
+    totals: dict[int | None, float] | None = None
+
+    @property
+    def key(self) -> str:
+        return self.indicator.key
+
+    def value(self, centre_id: int | None, bucket: dt.date) -> float:
+        return self.values.get((centre_id, bucket), 0)
+
+    def by_bucket(self, bucket: dt.date) -> float:
+        if not self.indicator.per_centre:
+            return self.value(None, bucket)
+        return sum(self.value(c, bucket) for c in self.centre_ids)
+
+    def series(self) -> list[tuple[dt.date, float]]:
+        """(bucket, network value) for every bucket of the period, in order."""
+        return [(b, self.by_bucket(b)) for b in self.period.buckets()]
+
+    def centre_series(self, centre_id: int) -> list[tuple[dt.date, float]]:
+        return [(b, self.value(centre_id, b)) for b in self.period.buckets()]
+
+    def _total_of(self, centre_id: int | None) -> float:
+        if self.totals is not None:
+            return self.totals.get(centre_id, 0)
+        buckets = self.period.buckets()
+        if self.indicator.cumulative:
+            return self.value(centre_id, buckets[-1])
+        return sum(self.value(centre_id, b) for b in buckets)
+
+    def centre_total(self, centre_id: int) -> float:
+        return self._total_of(centre_id)
+
+    @property
+    def total(self) -> float:
+        if not self.indicator.per_centre:
+            return self._total_of(None)
+        return sum(self._total_of(c) for c in self.centre_ids)
+
+
+@dataclass
+class FigureTable:
+    """All registered indicators for one period and a set of centres."""
+
+    period: Period
+    centres: list[Centre]
+    figures: list[Figure] = field(default_factory=list)
+
+    def get(self, key: str) -> Figure:
+        for figure in self.figures:
+            if figure.key == key:
+                return figure
+        raise KeyError(key)
+
+    def per_centre(self) -> list[Figure]:
+        return [f for f in self.figures if f.indicator.per_centre]
+
+    def countries(self) -> list[tuple[str, str, list[Centre]]]:
+        """(code, name, centres) for every country with at least one centre,
+        by name; centres without a country are left out."""
+        names = dict(countries)
+        by_code: dict[str, list[Centre]] = {}
+        for centre in self.centres:
+            if centre.country:
+                by_code.setdefault(centre.country.code, []).append(centre)
+        rows = [(code, str(names.get(code, code)), cs) for code, cs in by_code.items()]
+        return sorted(rows, key=lambda row: row[1])
+
+    def country_total(self, figure: Figure, code: str) -> float:
+        return sum(
+            figure.centre_total(c.pk)
+            for c in self.centres
+            if c.country and c.country.code == code
+        )
+
+
+def figures(
+    period: Period, centres, *, keys: list[str] | None = None, network: bool = True
+) -> FigureTable:
+    """Every registered indicator (or those in `keys`) for `period` and `centres`.
+
+    The number of queries depends on the number of indicators, never on the
+    number of centres or buckets. With `network=False` (one centre's own
+    figures), the figures of the whole network (per_centre=False) are left out.
+    The caller has checked that the user may see these centres' figures.
+    """
+    centres = list(centres)
+    centre_ids = [c.pk for c in centres]
+    table = FigureTable(period=period, centres=centres)
+    for indicator in registry.all():
+        if keys is not None and indicator.key not in keys:
+            continue
+        if not network and not indicator.per_centre:
+            continue
+        values = indicator.compute(period=period, centre_ids=centre_ids)
+        totals = None
+        if indicator.compute_total is not None:
+            totals = indicator.compute_total(period=period, centre_ids=centre_ids)
+        table.figures.append(
+            Figure(
+                indicator=indicator,
+                period=period,
+                centre_ids=centre_ids,
+                values=values,
+                totals=totals,
+            )
+        )
+    return table
+
+
+def dashboard_centres():
+    """The centres the network console reports on: every listed centre and
+    task-force project, by name."""
+    return Centre.objects.active().order_by("name")
+
+
+# --- Reporting exports ---
 
 
 @dataclass
@@ -46,20 +185,11 @@ def bucket_label(start: dt.date, granularity: str) -> str:
     return f"{start.year:04d}-{start.month:02d}"
 
 
-def period_bounds(period: Period) -> tuple[dt.datetime, dt.datetime]:
-    """[from, before): the period's whole days in the site's time zone as aware
-    datetimes, for filters on timestamps."""
-    tz = timezone.get_default_timezone()
-    start = dt.datetime.combine(period.start, dt.time.min, tzinfo=tz)
-    end = dt.datetime.combine(period.end + dt.timedelta(days=1), dt.time.min, tzinfo=tz)
-    return start, end
-
-
 def report_centres(centre: Centre | None) -> list[Centre]:
-    """The rows of a report: one centre, or every centre of the network by name."""
+    """The rows of a report: one centre, or the centres the dashboard shows."""
     if centre is not None:
         return [centre]
-    return list(Centre.objects.order_by("name", "pk"))
+    return list(dashboard_centres())
 
 
 def _number(value) -> int | float:
@@ -70,50 +200,46 @@ def _number(value) -> int | float:
     return value
 
 
-def indicator_rows(
-    indicator: Indicator, *, period: Period, centres: list[Centre], network: bool
-) -> list[FigureRow]:
-    """The rows of one indicator: one per centre, and for a report on the whole
-    network the network-wide figure of an indicator that is not per centre.
-    A figure not per centre has no place in one centre's report: no rows."""
-    if not indicator.per_centre and not network:
-        return []
-    buckets = period.buckets()
-    values = indicator.compute(period=period, centre_ids=[c.pk for c in centres])
-    targets = centres if indicator.per_centre else [None]
-    rows = []
-    for centre in targets:
-        centre_id = centre.pk if centre is not None else None
-        series = [_number(values.get((centre_id, b), 0)) for b in buckets]
-        if indicator.cumulative:
-            total = series[-1] if series else 0
-        else:
-            total = _number(sum(series))
-        rows.append(FigureRow(indicator, centre, series, total))
+def figure_rows(figure: Figure, centres: list[Centre], *, network: bool):
+    """The rows of one figure: one per centre and, for the whole network, one
+    for all of them (the dashboard's network figure). A figure that is not per
+    centre has a single network row."""
+    buckets = figure.period.buckets()
+    if not figure.indicator.per_centre:
+        values = [_number(figure.by_bucket(b)) for b in buckets]
+        return [FigureRow(figure.indicator, None, values, _number(figure.total))]
+    rows = [
+        FigureRow(
+            figure.indicator,
+            centre,
+            [_number(v) for _, v in figure.centre_series(centre.pk)],
+            _number(figure.centre_total(centre.pk)),
+        )
+        for centre in centres
+    ]
+    if network:
+        values = [_number(figure.by_bucket(b)) for b in buckets]
+        rows.append(FigureRow(figure.indicator, None, values, _number(figure.total)))
     return rows
-
-
-def report_indicators() -> list[Indicator]:
-    return registry.all()
 
 
 def report_figures(
     *, period: Period, centre: Centre | None, on_indicator=None
 ) -> list[TopicFigures]:
-    """Every registered indicator over `period`, grouped by topic in registry
-    order; `on_indicator(done, total)` is called after each one (progress)."""
+    """Every registered indicator over `period` (the same numbers as the
+    dashboard's), grouped by topic in registry order; `on_indicator(done,
+    total)` is called after each one (progress). One centre's report leaves out
+    the figures of the whole network."""
     centres = report_centres(centre)
-    indicators = report_indicators()
+    network = centre is None
+    indicators = registry.all()
     topics: dict[str, TopicFigures] = {}
     for done, indicator in enumerate(indicators, start=1):
-        rows = indicator_rows(
-            indicator, period=period, centres=centres, network=centre is None
-        )
-        if rows:
+        table = figures(period, centres, keys=[indicator.key], network=network)
+        for figure in table.figures:
             key = str(indicator.topic)
-            topics.setdefault(key, TopicFigures(key, period.buckets())).rows.extend(
-                rows
-            )
+            topic = topics.setdefault(key, TopicFigures(key, period.buckets()))
+            topic.rows.extend(figure_rows(figure, centres, network=network))
         if on_indicator is not None:
             on_indicator(done, len(indicators))
     return list(topics.values())

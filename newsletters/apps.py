@@ -9,6 +9,10 @@ class NewslettersConfig(AppConfig):
     verbose_name = "Newsletters"
 
     def ready(self):
+        # Key figures for the network console (network/indicators.py).
+        from . import indicators
+
+        indicators.register_indicators()
         # The centre's activity page names our audit actions too.
         from centres.models import AUDIT_LABELS
 

@@ -114,3 +114,8 @@ bench-throughput: install ## Pages' requests/s under gunicorn as a share of a ba
 	@test -n "$$DATABASE_URL" || { echo "Set DATABASE_URL to a database of its own, e.g. postgres://postgres@127.0.0.1:5432/p2i_bench (createdb it first)" >&2; exit 1; }
 	$(BIN)/python bench/bench_throughput.py $(BENCH_ARGS)
 .PHONY: bench-throughput
+
+bench-network: install ## Network dashboard p50/p95 and queries, 2 years x 15 centres seeded into DATABASE_URL
+	@test -n "$$DATABASE_URL" || { echo "Set DATABASE_URL to a database of its own, e.g. postgres://postgres@127.0.0.1:5432/p2i_bench_network (createdb it first)" >&2; exit 1; }
+	$(BIN)/python bench/bench_network.py $(BENCH_ARGS)
+.PHONY: bench-network

@@ -12,9 +12,11 @@ from django_scopes import scopes_disabled
 
 from network.indicators import (
     Indicator,
+    Values,
     period_bounds,
     register,
     rows_to_values,
+    shared,
     trunc,
 )
 
@@ -41,46 +43,53 @@ def events_held(*, period, centre_ids):
     return rows_to_values(rows)
 
 
-def _registrations(*, period, centre_ids, condition):
+def _attendance(*, period, centre_ids) -> dict[str, Values]:
+    """{"registered": Values, "checked_in": Values} for the events held, in one
+    query (shared by the two indicators while a table is computed)."""
     from .models import Event, Registration
 
-    start, end = period_bounds(period)
-    # Across centres on purpose: the filter on the owning centres is explicit.
-    with scopes_disabled():
-        rows = list(
-            Registration.objects.filter(
-                condition,
-                event__centre_id__in=centre_ids,
-                event__status=Event.Status.PUBLISHED,
-                event__starts_at__gte=start,
-                event__starts_at__lt=end,
+    def compute():
+        start, end = period_bounds(period)
+        # Across centres on purpose: the filter on the owning centres is explicit.
+        with scopes_disabled():
+            rows = list(
+                Registration.objects.filter(
+                    Q(status=Registration.Status.CONFIRMED)
+                    | Q(checked_in_at__isnull=False),
+                    event__centre_id__in=centre_ids,
+                    event__status=Event.Status.PUBLISHED,
+                    event__starts_at__gte=start,
+                    event__starts_at__lt=end,
+                )
+                .annotate(bucket=trunc("event__starts_at", period.granularity))
+                .values("event__centre_id", "bucket")
+                .annotate(
+                    registered=Count(
+                        "id", filter=Q(status=Registration.Status.CONFIRMED)
+                    ),
+                    checked_in=Count("id", filter=Q(checked_in_at__isnull=False)),
+                )
+                .order_by()
             )
-            .annotate(bucket=trunc("event__starts_at", period.granularity))
-            .values("event__centre_id", "bucket")
-            .annotate(n=Count("id"))
-            .order_by()
-        )
-    return rows_to_values(rows, centre="event__centre_id")
+        return {
+            name: rows_to_values(
+                [r for r in rows if r[name]], centre="event__centre_id", value=name
+            )
+            for name in ("registered", "checked_in")
+        }
+
+    key = ("events.attendance", period, tuple(centre_ids))
+    return shared(key, compute)
 
 
-def people_registered(*, period, centre_ids):
+def people_registered(*, period, centre_ids) -> Values:
     """Confirmed registrations of the events held (see events_held)."""
-    from .models import Registration
-
-    return _registrations(
-        period=period,
-        centre_ids=centre_ids,
-        condition=Q(status=Registration.Status.CONFIRMED),
-    )
+    return _attendance(period=period, centre_ids=centre_ids)["registered"]
 
 
-def people_checked_in(*, period, centre_ids):
+def people_checked_in(*, period, centre_ids) -> Values:
     """Registrations with a check-in time at the events held."""
-    return _registrations(
-        period=period,
-        centre_ids=centre_ids,
-        condition=Q(checked_in_at__isnull=False),
-    )
+    return _attendance(period=period, centre_ids=centre_ids)["checked_in"]
 
 
 def register_indicators():

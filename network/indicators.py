@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
@@ -180,3 +182,29 @@ def rows_to_values(rows, *, centre="centre_id", bucket="bucket", value="n") -> V
         key = (centre_id, as_bucket(row[bucket]))
         out[key] = out.get(key, 0) + row[value]
     return out
+
+
+# Indicators that read the same grouped rows (resources per kind, registrations
+# and check-ins) share one query while figures() computes a table.
+_shared: ContextVar[dict | None] = ContextVar("network_indicator_rows", default=None)
+
+
+@contextmanager
+def shared_queries():
+    """Within this block, `shared(key, fn)` runs `fn` once per key."""
+    token = _shared.set({})
+    try:
+        yield
+    finally:
+        _shared.reset(token)
+
+
+def shared(key, fn: Callable[[], object]):
+    """`fn()`, memoised by `key` inside shared_queries(), computed afresh outside.
+    The key must name everything the result depends on (period, centre ids)."""
+    memo = _shared.get()
+    if memo is None:
+        return fn()
+    if key not in memo:
+        memo[key] = fn()
+    return memo[key]

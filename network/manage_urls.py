@@ -2,19 +2,25 @@
 
 from django.urls import path
 
-from . import views
+from . import export_views, views
 
 urlpatterns = [
-    path("exports/", views.CentreExportListView.as_view(), name="exports"),
-    path("exports/<int:pk>/", views.CentreExportDetailView.as_view(), name="export"),
+    path("figures/", views.CentreFiguresView.as_view(), name="figures"),
+    path("figures.csv", views.CentreFigureCsvView.as_view(), name="figures-csv"),
+    path("exports/", export_views.CentreExportListView.as_view(), name="exports"),
+    path(
+        "exports/<int:pk>/",
+        export_views.CentreExportDetailView.as_view(),
+        name="export",
+    ),
     path(
         "exports/<int:pk>/status/",
-        views.CentreExportStatusView.as_view(),
+        export_views.CentreExportStatusView.as_view(),
         name="export-status",
     ),
     path(
         "exports/<int:pk>/download/",
-        views.CentreExportDownloadView.as_view(),
+        export_views.CentreExportDownloadView.as_view(),
         name="export-download",
     ),
 ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django_countries import countries
 
@@ -17,6 +18,7 @@ from .indicators import (
     Values,
     period_bounds,
     registry,
+    shared_queries,
 )
 from .models import ReportExport
 
@@ -40,6 +42,15 @@ class Figure:
     values: Values
     totals: dict[int | None, float] | None = None
 
+    def __post_init__(self):
+        # Every total is read many times while a page is drawn: compute once.
+        self.buckets = self.period.buckets()
+        ids = self.centre_ids if self.indicator.per_centre else [None]
+        self._centre_totals = {c: self._total_of(c) for c in ids}
+        self._bucket_totals = {
+            b: sum(self.values.get((c, b), 0) for c in ids) for b in self.buckets
+        }
+
     @property
     def key(self) -> str:
         return self.indicator.key
@@ -48,33 +59,28 @@ class Figure:
         return self.values.get((centre_id, bucket), 0)
 
     def by_bucket(self, bucket: dt.date) -> float:
-        if not self.indicator.per_centre:
-            return self.value(None, bucket)
-        return sum(self.value(c, bucket) for c in self.centre_ids)
+        return self._bucket_totals.get(bucket, 0)
 
     def series(self) -> list[tuple[dt.date, float]]:
         """(bucket, network value) for every bucket of the period, in order."""
-        return [(b, self.by_bucket(b)) for b in self.period.buckets()]
+        return [(b, self.by_bucket(b)) for b in self.buckets]
 
     def centre_series(self, centre_id: int) -> list[tuple[dt.date, float]]:
-        return [(b, self.value(centre_id, b)) for b in self.period.buckets()]
+        return [(b, self.value(centre_id, b)) for b in self.buckets]
 
     def _total_of(self, centre_id: int | None) -> float:
         if self.totals is not None:
             return self.totals.get(centre_id, 0)
-        buckets = self.period.buckets()
         if self.indicator.cumulative:
-            return self.value(centre_id, buckets[-1])
-        return sum(self.value(centre_id, b) for b in buckets)
+            return self.value(centre_id, self.buckets[-1])
+        return sum(self.value(centre_id, b) for b in self.buckets)
 
     def centre_total(self, centre_id: int) -> float:
-        return self._total_of(centre_id)
+        return self._centre_totals.get(centre_id, 0)
 
     @property
     def total(self) -> float:
-        if not self.indicator.per_centre:
-            return self._total_of(None)
-        return sum(self._total_of(c) for c in self.centre_ids)
+        return sum(self._centre_totals.values())
 
 
 @dataclass
@@ -98,19 +104,22 @@ class FigureTable:
         """(code, name, centres) for every country with at least one centre,
         by name; centres without a country are left out."""
         names = dict(countries)
-        by_code: dict[str, list[Centre]] = {}
-        for centre in self.centres:
-            if centre.country:
-                by_code.setdefault(centre.country.code, []).append(centre)
-        rows = [(code, str(names.get(code, code)), cs) for code, cs in by_code.items()]
+        rows = [
+            (code, str(names.get(code, code)), cs)
+            for code, cs in self._by_country.items()
+        ]
         return sorted(rows, key=lambda row: row[1])
 
     def country_total(self, figure: Figure, code: str) -> float:
-        return sum(
-            figure.centre_total(c.pk)
-            for c in self.centres
-            if c.country and c.country.code == code
-        )
+        return sum(figure.centre_total(c.pk) for c in self._by_country.get(code, ()))
+
+    @cached_property
+    def _by_country(self) -> dict[str, list[Centre]]:
+        out: dict[str, list[Centre]] = {}
+        for centre in self.centres:
+            if centre.country:
+                out.setdefault(centre.country.code, []).append(centre)
+        return out
 
 
 def figures(
@@ -118,14 +127,21 @@ def figures(
 ) -> FigureTable:
     """Every registered indicator (or those in `keys`) for `period` and `centres`.
 
-    The number of queries depends on the number of indicators, never on the
-    number of centres or buckets. With `network=False` (one centre's own
+    The number of queries depends on the number of indicators (fewer: those
+    that read the same rows share one query), never on the number of centres
+    or buckets. With `network=False` (one centre's own
     figures), the figures of the whole network (per_centre=False) are left out.
     The caller has checked that the user may see these centres' figures.
     """
     centres = list(centres)
-    centre_ids = [c.pk for c in centres]
     table = FigureTable(period=period, centres=centres)
+    with shared_queries():
+        _compute_into(table, keys=keys, network=network)
+    return table
+
+
+def _compute_into(table: FigureTable, *, keys, network) -> None:
+    period, centre_ids = table.period, [c.pk for c in table.centres]
     for indicator in registry.all():
         if keys is not None and indicator.key not in keys:
             continue
@@ -144,7 +160,6 @@ def figures(
                 totals=totals,
             )
         )
-    return table
 
 
 def dashboard_centres():
@@ -234,14 +249,16 @@ def report_figures(
     network = centre is None
     indicators = registry.all()
     topics: dict[str, TopicFigures] = {}
-    for done, indicator in enumerate(indicators, start=1):
-        table = figures(period, centres, keys=[indicator.key], network=network)
-        for figure in table.figures:
-            key = str(indicator.topic)
-            topic = topics.setdefault(key, TopicFigures(key, period.buckets()))
-            topic.rows.extend(figure_rows(figure, centres, network=network))
-        if on_indicator is not None:
-            on_indicator(done, len(indicators))
+    with shared_queries():  # as figures(), one indicator at a time
+        for done, indicator in enumerate(indicators, start=1):
+            table = FigureTable(period=period, centres=centres)
+            _compute_into(table, keys=[indicator.key], network=network)
+            for figure in table.figures:
+                key = str(indicator.topic)
+                topic = topics.setdefault(key, TopicFigures(key, period.buckets()))
+                topic.rows.extend(figure_rows(figure, centres, network=network))
+            if on_indicator is not None:
+                on_indicator(done, len(indicators))
     return list(topics.values())
 
 

@@ -2,21 +2,27 @@
 
 from django.urls import path
 
-from . import views
+from . import export_views, views
 
 app_name = "network"
 
 urlpatterns = [
-    path("exports/", views.NetworkExportListView.as_view(), name="exports"),
-    path("exports/<int:pk>/", views.NetworkExportDetailView.as_view(), name="export"),
+    path("", views.DashboardView.as_view(), name="dashboard"),
+    path("figures.csv", views.FigureCsvView.as_view(), name="figure-csv"),
+    path("exports/", export_views.NetworkExportListView.as_view(), name="exports"),
+    path(
+        "exports/<int:pk>/",
+        export_views.NetworkExportDetailView.as_view(),
+        name="export",
+    ),
     path(
         "exports/<int:pk>/status/",
-        views.NetworkExportStatusView.as_view(),
+        export_views.NetworkExportStatusView.as_view(),
         name="export-status",
     ),
     path(
         "exports/<int:pk>/download/",
-        views.NetworkExportDownloadView.as_view(),
+        export_views.NetworkExportDownloadView.as_view(),
         name="export-download",
     ),
 ]

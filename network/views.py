@@ -1,227 +1,208 @@
-"""Reporting exports: the coordinator's pages under /network/exports/ and a
-centre's under /manage/<centre_slug>/exports/.
+"""The network console's pages: the coordinator's dashboard, one centre's figures,
+and the CSV behind every chart and table."""
 
-Both reach exports only through `ReportExport.objects.downloadable_by(user)`
-(the requester's own, or any for the coordinator), narrowed to the page's scope;
-anything else answers 404. A centre's pages are for its managers (editors get
-403) and the coordinator.
-"""
+import csv
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404, JsonResponse
-from django.shortcuts import get_object_or_404, redirect
-from django.template.response import TemplateResponse
+from django.http import Http404, HttpResponse
 from django.urls import reverse
-from django.utils.translation import gettext as _
 from django.views import View
+from django.views.generic import TemplateView
 
-from centres.models import Role
 from centres.permissions import CentreRoleRequiredMixin
 
-from . import selectors, services
-from .forms import ReportExportForm
-from .models import ReportExport
+from .charts import bar_chart, bucket_label, line_chart, map_tiles
+from .forms import PeriodForm
+from .indicators import Granularity
 from .permissions import CoordinatorRequiredMixin
+from .selectors import dashboard_centres, figures
+
+CSV_TABLES = ("trend", "centres", "countries", "summary")
 
 
-class ExportScopeMixin:
-    """What differs between the network's pages and a centre's."""
+class FiguresMixin:
+    """Reads the period form and computes the figures of `figure_centres()`."""
 
-    template_prefix = "network/"
     network = True
 
-    def scope_centre(self):
-        return None
-
-    def url(self, name, **kwargs):
+    def figure_centres(self):
         raise NotImplementedError
 
-    def get_exports(self):
-        qs = ReportExport.objects.downloadable_by(self.request.user)
-        if self.network:
-            return qs
-        return qs.filter(centre=self.scope_centre())
+    def get_figures(self):
+        self.form = PeriodForm(self.request.GET or None, network=self.network)
+        self.period = self.form.period()
+        self.table = figures(self.period, self.figure_centres(), network=self.network)
+        try:
+            self.figure = self.table.get(self.form.figure_key())
+        except KeyError:
+            self.figure = self.table.figures[0]
+        return self.table
 
-    def get_export(self) -> ReportExport:
-        return get_object_or_404(
-            self.get_exports().select_related("centre", "requested_by"),
-            pk=self.kwargs["pk"],
+
+class FiguresPageMixin(FiguresMixin):
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        table = self.get_figures()
+        granularity = self.period.granularity
+        figure = self.figure
+        buckets = [(bucket_label(b, granularity), b) for b in self.period.buckets()]
+        trend = [(label, figure.by_bucket(b)) for label, b in buckets]
+        topics = {}
+        for each in table.figures:
+            topics.setdefault(str(each.indicator.topic), []).append(each)
+        ctx.update(
+            granularity_label=dict(Granularity.CHOICES)[granularity],
+            form=self.form,
+            period=self.period,
+            table=table,
+            figure=figure,
+            topics=topics,
+            buckets=buckets,
+            trend=trend,
+            line=line_chart(trend),
+            per_centre=table.per_centre(),
+            centre_rows=[
+                (c.name, [f.centre_total(c.pk) for f in table.per_centre()])
+                for c in table.centres
+            ],
+            bucket_rows=[
+                (label, [f.by_bucket(b) for f in table.per_centre()])
+                for label, b in buckets
+            ],
+            query=self.form.query_string(),
         )
-
-    def context(self, **extra):
-        ctx = {
-            "network": self.network,
-            "keep_days": services.EXPORT_KEEP_DAYS,
-            "max_unfinished": services.EXPORT_MAX_UNFINISHED,
-            "max_years": services.EXPORT_MAX_YEARS,
-            "list_url": self.url("exports"),
-            **extra,
-        }
-        if not self.network:
-            ctx.update(
-                centre=self.centre,
-                role=self.role,
-                abilities=self.centre.get_abilities(self.request.user),
-            )
         return ctx
 
 
-class ExportListMixin(ExportScopeMixin):
-    def render_page(self, form, status=200):
-        exports = selectors.export_list_for(
-            user=self.request.user, centre=self.scope_centre()
-        )
-        for export in exports:
-            export.page_url = self.url("export", pk=export.pk)
-            export.download_url = self.url("export-download", pk=export.pk)
-        return TemplateResponse(
-            self.request,
-            "network/exports.html",
-            self.context(form=form, exports=exports),
-            status=status,
-        )
+class DashboardView(CoordinatorRequiredMixin, FiguresPageMixin, TemplateView):
+    """/network/: the whole network's figures for a period (the coordinator)."""
 
-    def get(self, request, *args, **kwargs):
-        return self.render_page(ReportExportForm(with_scope=self.network))
+    template_name = "network/dashboard.html"
 
-    def post(self, request, *args, **kwargs):
-        form = ReportExportForm(request.POST, with_scope=self.network)
-        if not form.is_valid():
-            return self.render_page(form, status=400)
-        data = form.cleaned_data
-        centre = data.get("centre") if self.network else self.scope_centre()
-        try:
-            export = services.report_export_request(
-                user=request.user,
-                centre=centre,
-                start=data["start"],
-                end=data["end"],
-                granularity=data["granularity"],
-                format=data["format"],
-                language=request.LANGUAGE_CODE,
+    def figure_centres(self):
+        return dashboard_centres()
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        table, figure = ctx["table"], ctx["figure"]
+        countries = table.countries()
+        country_values = {
+            code: table.country_total(figure, code) for code, _n, _c in countries
+        }
+        tiles, legend = map_tiles(country_values)
+        ctx.update(
+            bars=bar_chart(
+                [(c.short_name, figure.centre_total(c.pk)) for c in table.centres]
             )
-        except ValidationError as exc:
-            if hasattr(exc, "error_dict"):
-                for field, errors in exc.error_dict.items():
-                    form.add_error(field if field in form.fields else None, errors)
-            else:
-                form.add_error(None, exc)
-            return self.render_page(form, status=400)
-        messages.success(
-            request, _("Your export is queued. This page shows how far it is.")
+            if figure.indicator.per_centre
+            else None,
+            country_rows=[
+                (name, [table.country_total(f, code) for f in ctx["per_centre"]])
+                for code, name, _c in countries
+            ],
+            country_values=[
+                (code, name, country_values[code]) for code, name, _c in countries
+            ],
+            tiles=tiles,
+            legend=legend,
+            csv_base=reverse("network:figure-csv"),
         )
-        return redirect(self.url("export", pk=export.pk))
+        return ctx
 
 
-class ExportDetailMixin(ExportScopeMixin):
-    def get(self, request, *args, **kwargs):
-        export = self.get_export()
-        return TemplateResponse(
-            request,
-            "network/export_detail.html",
-            self.context(
-                export=export,
-                expired=export.is_expired(),
-                status_url=self.url("export-status", pk=export.pk),
-                download_url=self.url("export-download", pk=export.pk),
-                page_url=self.url("export", pk=export.pk),
-            ),
-        )
+class CentreFiguresView(CentreRoleRequiredMixin, FiguresPageMixin, TemplateView):
+    """/manage/<centre>/figures/: one centre's own figures (its staff and the
+    coordinator; CentreRoleRequiredMixin answers 404 to everyone else)."""
 
-
-class ExportStatusMixin(ExportScopeMixin):
-    def get(self, request, *args, **kwargs):
-        export = self.get_export()
-        data = selectors.export_status(export)
-        data["download_url"] = (
-            self.url("export-download", pk=export.pk)
-            if export.status == ReportExport.Status.DONE and not export.is_expired()
-            else ""
-        )
-        response = JsonResponse(data)
-        response["Cache-Control"] = "no-store"
-        return response
-
-
-class ExportDownloadMixin(ExportScopeMixin):
-    def get(self, request, *args, **kwargs):
-        export = self.get_export()
-        if export.status != ReportExport.Status.DONE or not export.file:
-            raise Http404(_("This export has no file yet."))
-        if export.is_expired():
-            return TemplateResponse(
-                request,
-                "network/export_gone.html",
-                self.context(export=export),
-                status=410,
-            )
-        try:
-            handle = export.file.open("rb")
-        except FileNotFoundError:
-            return TemplateResponse(
-                request,
-                "network/export_gone.html",
-                self.context(export=export),
-                status=410,
-            )
-        response = FileResponse(
-            handle,
-            as_attachment=True,
-            filename=export.download_name,
-            content_type=export.content_type,
-        )
-        response["Cache-Control"] = "private, no-store"
-        return response
-
-
-class NetworkScope(CoordinatorRequiredMixin):
-    network = True
-
-    def url(self, name, **kwargs):
-        return reverse(f"network:{name}", kwargs=kwargs or None)
-
-
-class CentreScope(CentreRoleRequiredMixin):
-    required_role = Role.MANAGER
+    template_name = "network/centre_figures.html"
     network = False
 
-    def scope_centre(self):
-        return self.centre
+    def figure_centres(self):
+        return [self.centre]
 
-    def url(self, name, **kwargs):
-        return reverse(
-            f"manage:{name}", kwargs={"centre_slug": self.centre.slug, **kwargs}
-        )
-
-
-class NetworkExportListView(NetworkScope, ExportListMixin, View):
-    pass
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx["csv_base"] = reverse("manage:figures-csv", args=[self.centre.slug])
+        return ctx
 
 
-class NetworkExportDetailView(NetworkScope, ExportDetailMixin, View):
-    pass
+class FigureCsvMixin(FiguresMixin):
+    """The numbers behind the charts and tables as CSV, exact (no rounding, no
+    grouping), one column per figure (its key):
+
+    - ?table=trend: one row per bucket, the network's (or the centre's) values;
+    - centres: one row per centre, the period totals of the per-centre figures;
+    - countries: one row per country, the same summed over its centres;
+    - summary: one row per figure, its period total.
+    """
+
+    def get(self, request, *args, **kwargs):
+        kind = request.GET.get("table", "trend")
+        if kind not in CSV_TABLES or (kind == "countries" and not self.network):
+            raise Http404
+        table = self.get_figures()
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        name = f"{self.filename_prefix()}-{kind}-{self.period.start.isoformat()}"
+        name += f"-{self.period.end.isoformat()}.csv"
+        response["Content-Disposition"] = f'attachment; filename="{name}"'
+        writer = csv.writer(response)
+        per_centre = table.per_centre()
+        if kind == "summary":
+            writer.writerow(["figure", "label", "topic", "total"])
+            for each in table.figures:
+                label, topic = str(each.indicator.label), str(each.indicator.topic)
+                writer.writerow([each.key, label, topic, _plain(each.total)])
+        elif kind == "trend":
+            writer.writerow(["bucket_start", "bucket", *(f.key for f in table.figures)])
+            for bucket in self.period.buckets():
+                writer.writerow(
+                    [
+                        bucket.isoformat(),
+                        bucket_label(bucket, self.period.granularity),
+                        *(_plain(f.by_bucket(bucket)) for f in table.figures),
+                    ]
+                )
+        elif kind == "centres":
+            writer.writerow(["centre", "name", "country", *(f.key for f in per_centre)])
+            for c in table.centres:
+                writer.writerow(
+                    [
+                        c.slug,
+                        c.name,
+                        c.country.code if c.country else "",
+                        *(_plain(f.centre_total(c.pk)) for f in per_centre),
+                    ]
+                )
+        else:
+            writer.writerow(["country", "name", *(f.key for f in per_centre)])
+            for code, country_name, _c in table.countries():
+                writer.writerow(
+                    [
+                        code,
+                        country_name,
+                        *(_plain(table.country_total(f, code)) for f in per_centre),
+                    ]
+                )
+        return response
 
 
-class NetworkExportStatusView(NetworkScope, ExportStatusMixin, View):
-    pass
+def _plain(value):
+    """An integer as an integer (CSV readers see 3, not 3.0)."""
+    return int(value) if float(value).is_integer() else value
 
 
-class NetworkExportDownloadView(NetworkScope, ExportDownloadMixin, View):
-    pass
+class FigureCsvView(CoordinatorRequiredMixin, FigureCsvMixin, View):
+    def figure_centres(self):
+        return dashboard_centres()
+
+    def filename_prefix(self):
+        return "network"
 
 
-class CentreExportListView(CentreScope, ExportListMixin, View):
-    pass
+class CentreFigureCsvView(CentreRoleRequiredMixin, FigureCsvMixin, View):
+    network = False
 
+    def figure_centres(self):
+        return [self.centre]
 
-class CentreExportDetailView(CentreScope, ExportDetailMixin, View):
-    pass
-
-
-class CentreExportStatusView(CentreScope, ExportStatusMixin, View):
-    pass
-
-
-class CentreExportDownloadView(CentreScope, ExportDownloadMixin, View):
-    pass
+    def filename_prefix(self):
+        return self.centre.slug

@@ -8,7 +8,6 @@ the test then opens with openpyxl and checks against counts of its own.
 
 import datetime as dt
 import io
-import os
 import time
 from pathlib import Path
 
@@ -23,45 +22,13 @@ from tests.network.export_data import (
     seed_report_data,
     test_indicator,  # noqa: F401 (fixture)
 )
-from tests.services import (
-    celery_publishing_to,
-    celery_worker_start,
-    celery_worker_stop,
+from tests.network.export_worker import (  # noqa: F401 (fixtures)
+    exports_queue,
+    exports_worker,
+    live_exports,
 )
 
 pytestmark = [pytest.mark.celery, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture(scope="module")
-def exports_queue(celery_queue):
-    return f"{celery_queue}-exports"
-
-
-@pytest.fixture(scope="module")
-def exports_worker(
-    django_db_setup, django_db_blocker, redis_url, smtp_server, exports_queue
-):
-    from django.db import connection
-
-    _, smtp_port = smtp_server
-    proc = celery_worker_start(
-        database=connection.settings_dict["NAME"],
-        broker_url=redis_url,
-        smtp_port=smtp_port,
-        queue=exports_queue,
-        name=f"exports-{os.getpid()}",
-        app="tests.network.worker_app",
-    )
-    try:
-        yield proc
-    finally:
-        celery_worker_stop(proc)
-
-
-@pytest.fixture
-def live_exports(exports_worker, redis_url, exports_queue, settings):
-    with celery_publishing_to(redis_url, exports_queue, settings):
-        yield exports_worker
 
 
 def watch(pk, timeout=60) -> list[tuple[str, int]]:
@@ -80,7 +47,7 @@ def watch(pk, timeout=60) -> list[tuple[str, int]]:
 
 def test_worker_builds_the_xlsx_with_exact_figures_and_a_rising_progress(
     client,
-    live_exports,
+    live_exports,  # noqa: F811
     coordinator,
     centre,
     other_centre,
@@ -146,7 +113,11 @@ def test_worker_builds_the_xlsx_with_exact_figures_and_a_rising_progress(
     assert b"".join(download.streaming_content).startswith(b"PK")
 
 
-def test_the_task_delivered_again_does_nothing(live_exports, coordinator, centre):
+def test_the_task_delivered_again_does_nothing(
+    live_exports,  # noqa: F811
+    coordinator,
+    centre,
+):
     from network import services
 
     export = services.report_export_request(

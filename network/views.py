@@ -5,6 +5,7 @@ import csv
 
 from django.http import Http404, HttpResponse
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from django.views import View
 from django.views.generic import TemplateView
 
@@ -17,6 +18,11 @@ from .permissions import CoordinatorRequiredMixin
 from .selectors import dashboard_centres, figures
 
 CSV_TABLES = ("trend", "centres", "countries", "summary")
+PER_LABELS = {
+    Granularity.MONTH: _("per month"),
+    Granularity.QUARTER: _("per quarter"),
+    Granularity.YEAR: _("per year"),
+}
 
 
 class FiguresMixin:
@@ -51,6 +57,7 @@ class FiguresPageMixin(FiguresMixin):
             topics.setdefault(str(each.indicator.topic), []).append(each)
         ctx.update(
             granularity_label=dict(Granularity.CHOICES)[granularity],
+            per_label=PER_LABELS[granularity],
             form=self.form,
             period=self.period,
             table=table,

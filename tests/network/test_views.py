@@ -129,7 +129,7 @@ def test_dashboard_shows_totals_and_the_chosen_figure(client, seeded, coordinato
     ]
     html = response.content.decode()
     assert 'role="img"' in html
-    assert "<caption>People registered per month</caption>" in html
+    assert "<caption>People registered, per month</caption>" in html
     assert reverse("network:figure-csv") + "?preset=custom&amp;start=2025-11-01" in html
 
 

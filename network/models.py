@@ -86,7 +86,9 @@ class ReportExport(models.Model):
         _("status"), max_length=10, choices=Status.choices, default=Status.QUEUED
     )
     progress = models.PositiveSmallIntegerField(_("progress"), default=0)
-    file = models.FileField(_("file"), upload_to=export_upload_to, blank=True)
+    file = models.FileField(
+        _("file"), upload_to=export_upload_to, max_length=255, blank=True
+    )
     error_message = models.TextField(_("error message"), blank=True)
     # The language of the page it was asked from: the file's headings are in it.
     language = models.CharField(max_length=7, default="en")

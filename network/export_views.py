@@ -28,7 +28,6 @@ from .permissions import CoordinatorRequiredMixin
 class ExportScopeMixin:
     """What differs between the network's pages and a centre's."""
 
-    template_prefix = "network/"
     network = True
 
     def scope_centre(self):

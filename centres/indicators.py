@@ -7,15 +7,16 @@ time; the coordinator's own entries do not count, and a person who has left
 the centre since still counts for the months they worked in it.
 """
 
-from django.db.models import Count, Q
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django_scopes import scopes_disabled
 
 from network.indicators import (
     Indicator,
+    as_bucket,
     period_bounds,
     register,
-    rows_to_values,
+    shared,
     trunc,
 )
 
@@ -33,31 +34,42 @@ def _staff_entries(*, period, centre_ids):
     )
 
 
+def _staff_activity(*, period, centre_ids):
+    """(per bucket, per period): distinct staff per (centre, bucket) and per
+    centre over the whole period, from one query of distinct (centre, person,
+    bucket) triples (at most centres x staff x buckets rows)."""
+
+    def compute():
+        # Across centres on purpose: the filter on the given centres is explicit.
+        with scopes_disabled():
+            rows = list(
+                _staff_entries(period=period, centre_ids=centre_ids)
+                .annotate(bucket=trunc("created_at", period.granularity))
+                .values_list("centre_id", "actor_id", "bucket")
+                .distinct()
+                .order_by()
+            )
+        per_bucket: dict = {}
+        people: dict[int, set] = {}
+        for centre_id, actor_id, bucket in rows:
+            key = (centre_id, as_bucket(bucket))
+            per_bucket[key] = per_bucket.get(key, 0) + 1
+            people.setdefault(centre_id, set()).add(actor_id)
+        return per_bucket, {c: len(ids) for c, ids in people.items()}
+
+    key = ("centres.active_staff", period, tuple(centre_ids))
+    return shared(key, compute)
+
+
 def active_staff(*, period, centre_ids):
     """Distinct staff with an activity-log entry, per centre and bucket."""
-    # Across centres on purpose: the filter on the given centres is explicit.
-    with scopes_disabled():
-        rows = list(
-            _staff_entries(period=period, centre_ids=centre_ids)
-            .annotate(bucket=trunc("created_at", period.granularity))
-            .values("centre_id", "bucket")
-            .annotate(n=Count("actor_id", distinct=True))
-            .order_by()
-        )
-    return rows_to_values(rows)
+    return _staff_activity(period=period, centre_ids=centre_ids)[0]
 
 
 def active_staff_total(*, period, centre_ids):
     """Distinct staff active at any time in the period, per centre (not the sum
     of the buckets: someone active every month counts once)."""
-    with scopes_disabled():
-        rows = list(
-            _staff_entries(period=period, centre_ids=centre_ids)
-            .values("centre_id")
-            .annotate(n=Count("actor_id", distinct=True))
-            .order_by()
-        )
-    return {row["centre_id"]: row["n"] for row in rows}
+    return _staff_activity(period=period, centre_ids=centre_ids)[1]
 
 
 def register_indicators():

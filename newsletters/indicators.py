@@ -7,67 +7,90 @@ confirmed until the moment they unsubscribed; mails are the bulk deliveries
 hard and soft bounce reports received.
 """
 
-import datetime as dt
-
-from django.db.models import Count, Q
+from django.db.models import Case, Count, When
 from django.utils.translation import gettext_lazy as _
 
 from network.indicators import (
     Indicator,
-    bucket_end,
+    Values,
+    as_bucket,
     period_bounds,
     register,
     rows_to_values,
-    site_timezone,
+    shared,
     trunc,
 )
 
 TOPIC = _("Newsletter")
 
 
-def subscribers(*, period, centre_ids):
-    """Subscribers confirmed and not unsubscribed at the end of each bucket (or at
-    the end of the period, for a bucket the period ends in), in one query."""
+def _subscriber_counts(*, period) -> dict[str, Values]:
+    """{"stock": Values, "new": Values} from one grouped query over the
+    subscribers (shared by the two indicators while a table is computed):
+
+    - stock: confirmed and not unsubscribed at the end of each bucket (or at the
+      end of the period, for the bucket the period ends in);
+    - new: confirmed during the bucket (within the period), whether they stayed.
+
+    The query counts subscribers by (bucket confirmed, bucket unsubscribed),
+    before the period and after it folded into None, so it returns at most
+    (buckets + 1)² rows; the running totals are summed here.
+    """
     from .models import Subscriber
 
-    tz = site_timezone()
-    _start, period_end = period_bounds(period)
-    moments = {}
-    for start in period.buckets():
-        end = dt.datetime.combine(
-            bucket_end(start, period.granularity), dt.time.min, tzinfo=tz
-        )
-        moments[start] = min(end, period_end)
-    counts = Subscriber.objects.aggregate(
-        **{
-            f"b{i}": Count(
-                "id",
-                filter=Q(confirmed_at__lt=moment)
-                & (Q(unsubscribed_at__isnull=True) | Q(unsubscribed_at__gte=moment)),
+    def compute():
+        start, end = period_bounds(period)
+        rows = (
+            Subscriber.objects.filter(confirmed_at__lt=end)
+            .annotate(
+                joined=Case(
+                    When(
+                        confirmed_at__gte=start,
+                        then=trunc("confirmed_at", period.granularity),
+                    ),
+                    default=None,
+                ),
+                left=Case(
+                    When(
+                        unsubscribed_at__lt=end,
+                        then=trunc("unsubscribed_at", period.granularity),
+                    ),
+                    default=None,
+                ),
             )
-            for i, moment in enumerate(moments.values())
+            .values("joined", "left")
+            .annotate(n=Count("id"))
+            .order_by()
+        )
+        buckets = period.buckets()
+        stock = dict.fromkeys(buckets, 0)
+        new = dict.fromkeys(buckets, 0)
+        for row in rows:
+            joined = as_bucket(row["joined"]) if row["joined"] else None
+            left = as_bucket(row["left"]) if row["left"] else None
+            if joined is not None:
+                new[joined] += row["n"]
+            for bucket in buckets:
+                if (joined is None or joined <= bucket) and (
+                    left is None or left > bucket
+                ):
+                    stock[bucket] += row["n"]
+        return {
+            "stock": {(None, b): n for b, n in stock.items() if n},
+            "new": {(None, b): n for b, n in new.items() if n},
         }
-    )
-    return {
-        (None, start): counts[f"b{i}"]
-        for i, start in enumerate(moments)
-        if counts[f"b{i}"]
-    }
+
+    return shared(("newsletters.subscribers", period), compute)
 
 
-def subscribers_new(*, period, centre_ids):
+def subscribers(*, period, centre_ids) -> Values:
+    """Subscribers confirmed and not unsubscribed at the end of each bucket."""
+    return _subscriber_counts(period=period)["stock"]
+
+
+def subscribers_new(*, period, centre_ids) -> Values:
     """Subscribers who confirmed during each bucket (whether they stayed or not)."""
-    from .models import Subscriber
-
-    start, end = period_bounds(period)
-    rows = (
-        Subscriber.objects.filter(confirmed_at__gte=start, confirmed_at__lt=end)
-        .annotate(bucket=trunc("confirmed_at", period.granularity))
-        .values("bucket")
-        .annotate(n=Count("id"))
-        .order_by()
-    )
-    return rows_to_values(rows, centre=None)
+    return _subscriber_counts(period=period)["new"]
 
 
 def mails_sent(*, period, centre_ids):

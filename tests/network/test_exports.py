@@ -436,3 +436,39 @@ def test_reads_take_as_many_queries_whatever_the_number_of_rows(
         sheets = exports.report_sheets(export)
     assert len(sheets[-1].rows) == 10 and len(sheets[-2].rows) == 6
     assert len(more) == len(few)
+
+
+def test_the_purge_runs_on_celery_beat(settings):
+    from p2i_portal.celery import app
+
+    entry = settings.CELERY_BEAT_SCHEDULE["network-report-exports-purge"]
+    assert entry["task"] == "network.tasks.report_exports_purge"
+    app.loader.import_default_modules()  # what a worker and beat do: autodiscovery
+    assert entry["task"] in app.tasks
+    assert entry["schedule"] <= 3600
+
+
+def test_pages_list_her_recent_exports_and_say_how_long_files_are_kept(
+    client, coordinator, manager, centre, django_capture_on_commit_callbacks
+):
+    client.force_login(manager)
+    request_export(client, manage_url("exports"), django_capture_on_commit_callbacks)
+    page = client.get(manage_url("exports")).content.decode()
+    export = ReportExport.objects.get()
+    assert manage_url("export-download", pk=export.pk) in page
+    assert "Files are kept for 7 days" in page
+    # The coordinator's page lists her own exports only, of any scope.
+    client.force_login(coordinator)
+    page = client.get(network_url("exports")).content.decode()
+    assert "You have not asked for an export yet." in page
+    request_export(
+        client,
+        network_url("exports"),
+        django_capture_on_commit_callbacks,
+        centre="alpha",
+    )
+    mine = ReportExport.objects.get(requested_by=coordinator)
+    assert mine.centre == centre
+    page = client.get(network_url("exports")).content.decode()
+    assert network_url("export-download", pk=mine.pk) in page
+    assert network_url("export-download", pk=export.pk) not in page

@@ -157,7 +157,9 @@ class FigureCsvMixin(FiguresMixin):
             writer.writerow(["figure", "label", "topic", "total"])
             for each in table.figures:
                 label, topic = str(each.indicator.label), str(each.indicator.topic)
-                writer.writerow([each.key, label, topic, _plain(each.total)])
+                writer.writerow(
+                    [each.key, _text(label), _text(topic), _plain(each.total)]
+                )
         elif kind == "trend":
             writer.writerow(["bucket_start", "bucket", *(f.key for f in table.figures)])
             for bucket in self.period.buckets():
@@ -174,7 +176,7 @@ class FigureCsvMixin(FiguresMixin):
                 writer.writerow(
                     [
                         c.slug,
-                        c.name,
+                        _text(c.name),
                         c.country.code if c.country else "",
                         *(_plain(f.centre_total(c.pk)) for f in per_centre),
                     ]
@@ -185,11 +187,18 @@ class FigureCsvMixin(FiguresMixin):
                 writer.writerow(
                     [
                         code,
-                        country_name,
+                        _text(country_name),
                         *(_plain(table.country_total(f, code)) for f in per_centre),
                     ]
                 )
         return response
+
+
+def _text(value) -> str:
+    """A name as a CSV cell that a spreadsheet shows as text, never runs as a
+    formula (a leading =, +, - or @ is escaped with an apostrophe)."""
+    value = str(value)
+    return "'" + value if value[:1] in ("=", "+", "-", "@") else value
 
 
 def _plain(value):

@@ -202,3 +202,35 @@ def test_dashboard_queries_do_not_grow_with_centres(client, seeded, coordinator)
     for n in range(4):
         CentreFactory(country=["IT", "PT", "EE", "GR"][n])
     assert _dashboard_queries(client) == with_two
+
+
+def test_a_network_wide_figure_has_a_trend_but_no_bars_or_map(
+    client, seeded, coordinator
+):
+    client.force_login(coordinator)
+    response = client.get(
+        reverse("network:dashboard"), {**RANGE, "figure": "newsletters.subscribers"}
+    )
+    assert response.status_code == 200
+    assert response.context["bars"] is None
+    assert response.context["trend"] == [
+        ("Nov 2025", 1),
+        ("Dec 2025", 2),
+        ("Jan 2026", 2),
+        ("Feb 2026", 1),
+    ]
+    html = response.content.decode()
+    assert 'id="bars-table"' not in html
+    assert 'id="map-table"' not in html
+    assert "counted for the network as a whole" in html
+
+
+def test_csv_names_never_run_as_formulas(client, seeded, coordinator):
+    alpha, _beta = seeded
+    alpha.name = "=HYPERLINK(1)"
+    alpha.save(update_fields=["name"])
+    client.force_login(coordinator)
+    rows = _csv(
+        client.get(reverse("network:figure-csv"), {**RANGE, "table": "centres"})
+    )
+    assert {row[0]: row[1] for row in rows[1:]}["alpha"] == "'=HYPERLINK(1)"

@@ -243,7 +243,10 @@ def write_xlsx(sheets: list[Sheet]) -> bytes:
             ws.append(row)
         for row_cells in ws.iter_rows(min_row=1):
             for cell in row_cells:
-                if isinstance(cell.value, dt.datetime):
+                if isinstance(cell.value, str) and cell.value.startswith("="):
+                    # Names and titles are text, never formulas a sheet would run.
+                    cell.data_type = "s"
+                elif isinstance(cell.value, dt.datetime):
                     cell.number_format = DATETIME_FORMAT
                 elif isinstance(cell.value, dt.date):
                     cell.number_format = DATE_FORMAT
@@ -261,10 +264,20 @@ def write_xlsx(sheets: list[Sheet]) -> bytes:
     return out.getvalue()
 
 
+# A cell starting with one of these is a formula to a spreadsheet program.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
 def _csv_value(value) -> str:
+    """Dates in ISO form; text that a spreadsheet would run as a formula is
+    escaped with a leading apostrophe (numbers stay numbers)."""
     if isinstance(value, (dt.date, dt.datetime)):
         return value.isoformat()
-    return "" if value is None else str(value)
+    if value is None:
+        return ""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return str(value)
 
 
 def write_csv_zip(sheets: list[Sheet]) -> bytes:

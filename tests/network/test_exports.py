@@ -472,3 +472,36 @@ def test_pages_list_her_recent_exports_and_say_how_long_files_are_kept(
     page = client.get(network_url("exports")).content.decode()
     assert network_url("export-download", pk=mine.pk) in page
     assert network_url("export-download", pk=export.pk) not in page
+
+
+def test_titles_that_look_like_formulas_stay_text(
+    client, manager, centre, django_capture_on_commit_callbacks
+):
+    from knowledge.models import Resource
+    from tests.factories import resource_create
+
+    resource = resource_create(
+        centre=centre, by=manager, published=True, title="=HYPERLINK(1)"
+    )
+    Resource.objects.filter(pk=resource.pk).update(
+        published_at=timezone.make_aware(dt.datetime(2026, 2, 1, 12))
+    )
+    client.force_login(manager)
+    for fmt in ("xlsx", "csv"):
+        request_export(
+            client,
+            manage_url("exports"),
+            django_capture_on_commit_callbacks,
+            format=fmt,
+        )
+    xlsx, csv_zip = (
+        ReportExport.objects.get(format="xlsx"),
+        ReportExport.objects.get(format="csv"),
+    )
+    cell = read_book(xlsx)["List of resources"]["A2"]
+    assert (cell.value, cell.data_type) == ("=HYPERLINK(1)", "s")
+    with csv_zip.file.open("rb") as handle:
+        archive = zipfile.ZipFile(io.BytesIO(handle.read()))
+    name = next(n for n in archive.namelist() if n.endswith("list-of-resources.csv"))
+    rows = list(csv.reader(io.StringIO(archive.read(name).decode("utf-8-sig"))))
+    assert rows[1][0] == "'=HYPERLINK(1)"

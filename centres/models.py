@@ -417,6 +417,7 @@ AUDIT_LABELS = {
     ),
     "advice.request.qa_drafted": _("Drafted a Q&A from an advice request"),
     "advice.settings.updated": _("Changed the advice desk's response time"),
+    "network.export.requested": _("Asked for a reporting export"),
 }
 
 # The groups of actions the activity log filters by: `<app>.<model>`, the first
@@ -428,6 +429,12 @@ AUDIT_GROUPS = {
     "knowledge.resource": _("Resources"),
     "knowledge.attachment": _("Attachments"),
     "translators.translator": _("Translators"),
+    "network.onboarding": _("Onboarding"),
+    "network.milestone": _("Onboarding milestones"),
+    "network.milestone_definition": _("The network's onboarding milestones"),
+    "advice.request": _("Advice requests"),
+    "advice.settings": _("Advice desk settings"),
+    "network.export": _("Reporting exports"),
 }
 
 

@@ -707,3 +707,15 @@ def resource_list_network_newest(*, user, limit: int = 10):
         .defer("body", "body_html", "search_vector", "phrase_vector")
         .order_by("-published_at", "-pk")[:limit]
     )
+
+
+def resource_list_published_between(*, published_from, published_before, centre=None):
+    """Published resources (public and network-only) whose publication fell in
+    [published_from, published_before), oldest first, with their centre: one
+    query. `centre` limits it to that centre's resources. For reports."""
+    qs = Resource.objects.published().filter(
+        published_at__gte=published_from, published_at__lt=published_before
+    )
+    if centre is not None:
+        qs = qs.filter(centre=centre)
+    return qs.select_related("centre").order_by("published_at", "pk")

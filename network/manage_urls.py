@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import onboarding_views, views
+from . import export_views, onboarding_views, views
 
 urlpatterns = [
     path(
@@ -37,4 +37,20 @@ urlpatterns = [
     ),
     path("figures/", views.CentreFiguresView.as_view(), name="figures"),
     path("figures.csv", views.CentreFigureCsvView.as_view(), name="figures-csv"),
+    path("exports/", export_views.CentreExportListView.as_view(), name="exports"),
+    path(
+        "exports/<int:pk>/",
+        export_views.CentreExportDetailView.as_view(),
+        name="export",
+    ),
+    path(
+        "exports/<int:pk>/status/",
+        export_views.CentreExportStatusView.as_view(),
+        name="export-status",
+    ),
+    path(
+        "exports/<int:pk>/download/",
+        export_views.CentreExportDownloadView.as_view(),
+        name="export-download",
+    ),
 ]

@@ -1,5 +1,6 @@
-"""Reads for the network console: the project and its partners (for About), and
-the key figures of a period as one table."""
+"""Reads for the network console: the project and its partners (for About),
+the key figures of a period as one table, and the figures and lists of a
+reporting export (no query per centre or per row)."""
 
 from __future__ import annotations
 
@@ -11,8 +12,16 @@ from django_countries import countries
 
 from centres.models import Centre
 
-from .indicators import Indicator, Period, Values, registry, shared_queries
-from .models import Partner, ProjectIdentity
+from .indicators import (
+    Granularity,
+    Indicator,
+    Period,
+    Values,
+    period_bounds,
+    registry,
+    shared_queries,
+)
+from .models import Partner, ProjectIdentity, ReportExport
 
 
 def partner_list_public() -> list[Partner]:
@@ -168,3 +177,137 @@ def dashboard_centres():
     """The centres the network console reports on: every listed centre and
     task-force project, by name."""
     return Centre.objects.active().order_by("name")
+
+
+# --- Reporting exports ---
+
+
+@dataclass
+class FigureRow:
+    """One indicator for one centre (None: the network as a whole) over a period."""
+
+    indicator: Indicator
+    centre: Centre | None
+    values: list[float]  # one per bucket of the period
+    total: float
+
+
+@dataclass
+class TopicFigures:
+    """The indicators of one topic: the rows of one sheet."""
+
+    topic: str
+    buckets: list[dt.date]
+    rows: list[FigureRow] = field(default_factory=list)
+
+
+def bucket_label(start: dt.date, granularity: str) -> str:
+    """A bucket's column heading in ISO-like form (2026-03, 2026-Q1, 2026), which
+    sorts and reads the same in every language."""
+    if granularity == Granularity.YEAR:
+        return str(start.year)
+    if granularity == Granularity.QUARTER:
+        return f"{start.year}-Q{(start.month - 1) // 3 + 1}"
+    return f"{start.year:04d}-{start.month:02d}"
+
+
+def report_centres(centre: Centre | None) -> list[Centre]:
+    """The rows of a report: one centre, or the centres the dashboard shows."""
+    if centre is not None:
+        return [centre]
+    return list(dashboard_centres())
+
+
+def _number(value) -> int | float:
+    """Whole numbers as int (so that a spreadsheet shows 3, not 3.0)."""
+    value = value or 0
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+def figure_rows(figure: Figure, centres: list[Centre], *, network: bool):
+    """The rows of one figure: one per centre and, for the whole network, one
+    for all of them (the dashboard's network figure). A figure that is not per
+    centre has a single network row."""
+    buckets = figure.period.buckets()
+    if not figure.indicator.per_centre:
+        values = [_number(figure.by_bucket(b)) for b in buckets]
+        return [FigureRow(figure.indicator, None, values, _number(figure.total))]
+    rows = [
+        FigureRow(
+            figure.indicator,
+            centre,
+            [_number(v) for _, v in figure.centre_series(centre.pk)],
+            _number(figure.centre_total(centre.pk)),
+        )
+        for centre in centres
+    ]
+    if network:
+        values = [_number(figure.by_bucket(b)) for b in buckets]
+        rows.append(FigureRow(figure.indicator, None, values, _number(figure.total)))
+    return rows
+
+
+def report_figures(
+    *, period: Period, centre: Centre | None, on_indicator=None
+) -> list[TopicFigures]:
+    """Every registered indicator over `period` (the same numbers as the
+    dashboard's), grouped by topic in registry order; `on_indicator(done,
+    total)` is called after each one (progress). One centre's report leaves out
+    the figures of the whole network."""
+    centres = report_centres(centre)
+    network = centre is None
+    indicators = registry.all()
+    topics: dict[str, TopicFigures] = {}
+    with shared_queries():  # as figures(), one indicator at a time
+        for done, indicator in enumerate(indicators, start=1):
+            table = FigureTable(period=period, centres=centres)
+            _compute_into(table, keys=[indicator.key], network=network)
+            for figure in table.figures:
+                key = str(indicator.topic)
+                topic = topics.setdefault(key, TopicFigures(key, period.buckets()))
+                topic.rows.extend(figure_rows(figure, centres, network=network))
+            if on_indicator is not None:
+                on_indicator(done, len(indicators))
+    return list(topics.values())
+
+
+def report_event_list(*, period: Period, centre: Centre | None):
+    from events.selectors import event_list_attendance
+
+    start, end = period_bounds(period)
+    return list(
+        event_list_attendance(starts_from=start, starts_before=end, centre=centre)
+    )
+
+
+def report_resource_list(*, period: Period, centre: Centre | None):
+    from knowledge.selectors import resource_list_published_between
+
+    start, end = period_bounds(period)
+    return list(
+        resource_list_published_between(
+            published_from=start, published_before=end, centre=centre
+        )
+    )
+
+
+def export_list_for(*, user, centre: Centre | None, limit: int = 20):
+    """The recent exports `user` asked for: of one centre, or (None) all of them,
+    whatever their scope (the coordinator's page)."""
+    qs = ReportExport.objects.filter(requested_by=user)
+    if centre is not None:
+        qs = qs.filter(centre=centre)
+    return list(qs.select_related("centre")[:limit])
+
+
+def export_status(export: ReportExport) -> dict:
+    """What the job page's script reads (JSON)."""
+    return {
+        "status": export.status,
+        "status_label": str(export.get_status_display()),
+        "progress": export.progress,
+        "finished": export.is_final,
+        "error": export.error_message if export.status == export.Status.FAILED else "",
+    }

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import onboarding_views, views
+from . import export_views, onboarding_views, views
 
 app_name = "network"
 
@@ -54,4 +54,20 @@ urlpatterns = [
     ),
     path("project/", views.ProjectIdentityEditView.as_view(), name="project"),
     path("activity/", views.NetworkActivityView.as_view(), name="activity"),
+    path("exports/", export_views.NetworkExportListView.as_view(), name="exports"),
+    path(
+        "exports/<int:pk>/",
+        export_views.NetworkExportDetailView.as_view(),
+        name="export",
+    ),
+    path(
+        "exports/<int:pk>/status/",
+        export_views.NetworkExportStatusView.as_view(),
+        name="export-status",
+    ),
+    path(
+        "exports/<int:pk>/download/",
+        export_views.NetworkExportDownloadView.as_view(),
+        name="export-download",
+    ),
 ]

@@ -212,9 +212,11 @@ def celery_worker_start(
     pool: str = "solo",
     concurrency: int = 1,
     env: dict | None = None,
+    app: str = "p2i_portal",
 ) -> subprocess.Popen:
     """Start `celery worker` on the test database, a broker and the SMTP sink,
-    serving one queue; returns once it is ready (its log at `proc.log_path`)."""
+    serving one queue; returns once it is ready (its log at `proc.log_path`).
+    `app`: the module with the Celery app (a test's own may register more)."""
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "p2i_portal.settings.test",
@@ -232,7 +234,7 @@ def celery_worker_start(
     )
     proc = subprocess.Popen(
         [
-            *(sys.executable, "-m", "celery", "-A", "p2i_portal", "worker"),
+            *(sys.executable, "-m", "celery", "-A", app, "worker"),
             *(f"--pool={pool}", f"--concurrency={concurrency}", "--loglevel=INFO"),
             *("--without-gossip", "--without-mingle", "--without-heartbeat"),
             *("--prefetch-multiplier=1", "-Q", queue, "-n", f"{name}@%h"),

@@ -229,6 +229,10 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": crontab(minute=0, hour=7, day_of_month="1"),
         "args": ["monthly"],
     },
+    "network-report-exports-purge": {
+        "task": "network.tasks.report_exports_purge",
+        "schedule": 3600.0,
+    },
 }
 # Redis redelivers an unacknowledged task after this; ETAs stay below half of it.
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}

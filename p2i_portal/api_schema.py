@@ -21,7 +21,7 @@ forbids. The extensions below add, for request bodies and query parameters:
 Registered by importing this module (p2i_portal.api_urls does).
 """
 
-from django.core.validators import URLValidator
+from django.core.validators import EmailValidator, RegexValidator, URLValidator
 from django.db import DatabaseError
 from drf_spectacular.extensions import OpenApiSerializerFieldExtension
 from rest_framework import serializers
@@ -84,6 +84,12 @@ class TextFieldExtension(OpenApiSerializerFieldExtension):
             return schema
         if "pattern" in schema or "format" in schema or "enum" in schema:
             return schema  # already narrower than free text
+        # A slug's, an e-mail address's or a CPV code's own pattern or format,
+        # which drf-spectacular adds from the validators after this extension.
+        if any(
+            isinstance(v, RegexValidator | EmailValidator) for v in field.validators
+        ):
+            return schema
         if not field.trim_whitespace:
             return schema
         schema["pattern"] = ANY_TEXT if field.allow_blank else NOT_BLANK_TEXT

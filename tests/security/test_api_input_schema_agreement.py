@@ -246,3 +246,31 @@ def test_text_with_a_visible_character_is_accepted(served, draft, editor):
     assert response.status_code == 200, response.json()
     with scopes_disabled():
         assert Event.objects.get(pk=draft.pk).title == "Webinar"
+
+
+def test_a_slug_parameter_keeps_its_own_pattern(served, client):
+    """The free-text pattern is only for text without a pattern of its own: the
+    calendar's `organiser` filter keeps the slug's."""
+    parameters = served["paths"]["/api/v1/events/"]["get"]["parameters"]
+    (organiser,) = [p for p in parameters if p["name"] == "organiser"]
+    assert not _allows(organiser["schema"], "\u00af\u00e1")
+    response = client.get(reverse("api:event-list"), {"organiser": "\u00af\u00e1"})
+    assert response.status_code == 400
+    assert _allows(organiser["schema"], "koinno")
+    assert (
+        client.get(reverse("api:event-list"), {"organiser": "koinno"}).status_code
+        == 200
+    )
+
+
+def test_a_form_body_is_refused_only_json_is_documented(served, draft, editor):
+    """A form field is always text: the API reads JSON only, as its schema says."""
+    operation = served["paths"]["/api/v1/events/{id}/"]["patch"]
+    assert list(operation["requestBody"]["content"]) == ["application/json"]
+    client = APIClient()
+    client.force_authenticate(editor)
+    url = reverse("api:event-detail", kwargs={"pk": draft.pk})
+    response = client.patch(url, {"title": "1318835405074869"}, format="multipart")
+    assert response.status_code == 415
+    draft.refresh_from_db()
+    assert draft.title == "Draft"

@@ -261,16 +261,3 @@ def test_a_slug_parameter_keeps_its_own_pattern(served, client):
         client.get(reverse("api:event-list"), {"organiser": "koinno"}).status_code
         == 200
     )
-
-
-def test_a_form_body_is_refused_only_json_is_documented(served, draft, editor):
-    """A form field is always text: the API reads JSON only, as its schema says."""
-    operation = served["paths"]["/api/v1/events/{id}/"]["patch"]
-    assert list(operation["requestBody"]["content"]) == ["application/json"]
-    client = APIClient()
-    client.force_authenticate(editor)
-    url = reverse("api:event-detail", kwargs={"pk": draft.pk})
-    response = client.patch(url, {"title": "1318835405074869"}, format="multipart")
-    assert response.status_code == 415
-    draft.refresh_from_db()
-    assert draft.title == "Draft"

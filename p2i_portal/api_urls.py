@@ -7,6 +7,8 @@ from centres.api.views import CentreViewSet
 from events.api.views import EventViewSet
 from knowledge.api.views import ResourceViewSet
 
+from . import api_schema  # noqa: F401  (registers the schema's field extensions)
+
 
 class PublicAPIRootView(APIRootView):
     """The index of API v1: public, like the resources it lists."""

@@ -19,7 +19,7 @@ from knowledge.api.serializers import (
 )
 from knowledge.models import Resource
 
-from .. import selectors
+from .. import selectors, services
 from ..models import (
     Audience,
     Event,
@@ -243,15 +243,20 @@ class EventInputSerializer(serializers.Serializer):
     address = serializers.CharField(max_length=300, required=False, allow_blank=True)
     city = serializers.CharField(max_length=100, required=False, allow_blank=True)
     country = CountryCodeField(required=False, allow_blank=True)
-    online_url = serializers.URLField(required=False, allow_blank=True)
+    # The model's URLField keeps 200 characters.
+    online_url = serializers.URLField(required=False, allow_blank=True, max_length=200)
     capacity = serializers.IntegerField(
         min_value=1, max_value=2_147_483_647, required=False, allow_null=True
     )
     registration_opens_at = EventDateTimeField(required=False, allow_null=True)
     registration_closes_at = EventDateTimeField(required=False, allow_null=True)
-    questions = QuestionSerializer(many=True, required=False)
-    slides_url = serializers.URLField(required=False, allow_blank=True)
-    recording_url = serializers.URLField(required=False, allow_blank=True)
+    questions = QuestionSerializer(
+        many=True, required=False, max_length=services.MAX_QUESTIONS
+    )
+    slides_url = serializers.URLField(required=False, allow_blank=True, max_length=200)
+    recording_url = serializers.URLField(
+        required=False, allow_blank=True, max_length=200
+    )
     organisers = serializers.SlugRelatedField(
         slug_field="slug",
         queryset=Centre.objects.active(),

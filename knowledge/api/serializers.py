@@ -88,10 +88,13 @@ ApproachField = enum_field(Approach, "ApproachEnum")
 
 
 class CountryCodeField(serializers.ChoiceField):
-    """An ISO 3166-1 alpha-2 code (DE, NL, ES; lower case is upper-cased), listed
-    in the schema as the enum `CountryCodeEnum` (with "" where it may be blank).
+    """An ISO 3166-1 alpha-2 code (DE, NL, ES), listed in the schema as the enum
+    `CountryCodeEnum` (with "" where it may be blank). Input may also be the code
+    in lower case ("de", as the workspace form takes it), which the enum of a
+    request lists too; it is stored upper-cased.
 
-    Anything else, digits such as "²" included, is a 400 naming the value."""
+    Anything else, mixed case ("De") and digits such as "²" included, is a 400
+    naming the value."""
 
     default_error_messages = {
         "invalid_choice": _(
@@ -103,8 +106,8 @@ class CountryCodeField(serializers.ChoiceField):
         super().__init__(choices=list(countries.countries), **kwargs)
 
     def to_internal_value(self, data):
-        # Lower case is taken too ("de"), as the workspace form takes it.
-        if isinstance(data, str) and data.isascii():
+        # Exactly the two spellings the schema lists: "DE" and "de".
+        if isinstance(data, str) and data.isascii() and data.islower():
             data = data.upper()
         return super().to_internal_value(data)
 
@@ -116,13 +119,18 @@ class CountryCodeField(serializers.ChoiceField):
 class CountryCodeFieldExtension(OpenApiSerializerFieldExtension):
     target_class = CountryCodeField
 
+    direction = "response"
+
     def get_name(self):
-        return (
-            "CountryCodeOrBlankEnum" if self.target.allow_blank else "CountryCodeEnum"
-        )
+        # Input takes lower case too: its enum is another component.
+        name = "CountryCodeOrBlank" if self.target.allow_blank else "CountryCode"
+        return f"{name}InputEnum" if self.direction == "request" else f"{name}Enum"
 
     def map_serializer_field(self, auto_schema, direction):
+        self.direction = direction
         codes = list(countries.countries)
+        if direction == "request":
+            codes += [code.lower() for code in countries.countries]
         if self.target.allow_blank:
             codes.append("")
         return {"type": "string", "enum": codes}

@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "translators",
     "network",
     "advice",
+    "p2i_portal.apps.P2IPortalConfig",
 ]
 
 MIDDLEWARE = [
@@ -441,6 +442,7 @@ SPECTACULAR_SETTINGS = {
         "drf_spectacular.hooks.postprocess_schema_enums",
         "p2i_portal.api_errors.document_throttling",
         "knowledge.api.views.centre_slugs_in_schema",
+        "p2i_portal.api_schema.centre_slugs_in_request_bodies",
     ],
 }
 

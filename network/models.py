@@ -363,20 +363,30 @@ class ProjectIdentity(TimeStampedModel):
     def funding_statement(self) -> str:
         return funding_statement(self.funding_programme, self.grant_agreement)
 
+    PUBLIC_FACTS = {
+        "name": "Procure2Innovate",
+        "start_year": 2018,
+        "end_year": 2022,
+        "partner_count": 17,
+        "funding_programme": FundingProgramme.HORIZON_2020,
+    }
+
     @classmethod
     def current(cls) -> "ProjectIdentity":
-        """The row, created with the public facts of Procure2Innovate if missing."""
+        """The row, created with the public facts of Procure2Innovate if missing
+        (for writers: the edit form, the demo data)."""
         identity, _created = cls.objects.get_or_create(
-            pk=cls.SINGLETON_PK,
-            defaults={
-                "name": "Procure2Innovate",
-                "start_year": 2018,
-                "end_year": 2022,
-                "partner_count": 17,
-                "funding_programme": FundingProgramme.HORIZON_2020,
-            },
+            pk=cls.SINGLETON_PK, defaults=cls.PUBLIC_FACTS
         )
         return identity
+
+    @classmethod
+    def read(cls) -> "ProjectIdentity":
+        """The row, or the public facts unsaved if it is missing: a page that
+        shows it writes nothing (a write would make the cached pages stale)."""
+        return cls.objects.filter(pk=cls.SINGLETON_PK).first() or cls(
+            pk=cls.SINGLETON_PK, **cls.PUBLIC_FACTS
+        )
 
 
 def export_upload_to(instance, filename: str) -> str:

@@ -30,8 +30,9 @@ def partner_list_public() -> list[Partner]:
 
 
 def project_identity_get() -> ProjectIdentity:
-    """The project behind the network (created with its public facts if missing)."""
-    return ProjectIdentity.current()
+    """The project behind the network (its public facts if no row is stored yet);
+    reads only."""
+    return ProjectIdentity.read()
 
 
 @dataclass

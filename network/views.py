@@ -52,7 +52,7 @@ class PartnerListView(CoordinatorRequiredMixin, TemplateView):
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         ctx["partners"] = list(Partner.objects.in_order())
-        ctx["identity"] = ProjectIdentity.current()
+        ctx["identity"] = ProjectIdentity.read()
         return ctx
 
 

@@ -35,7 +35,9 @@ WHITESPACE = (
     "\\u0009-\\u000d\\u001c-\\u0020\\u0085\\u00a0\\u1680\\u2000-\\u200a"
     "\\u2028\\u2029\\u202f\\u205f\\u3000"
 )
-ANY_TEXT = "^[^\\u0000]*$"
+# Blank-allowed fields: drf-spectacular adds "" as an alternative of its own
+# (oneOf), so this one must not match it too.
+ANY_TEXT = "^[^\\u0000]+$"
 NOT_BLANK_TEXT = f"^[^\\u0000]*[^\\u0000{WHITESPACE}][^\\u0000]*$"
 
 _LABEL = "[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?"

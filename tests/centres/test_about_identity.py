@@ -115,3 +115,17 @@ def test_task_force_projects_show_their_own_funding_lines(client):
     assert "Single Market Programme under grant agreement No 1234567." in detail
     # A project without a funding line shows none.
     assert "has received funding" not in get(client, "centres:detail", slug="hif")
+
+
+def test_about_writes_nothing_when_the_project_row_is_missing(client):
+    """A page that shows the project never stores it: a write would set a new
+    version of the cached pages on every such view."""
+    from centres.caching import centres_version
+
+    ProjectIdentity.objects.all().delete()
+    version = centres_version()
+    response = client.get(reverse("about"))
+    assert response.status_code == 200
+    assert "Procure2Innovate" in response.content.decode()
+    assert not ProjectIdentity.objects.exists()
+    assert centres_version() == version

@@ -2,7 +2,8 @@
 
 A generated event body is otherwise free to end before it starts, close its
 registration before opening it, or put an in-person event nowhere; a registration
-may leave out an answer that this event's organisers made required. The API
+may leave out an answer that this event's organisers made required, or link
+papers that do not exist. The API
 rightly answers 400, which Schemathesis would report as valid data refused. These
 hooks only reorder or complete values that are already valid on their own, so a
 body made invalid on purpose (negative testing) stays invalid.
@@ -107,10 +108,36 @@ def _required_questions(case, headers):
     return [q["id"] for q in questions if q.get("required")]
 
 
+def _links_only_what_exists(case):
+    """Papers are ids of resources the writer may see, and only a
+    knowledge-exchange meeting has papers and minutes: rules across rows and
+    fields. Applied to bodies meant to be valid only, so that a malformed value
+    generated on purpose stays."""
+    body = case.body
+    if not isinstance(body, dict):
+        return
+    if case.meta is not None and not case.meta.generation.mode.is_positive:
+        return
+    body = dict(body)
+    if body.get("papers"):
+        body["papers"] = []
+    if body.get("minutes") and body.get("kind") != "knowledge_exchange":
+        body["minutes"] = ""
+    case.body = body
+
+
 @schemathesis.hook
 def before_call(context, case, **kwargs):
     operation = context.operation
-    if operation is None or operation.method.upper() != "POST":
+    if operation is None:
+        return
+    if operation.path.startswith("/api/v1/events/") and operation.method.upper() in (
+        "POST",
+        "PUT",
+        "PATCH",
+    ):
+        _links_only_what_exists(case)
+    if operation.method.upper() != "POST":
         return
     if not REGISTER.match(operation.path):
         return

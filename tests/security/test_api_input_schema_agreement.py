@@ -261,3 +261,26 @@ def test_a_slug_parameter_keeps_its_own_pattern(served, client):
         client.get(reverse("api:event-list"), {"organiser": "koinno"}).status_code
         == 200
     )
+
+
+def test_a_blank_value_matches_exactly_one_alternative(served):
+    """drf-spectacular states a blank-allowed field as oneOf (the text, or "");
+    if the text's pattern matched "" too, "" would violate oneOf and the
+    schema would forbid what the API accepts."""
+    import jsonschema
+
+    checked = 0
+    for name, component in served["components"]["schemas"].items():
+        if not name.endswith("Request"):
+            continue
+        for field, schema in component.get("properties", {}).items():
+            if "oneOf" not in schema:
+                continue
+            matches = [
+                alternative
+                for alternative in schema["oneOf"]
+                if jsonschema.Draft202012Validator(alternative).is_valid("")
+            ]
+            assert len(matches) == 1, f"{name}.{field}: {schema['oneOf']}"
+            checked += 1
+    assert checked > 0

@@ -67,6 +67,8 @@ INSTALLED_APPS = [
     "translators",
     "network",
     "advice",
+    "cooperation",
+    "communities",
     "p2i_portal.apps.P2IPortalConfig",
 ]
 

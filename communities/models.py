@@ -1,0 +1,220 @@
+"""Communities of practice: a community owned by a centre or a task-force
+project, its members and moderators, and its discussion threads and posts.
+
+An open community is read by anyone and joined by any signed-in user; a
+closed one is joined on request and exists only for its members (everyone
+else gets 404). Moderators act only inside their own community.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from centres.models import Centre
+from p2i_portal.models import TimeStampedModel
+from p2i_portal.vocab import Sector
+
+
+class CommunityQuerySet(models.QuerySet):
+    def open(self):
+        return self.filter(visibility=Community.Visibility.OPEN)
+
+    def readable_by(self, user):
+        """The communities whose threads `user` may read: every open one, and
+        the closed ones where she is an active member (the coordinator: all)."""
+        if user is None or not user.is_authenticated:
+            return self.open()
+        if getattr(user, "is_coordinator", False):
+            return self.all()
+        return self.filter(
+            Q(visibility=Community.Visibility.OPEN)
+            | Q(
+                members__user=user,
+                members__status=CommunityMember.Status.ACTIVE,
+            )
+        ).distinct()
+
+
+class Community(TimeStampedModel):
+    """A community of practice; its owner's staff run it with its moderators."""
+
+    class Visibility(models.TextChoices):
+        OPEN = "open", _("Open: any signed-in user may join")
+        CLOSED = "closed", _("Closed: joining needs a moderator's approval")
+
+    centre = models.ForeignKey(
+        Centre,
+        verbose_name=_("owner"),
+        on_delete=models.PROTECT,
+        related_name="communities",
+    )
+    name = models.CharField(_("name"), max_length=150)
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    purpose = models.TextField(_("purpose"), max_length=4000)
+    sector = models.CharField(
+        _("sector"), max_length=30, choices=Sector.choices, blank=True
+    )
+    language = models.CharField(
+        _("main language"), max_length=7, default="en", choices=settings.LANGUAGES
+    )
+    visibility = models.CharField(
+        _("visibility"),
+        max_length=10,
+        choices=Visibility.choices,
+        default=Visibility.OPEN,
+    )
+
+    objects = CommunityQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("community")
+        verbose_name_plural = _("communities")
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def is_closed(self):
+        return self.visibility == self.Visibility.CLOSED
+
+
+class CommunityMemberQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(status=CommunityMember.Status.ACTIVE)
+
+    def pending(self):
+        return self.filter(status=CommunityMember.Status.PENDING)
+
+    def moderators(self):
+        return self.active().filter(role=CommunityMember.Role.MODERATOR)
+
+
+class CommunityMember(TimeStampedModel):
+    """One person's place in one community: role, standing and how she wants
+    to hear about new posts."""
+
+    class Role(models.TextChoices):
+        MEMBER = "member", _("Member")
+        MODERATOR = "moderator", _("Moderator")
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Asked to join")
+        ACTIVE = "active", _("Member")
+        BANNED = "banned", _("Banned")
+
+    class Notify(models.TextChoices):
+        INSTANT = "instant", _("Every post at once")
+        DAILY = "daily", _("A daily summary")
+        WEEKLY = "weekly", _("A weekly summary")
+        NONE = "none", _("Nothing")
+
+    community = models.ForeignKey(
+        Community, on_delete=models.CASCADE, related_name="members"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="community_memberships",
+    )
+    role = models.CharField(
+        _("role"), max_length=10, choices=Role.choices, default=Role.MEMBER
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.ACTIVE
+    )
+    notify = models.CharField(
+        _("e-mail me"), max_length=10, choices=Notify.choices, default=Notify.DAILY
+    )
+    request_message = models.TextField(
+        _("why you would like to join"), max_length=2000, blank=True
+    )
+
+    objects = CommunityMemberQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["community", "user__full_name", "user__email"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["community", "user"], name="uniq_member_per_community"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.user} in {self.community} ({self.role}, {self.status})"
+
+
+class Thread(TimeStampedModel):
+    """A discussion in one community. `reply_count` and `last_posted_at` are
+    kept by the services in the same transaction as the post they count, so
+    the list of threads needs no aggregate."""
+
+    community = models.ForeignKey(
+        Community, on_delete=models.CASCADE, related_name="threads"
+    )
+    title = models.CharField(_("title"), max_length=200)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="community_threads",
+    )
+    locked = models.BooleanField(_("locked"), default=False)
+    pinned = models.BooleanField(_("pinned"), default=False)
+    reply_count = models.PositiveIntegerField(default=0)
+    last_posted_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        ordering = ["-pinned", "-last_posted_at"]
+        indexes = [
+            models.Index(
+                fields=["community", "-pinned", "-last_posted_at"],
+                name="thread_list_idx",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse(
+            "communities:thread",
+            kwargs={"slug": self.community.slug, "pk": self.pk},
+        )
+
+
+class Post(TimeStampedModel):
+    """The opening post of a thread or a reply to it (Markdown, stored with
+    its sanitised HTML)."""
+
+    class Status(models.TextChoices):
+        VISIBLE = "visible", _("Visible")
+        PENDING = "pending", _("Waiting for approval")
+        HIDDEN = "hidden", _("Hidden by a moderator")
+
+    thread = models.ForeignKey(Thread, on_delete=models.CASCADE, related_name="posts")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="community_posts",
+    )
+    body = models.TextField(_("message"), max_length=20000)
+    body_html = models.TextField(editable=False, blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.VISIBLE
+    )
+    hidden_reason = models.CharField(_("reason for hiding"), max_length=500, blank=True)
+    edited_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        indexes = [
+            models.Index(fields=["thread", "created_at"], name="post_thread_idx"),
+        ]
+
+    def __str__(self):
+        return f"Post {self.pk} in {self.thread_id}"

@@ -1,0 +1,2 @@
+"""Cross-border cooperation: buyers' procurement plans and their matches,
+joint-procurement initiatives, open market consultations and profiles."""

@@ -48,6 +48,16 @@ def _clear_cache():
     _cache_clear()
 
 
+@pytest.fixture
+def quiet_catalogue_poll(monkeypatch):
+    """Query counts without the catalogue poll: every few seconds a request
+    reads the catalogue generation from the default cache, which is a table
+    when no Redis is configured, so a slow run would count one query more."""
+    from translators import reload
+
+    monkeypatch.setattr(reload, "CHECK_EVERY", float("inf"))
+
+
 @pytest.fixture(autouse=True)
 def _default_language():
     """Each test starts in the default language: a request activates the language

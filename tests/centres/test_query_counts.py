@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from tests.factories import CentreFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("quiet_catalogue_poll")]
 
 PAGES = [
     reverse("home"),

@@ -4,6 +4,7 @@ statuses, assignment, transfer across borders, and every refusal."""
 import pytest
 from django.core import mail
 from django.urls import reverse
+from django.utils import timezone
 from django_scopes import scopes_disabled
 
 from advice.models import AdviceMessage
@@ -275,7 +276,7 @@ def test_the_response_time_is_set_per_centre_by_its_managers(
     request = ask(user=procurer)
     from advice.models import add_working_days
 
-    assert request.due_on == add_working_days(request.confirmed_at.date(), 2)
+    assert request.due_on == add_working_days(timezone.localdate(request.confirmed_at), 2)
     assert "advice.settings.updated" in actions(centre)
 
 

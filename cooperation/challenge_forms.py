@@ -63,9 +63,7 @@ class ChallengeForm(forms.Form):
         self.fields["country"].choices = [("", "—"), *countries]
 
     def clean_questions(self):
-        lines = [
-            line.strip() for line in self.cleaned_data["questions"].splitlines()
-        ]
+        lines = [line.strip() for line in self.cleaned_data["questions"].splitlines()]
         lines = [line for line in lines if line]
         if not lines:
             raise forms.ValidationError(

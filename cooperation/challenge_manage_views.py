@@ -28,7 +28,9 @@ class ReviewListView(ChallengeReviewMixin, View):
     def get(self, request, centre_slug):
         status = request.GET.get("status", "")
         qs = Challenge.objects.reviewable_by(request.user).for_centre(self.centre)
-        counts = {value: qs.filter(status=value).count() for value in Challenge.Status.values}
+        counts = {
+            value: qs.filter(status=value).count() for value in Challenge.Status.values
+        }
         if status in Challenge.Status.values:
             qs = qs.filter(status=status)
         else:
@@ -106,7 +108,8 @@ class SendBackView(ReviewDetailView):
                 form.add_error(None, exc.messages)
             else:
                 messages.success(
-                    request, _("The challenge was sent back to the buyer with your note.")
+                    request,
+                    _("The challenge was sent back to the buyer with your note."),
                 )
                 return redirect(self.detail_url(challenge))
         return self.render(challenge, form, status=400)
@@ -124,7 +127,9 @@ class CaseStudyView(ReviewDetailView):
             return self.render(challenge, status=400)
         messages.success(
             request,
-            _("The draft case study was saved. Submit it for review; a manager publishes it."),
+            _(
+                "The draft case study was saved. Submit it for review; a manager publishes it."
+            ),
         )
         return redirect(
             reverse(

@@ -116,7 +116,9 @@ def _fill(challenge: Challenge, data: dict, upload) -> None:
     for field in CHALLENGE_FIELDS:
         if field in data:
             value = data[field]
-            setattr(challenge, field, value.strip() if isinstance(value, str) else value)
+            setattr(
+                challenge, field, value.strip() if isinstance(value, str) else value
+            )
     challenge.questions = _clean_questions(challenge.questions)
     _check_deadline(challenge.deadline)
     checked = _check_upload(upload)
@@ -243,7 +245,9 @@ def answer_save(
     answers = (answers + [""] * len(challenge.questions))[: len(challenge.questions)]
     general = (data.get("general") or "").strip()
     if not any(answers) and not general:
-        raise ValidationError(_("Answer at least one question or write a general answer."))
+        raise ValidationError(
+            _("Answer at least one question or write a general answer.")
+        )
     organisation = (data.get("organisation") or "").strip()
     if not organisation:
         raise ValidationError({"organisation": _("Name your organisation.")})

@@ -217,7 +217,9 @@ class ChallengeSubmitView(LoginRequiredMixin, View):
             return redirect(challenge.get_absolute_url())
         messages.success(
             request,
-            _("Your challenge was sent to %(centre)s. You get an e-mail when it is published.")
+            _(
+                "Your challenge was sent to %(centre)s. You get an e-mail when it is published."
+            )
             % {"centre": challenge.centre.name},
         )
         return redirect(challenge.get_absolute_url())
@@ -350,7 +352,9 @@ class SummaryView(LoginRequiredMixin, View):
 
     def get(self, request, pk):
         challenge = challenge_summarisable_or_404(request.user, pk)
-        return self.render(challenge, SummaryForm(initial={"summary": challenge.summary}))
+        return self.render(
+            challenge, SummaryForm(initial={"summary": challenge.summary})
+        )
 
     def post(self, request, pk):
         challenge = challenge_summarisable_or_404(request.user, pk)
@@ -359,7 +363,9 @@ class SummaryView(LoginRequiredMixin, View):
             return self.render(challenge, form, status=400)
         try:
             services.summary_publish(
-                challenge=challenge, by=request.user, summary=form.cleaned_data["summary"]
+                challenge=challenge,
+                by=request.user,
+                summary=form.cleaned_data["summary"],
             )
         except ValidationError as exc:
             _service_errors(form, exc)

@@ -143,8 +143,7 @@ class Challenge(TimeStampedModel):
                 name="challenge_published_has_date",
             ),
             models.CheckConstraint(
-                condition=Q(summary_published_at__isnull=True)
-                | Q(status="published"),
+                condition=Q(summary_published_at__isnull=True) | Q(status="published"),
                 name="challenge_summary_only_published",
             ),
         ]

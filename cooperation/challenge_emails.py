@@ -9,7 +9,6 @@ sentences are written here inside `recipient_language`.
 from django.conf import settings
 from django.urls import reverse
 from django.utils.translation import gettext as _
-
 from django_scopes import scopes_disabled
 
 from accounts.models import User

@@ -12,7 +12,7 @@ from centres.models import AuditEntry
 from cooperation.models import Challenge
 from tests.factories import UserFactory
 
-from .helpers import answer, answers_of, close, disguised, make_challenge, mails_to, pdf
+from .helpers import answer, answers_of, close, disguised, mails_to, make_challenge, pdf
 
 pytestmark = pytest.mark.django_db
 

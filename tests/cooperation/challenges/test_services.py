@@ -15,7 +15,7 @@ from cooperation import challenge_services as services
 from cooperation.models import Challenge
 from tests.factories import CentreFactory
 
-from .helpers import data, disguised, make_challenge, mails_to, pdf
+from .helpers import data, disguised, mails_to, make_challenge, pdf
 
 pytestmark = pytest.mark.django_db
 

@@ -11,7 +11,7 @@ from cooperation.models import Challenge
 from knowledge.models import Resource
 from tests.factories import UserFactory
 
-from .helpers import answer, close, make_challenge, mails_to
+from .helpers import answer, close, mails_to, make_challenge
 
 pytestmark = pytest.mark.django_db
 

@@ -31,7 +31,9 @@ def test_the_list_holds_published_challenges_only_and_never_answers(
     assert item["centre"]["slug"] == "alpha"
     assert item["questions"] == published.questions
     assert item["url"].endswith(f"/en/challenges/{published.pk}/")
-    assert "answers" not in item and "Night ventilation" not in response.content.decode()
+    assert (
+        "answers" not in item and "Night ventilation" not in response.content.decode()
+    )
 
 
 def test_the_list_searches_and_filters(api, procurer, centre, editor):

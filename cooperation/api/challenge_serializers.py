@@ -1,6 +1,7 @@
 """Serializers of the challenges API: published challenges as anyone may read
 them (their answers never appear here)."""
 
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
@@ -11,10 +12,20 @@ from knowledge.api.serializers import (
     LanguageField,
     QueryParamsSerializer,
     SectorField,
+    enum_field,
 )
 
-from ..challenge_selectors import MAX_QUERY_LENGTH, STATES
+from ..challenge_selectors import MAX_QUERY_LENGTH
 from ..models import Challenge
+
+
+class ChallengeState(models.TextChoices):
+    OPEN = "open", _("Open")
+    CLOSED = "closed", _("Closed")
+
+
+# Named: "state" and "status" mean other choices elsewhere in the API.
+ChallengeStateField = enum_field(ChallengeState, "ChallengeStateEnum")
 
 
 class ChallengeSerializer(serializers.ModelSerializer):
@@ -40,7 +51,7 @@ class ChallengeSerializer(serializers.ModelSerializer):
         ]  # fmt: skip
         read_only_fields = fields
 
-    @extend_schema_field(serializers.ChoiceField(choices=list(STATES)))
+    @extend_schema_field(ChallengeStateField())
     def get_state(self, obj) -> str:
         return "open" if obj.is_open else "closed"
 
@@ -61,9 +72,7 @@ class ChallengeListQuerySerializer(QueryParamsSerializer):
     )
     sector = SectorField(required=False)
     country = CountryCodeField(required=False, help_text="ISO country code.")
-    status = serializers.ChoiceField(
-        choices=list(STATES), required=False, help_text="Open or closed challenges."
-    )
+    status = ChallengeStateField(required=False, help_text="Open or closed challenges.")
     page = serializers.IntegerField(
         required=False, min_value=1, help_text="Page number (20 per page)."
     )

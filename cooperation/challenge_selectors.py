@@ -109,3 +109,16 @@ def answers_of_supplier(user) -> list[ChallengeAnswer]:
         .select_related("challenge")
         .order_by("-created_at")
     )
+
+
+def audit_challenge_links(ids, user, roles) -> dict[int, str]:
+    """Activity-log links (centres.audit): a challenge opens in the workspace
+    of its centre for that centre's staff, nowhere else."""
+    from django.urls import reverse
+
+    rows = Challenge.objects.filter(pk__in=ids, centre_id__in=list(roles)).values_list(
+        "pk", "centre__slug"
+    )
+    return {
+        pk: reverse("manage:challenges:detail", args=[slug, pk]) for pk, slug in rows
+    }

@@ -167,3 +167,15 @@ def test_search_stems_in_the_challenges_language_and_filters(
     assert found(status="closed") == []
     assert len(found(status="open")) == 3
     assert len(found(sector="bogus")) == 3  # an unknown value is dropped
+
+
+def test_the_activity_log_links_a_challenge_for_its_centre_only(
+    client, procurer, centre, editor, editor_b
+):
+    from django.urls import reverse
+
+    challenge = make_challenge(buyer=procurer, reviewer=editor)
+    client.force_login(editor)
+    page = client.get(reverse("manage:activity", args=["alpha"])).content.decode()
+    assert reverse("manage:challenges:detail", args=["alpha", challenge.pk]) in page
+    assert "Published a challenge" in page

@@ -1,15 +1,19 @@
 """A buyer drafts an open market consultation and submits it, her centre
 publishes it, a supplier answers, and the buyer reads the answer, which no
-one else sees. In Chromium, with axe-core on every page of the way."""
+one else sees; after the deadline she publishes a summary (the supplier is
+told) and the centre drafts a case study. In Chromium, with axe-core on every
+page of the way."""
 
 import re
 from datetime import timedelta
 
 import pytest
+from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
 from cooperation.models import Challenge
+from knowledge.models import Resource
 from tests.factories import UserFactory
 
 from .conftest import axe_serious
@@ -112,5 +116,34 @@ def test_a_buyers_challenge_is_published_answered_and_read(
     visitor.goto(base + challenge.get_absolute_url())
     assert "Phase-change" not in visitor.content()
     assert_accessible(visitor)
+    buyer.goto(base + reverse("challenges:mine"))
+    assert "Cooling hospital wards" in buyer.locator("main").inner_text()
+    assert_accessible(buyer)
+
+    # --- After the deadline: her summary, and the centre's case study. -----
+    Challenge.objects.filter(pk=challenge.pk).update(
+        deadline=timezone.localdate() - timedelta(days=1)
+    )
+    mail.outbox.clear()
+    buyer.goto(base + challenge.get_absolute_url())
+    buyer.get_by_role("link", name="Publish a summary").click()
+    buyer.wait_for_url(re.compile(r"/summary/$"))
+    assert_accessible(buyer)
+    buyer.get_by_label("Summary of the answers").fill(
+        "Passive cooling with **phase-change panels** is on the market."
+    )
+    buyer.get_by_role("button", name="Publish the summary").click()
+    buyer.wait_for_url(re.compile(rf"/challenges/{challenge.pk}/$"))
+    assert buyer.locator("main strong", has_text="phase-change panels").count() == 1
+    assert_accessible(buyer)
+    assert [m.subject for m in mail.outbox if supplier.email in m.to] == [
+        "Summary of the challenge: Cooling hospital wards"
+    ]
+    staff.reload()
+    staff.get_by_role("button", name="Draft a case study").click()
+    staff.wait_for_url(re.compile(r"/manage/alpha/resources/\d+/$"))
+    case = Resource.objects.get(kind=Resource.Kind.CASE_STUDY)
+    assert case.status == Resource.Status.DRAFT
+    assert case.title == "Cooling hospital wards"
     for ctx in (buyer_ctx, staff_ctx, supplier_ctx, visitor_ctx):
         ctx.close()

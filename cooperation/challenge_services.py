@@ -277,6 +277,13 @@ def answer_save(
             answer=answer.pk,
         )
         emails.answer_mail(challenge, answer)
+    else:
+        _audit(
+            challenge,
+            action="cooperation.challenge.answer_updated",
+            by=supplier,
+            answer=answer.pk,
+        )
     return answer
 
 

@@ -67,6 +67,10 @@ def test_a_supplier_answers_and_the_buyer_and_centre_are_told_once(
             centre=challenge.centre, action="cooperation.challenge.answered"
         ).count()
     assert logged == 1
+    with scopes_disabled():
+        assert AuditEntry.objects.filter(
+            centre=challenge.centre, action="cooperation.challenge.answer_updated"
+        ).exists()
 
 
 def test_an_empty_answer_or_a_disguised_file_is_refused(client, challenge, supplier):

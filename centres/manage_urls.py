@@ -37,5 +37,8 @@ urlpatterns = [
     path("<slug:centre_slug>/newsletter/", include("newsletters.manage_urls")),
     path("<slug:centre_slug>/events/", include("events.manage_urls")),
     path("<slug:centre_slug>/advice/", include("advice.manage_urls")),
+    path(
+        "<slug:centre_slug>/challenges/", include("cooperation.challenge_manage_urls")
+    ),
     path("<slug:centre_slug>/", include("network.manage_urls")),
 ]

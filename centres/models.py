@@ -418,6 +418,15 @@ AUDIT_LABELS = {
     "advice.request.qa_drafted": _("Drafted a Q&A from an advice request"),
     "advice.settings.updated": _("Changed the advice desk's response time"),
     "network.export.requested": _("Asked for a reporting export"),
+    "cooperation.challenge.submitted": _("A buyer submitted a challenge"),
+    "cooperation.challenge.published": _("Published a challenge"),
+    "cooperation.challenge.sent_back": _("Sent a challenge back to its buyer"),
+    "cooperation.challenge.answered": _("A supplier answered a challenge"),
+    "cooperation.challenge.answer_updated": _("A supplier changed an answer"),
+    "cooperation.challenge.summary_published": _("Published a challenge's summary"),
+    "cooperation.challenge.case_study_drafted": _(
+        "Drafted a case study from a challenge"
+    ),
 }
 
 # The groups of actions the activity log filters by: `<app>.<model>`, the first
@@ -435,6 +444,7 @@ AUDIT_GROUPS = {
     "advice.request": _("Advice requests"),
     "advice.settings": _("Advice desk settings"),
     "network.export": _("Reporting exports"),
+    "cooperation.challenge": _("Challenges"),
 }
 
 

@@ -1,2 +1,232 @@
 """Cross-border cooperation: buyers' procurement plans and their matches,
 joint-procurement initiatives, open market consultations and profiles."""
+
+import uuid
+
+from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVectorField
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+from django_scopes import ScopedManager
+
+from centres.models import Centre
+from p2i_portal.models import TimeStampedModel
+from p2i_portal.vocab import Language, Sector
+
+# Open market consultations ---------------------------------------------------
+
+MAX_QUESTIONS = 10
+
+
+def challenge_attachment_path(instance, filename):
+    # Never under a public media prefix: files are served by views that check
+    # who may see them.
+    return f"challenges/{uuid.uuid4().hex}/{filename}"
+
+
+class ChallengeQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=Challenge.Status.PUBLISHED)
+
+    def for_centre(self, centre):
+        return self.filter(centre=centre)
+
+    def of_buyer(self, user):
+        return self.filter(buyer=user)
+
+    def open(self, today=None):
+        return self.published().filter(deadline__gte=today or timezone.localdate())
+
+    def closed(self, today=None):
+        return self.published().filter(deadline__lt=today or timezone.localdate())
+
+    def visible_to(self, user):
+        """THE read rule: published challenges for everyone; a draft or one
+        under review for its buyer and the staff of its centre."""
+        if not getattr(user, "is_authenticated", False):
+            return self.published()
+        return self.filter(
+            Q(status=Challenge.Status.PUBLISHED)
+            | Q(buyer=user)
+            | Q(centre__in=Centre.objects.workspaces_for(user))
+        )
+
+    def summarisable_by(self, user):
+        """Who may publish the summary: the buyer and her centre's staff."""
+        if not getattr(user, "is_authenticated", False):
+            return self.none()
+        return self.filter(
+            Q(buyer=user) | Q(centre__in=Centre.objects.workspaces_for(user))
+        )
+
+    def reviewable_by(self, user):
+        """THE write rule of the workspace: challenges of the user's centres."""
+        return self.filter(centre__in=Centre.objects.workspaces_for(user))
+
+
+class Challenge(TimeStampedModel):
+    """An open market consultation: a buyer's problem and questions to the
+    market, published by her centre and answered by suppliers until the
+    deadline (inclusive, in the portal's time zone)."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        SUBMITTED = "submitted", _("Waiting for the centre's review")
+        PUBLISHED = "published", _("Published")
+
+    centre = models.ForeignKey(
+        Centre,
+        verbose_name=_("centre"),
+        on_delete=models.PROTECT,
+        related_name="challenges",
+    )
+    buyer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="challenges",
+    )
+    organisation = models.CharField(_("buying organisation"), max_length=200)
+    title = models.CharField(_("title"), max_length=200)
+    problem = models.TextField(_("the problem"), max_length=10000)
+    known = models.TextField(_("what is already known"), max_length=10000, blank=True)
+    questions = ArrayField(
+        models.CharField(max_length=500),
+        verbose_name=_("questions to the market"),
+        size=MAX_QUESTIONS,
+    )
+    deadline = models.DateField(_("deadline for answers"))
+    language = models.CharField(
+        _("language"), max_length=7, choices=Language.choices, default=Language.EN
+    )
+    sector = models.CharField(_("sector"), max_length=30, choices=Sector.choices)
+    country = CountryField(_("country"))
+    status = models.CharField(
+        _("status"), max_length=12, choices=Status.choices, default=Status.DRAFT
+    )
+    review_note = models.TextField(_("note from the centre"), blank=True)
+    submitted_at = models.DateTimeField(null=True, blank=True)
+    published_at = models.DateTimeField(null=True, blank=True)
+    attachment = models.FileField(
+        upload_to=challenge_attachment_path, max_length=300, blank=True
+    )
+    attachment_name = models.CharField(max_length=200, blank=True)
+    attachment_type = models.CharField(max_length=100, blank=True)
+    summary = models.TextField(_("summary of the answers"), blank=True)
+    summary_html = models.TextField(editable=False, blank=True)
+    summary_published_at = models.DateTimeField(null=True, blank=True)
+    case_study = models.ForeignKey(
+        "knowledge.Resource",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    search_vector = SearchVectorField(null=True, editable=False)
+
+    objects = ChallengeQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_at", "-created_at"]
+        indexes = [
+            GinIndex(fields=["search_vector"], name="challenge_search_gin"),
+            models.Index(fields=["status", "deadline"], name="challenge_status_idx"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(status="published") | Q(published_at__isnull=False),
+                name="challenge_published_has_date",
+            ),
+            models.CheckConstraint(
+                condition=Q(summary_published_at__isnull=True) | Q(status="published"),
+                name="challenge_summary_only_published",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("challenges:detail", kwargs={"pk": self.pk})
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == self.Status.PUBLISHED
+
+    @property
+    def is_open(self) -> bool:
+        """Published and the deadline not passed: suppliers may answer."""
+        return self.is_published and timezone.localdate() <= self.deadline
+
+    @property
+    def is_closed(self) -> bool:
+        return self.is_published and timezone.localdate() > self.deadline
+
+
+class ChallengeAnswerQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """THE rule for answers: its supplier, the challenge's buyer and the
+        staff of the challenge's centre; nobody else."""
+        if not getattr(user, "is_authenticated", False):
+            return self.none()
+        return self.filter(
+            Q(supplier=user)
+            | Q(challenge__buyer=user)
+            | Q(challenge__centre__in=Centre.objects.workspaces_for(user))
+        )
+
+    def of_supplier(self, user):
+        return self.filter(supplier=user)
+
+
+class ChallengeAnswer(TimeStampedModel):
+    """Centre-private: a supplier's answer to a challenge, one per supplier,
+    with an answer per question (in the order of the questions)."""
+
+    challenge = models.ForeignKey(
+        Challenge, on_delete=models.CASCADE, related_name="answers"
+    )
+    supplier = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="challenge_answers",
+    )
+    organisation = models.CharField(_("your organisation"), max_length=200)
+    answers = ArrayField(
+        models.TextField(max_length=5000, blank=True),
+        verbose_name=_("answers to the questions"),
+        size=MAX_QUESTIONS,
+        default=list,
+    )
+    general = models.TextField(_("general answer"), max_length=10000, blank=True)
+    attachment = models.FileField(
+        upload_to=challenge_attachment_path, max_length=300, blank=True
+    )
+    attachment_name = models.CharField(max_length=200, blank=True)
+    attachment_type = models.CharField(max_length=100, blank=True)
+
+    objects = ScopedManager(
+        centre="challenge__centre",
+        _manager_class=models.Manager.from_queryset(ChallengeAnswerQuerySet),
+    )
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["challenge", "supplier"], name="uniq_challenge_answer"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.organisation} on {self.challenge_id}"
+
+    def pairs(self) -> list[tuple[str, str]]:
+        """(question, answer) in the order of the questions."""
+        answers = list(self.answers) + [""] * len(self.challenge.questions)
+        return list(zip(self.challenge.questions, answers, strict=False))

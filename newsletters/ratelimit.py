@@ -22,6 +22,8 @@ DEFAULT_LIMITS = {
     # Visitors' questions to a centre (advice.views), each of which mails a link.
     "advice_ask_ip": (10, 600),
     "advice_ask_email": (5, 3600),
+    # Challenges and answers to them (cooperation.challenge_views), per account.
+    "challenge_post_user": (30, 3600),
 }
 
 

@@ -337,6 +337,7 @@ ADMIN_MODELS = {
     "newsletters_bounceevent": None,
     "network_partner": None,
     "network_projectidentity": "1",
+    "cooperation_challenge": None,
 }
 
 

@@ -3,7 +3,9 @@
 from rest_framework.permissions import AllowAny
 from rest_framework.routers import APIRootView, DefaultRouter
 
+from advice.api.views import AdviceRequestViewSet
 from centres.api.views import CentreViewSet
+from cooperation.api.profile_views import ProfileViewSet
 from events.api.views import EventViewSet
 from knowledge.api.views import ResourceViewSet
 
@@ -24,5 +26,7 @@ router = Router(trailing_slash=True)
 router.register("centres", CentreViewSet, basename="centre")
 router.register("resources", ResourceViewSet, basename="resource")
 router.register("events", EventViewSet, basename="event")
+router.register("advice/requests", AdviceRequestViewSet, basename="advice-request")
+router.register("profiles", ProfileViewSet, basename="profile")
 
 urlpatterns = router.urls

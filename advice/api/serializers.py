@@ -32,8 +32,18 @@ class StatusFilter(models.TextChoices):
     CLOSED = "closed", gettext_lazy("Closed")
 
 
+class Clock(models.TextChoices):
+    """The first-reply clock (AdviceRequest.clock); "" when no reply is owed.
+    Labels for the schema only: the API's values are codes."""
+
+    ON_TIME = "on_time", "On time"
+    DUE = "due", "Due today"
+    OVERDUE = "overdue", "Overdue"
+
+
 AdviceStatusField = enum_field(AdviceRequest.Status, "AdviceStatusEnum")
 AdviceStatusFilterField = enum_field(StatusFilter, "AdviceStatusFilterEnum")
+ClockField = enum_field(Clock, "AdviceClockEnum", blank_value=True)
 MessageKindField = enum_field(AdviceMessage.Kind, "AdviceMessageKindEnum")
 OrganisationTypeField = enum_field(OrganisationType, "OrganisationTypeEnum")
 ApproachOrBlankField = enum_field(
@@ -94,7 +104,7 @@ def _desk_url(request, advice) -> str:
     return request.build_absolute_uri(path) if request else path
 
 
-class AdviceRequestSerializer(serializers.ModelSerializer):
+class AdviceRequestSummarySerializer(serializers.ModelSerializer):
     """One request as its desk sees it (list)."""
 
     centre = serializers.SlugRelatedField(slug_field="slug", read_only=True)
@@ -104,9 +114,9 @@ class AdviceRequestSerializer(serializers.ModelSerializer):
     organisation_type = OrganisationTypeField(read_only=True)
     country = CountryCodeField(read_only=True)
     assignee = PersonSerializer(read_only=True, allow_null=True)
-    clock = serializers.SerializerMethodField(
-        help_text="First-reply clock: `` (nothing owed), `on_time`, `due` "
-        "(today) or `overdue`."
+    clock = ClockField(
+        read_only=True,
+        help_text="First-reply clock; blank when no reply is owed.",
     )
     desk_url = serializers.SerializerMethodField(
         help_text="The request's page on the desk."
@@ -120,10 +130,6 @@ class AdviceRequestSerializer(serializers.ModelSerializer):
             "first_replied_at", "closed_at", "clock", "desk_url",
         ]  # fmt: skip
         read_only_fields = fields
-
-    @extend_schema_field({"type": "string", "enum": ["", "on_time", "due", "overdue"]})
-    def get_clock(self, advice) -> str:
-        return advice.clock()
 
     @extend_schema_field(OpenApiTypes.URI)
     def get_desk_url(self, advice) -> str:
@@ -148,7 +154,7 @@ class AdviceAttachmentSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class AdviceRequestDetailSerializer(AdviceRequestSerializer):
+class AdviceRequestDetailSerializer(AdviceRequestSummarySerializer):
     """One request with the procurer's question and the whole thread, internal
     notes and transfer notes included: this API is for the desk's staff."""
 
@@ -157,9 +163,9 @@ class AdviceRequestDetailSerializer(AdviceRequestSerializer):
     messages = AdviceMessageSerializer(many=True, read_only=True)
     attachments = AdviceAttachmentSerializer(many=True, read_only=True)
 
-    class Meta(AdviceRequestSerializer.Meta):
+    class Meta(AdviceRequestSummarySerializer.Meta):
         fields = [
-            *AdviceRequestSerializer.Meta.fields,
+            *AdviceRequestSummarySerializer.Meta.fields,
             "question", "consent_publish", "procurer_name", "procurer_email",
             "created_at", "messages", "attachments",
         ]  # fmt: skip

@@ -22,7 +22,7 @@ from .serializers import (
     AdviceErrorSerializer,
     AdviceListQuerySerializer,
     AdviceRequestDetailSerializer,
-    AdviceRequestSerializer,
+    AdviceRequestSummarySerializer,
 )
 
 
@@ -63,7 +63,7 @@ ERRORS = {
         "the filter; a page past the last answers 404.",
         parameters=[AdviceListQuerySerializer],
         responses={
-            200: AdviceRequestSerializer(many=True),
+            200: AdviceRequestSummarySerializer(many=True),
             400: OpenApiResponse(
                 OpenApiTypes.OBJECT,
                 description="Invalid filters: each with its messages.",
@@ -99,7 +99,7 @@ class AdviceRequestViewSet(
     mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
 ):
     permission_classes = [IsAuthenticated, ReadsDesks]
-    serializer_class = AdviceRequestSerializer
+    serializer_class = AdviceRequestSummarySerializer
     lookup_field = "reference"
     lookup_value_regex = (
         "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"
@@ -119,7 +119,7 @@ class AdviceRequestViewSet(
     def get_serializer_class(self):
         if self.action == "retrieve":
             return AdviceRequestDetailSerializer
-        return AdviceRequestSerializer
+        return AdviceRequestSummarySerializer
 
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):

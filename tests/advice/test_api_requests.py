@@ -122,6 +122,7 @@ def test_detail_has_the_whole_thread_with_internal_notes(desks, editor):
         ("note", "Staff only: call her."),
     ]
     assert body["procurer_email"] == "procurer@example.org"
+    assert body["clock"] == ""  # answered: no first reply owed
     assert body["desk_url"].endswith(
         reverse("manage:advice:detail", args=["alpha", desks["a"].pk])
     )
@@ -166,6 +167,18 @@ def test_an_unknown_reference_is_404(desks, editor):
 )
 def test_filters(desks, editor, query, expected):
     assert subjects(token_client(editor).get(LIST, query)) == expected
+
+
+def test_the_clock_says_what_is_owed(desks, editor):
+    from advice.models import AdviceRequest
+
+    with scopes_disabled():
+        AdviceRequest.objects.filter(pk=desks["a2"].pk).update(due_on="2020-01-06")
+    rows = token_client(editor).get(LIST).json()["results"]
+    assert {r["subject"]: r["clock"] for r in rows} == {
+        "Question A": "",
+        "Question A2": "overdue",
+    }
 
 
 def test_assignee_filter_by_id_and_centre_filter_for_the_coordinator(

@@ -158,7 +158,9 @@ class AdviceRequestDetailSerializer(AdviceRequestSummarySerializer):
     """One request with the procurer's question and the whole thread, internal
     notes and transfer notes included: this API is for the desk's staff."""
 
-    procurer_name = serializers.CharField(source="name", read_only=True)
+    procurer_name = serializers.SerializerMethodField(
+        help_text="The name she gave, or her account's."
+    )
     procurer_email = serializers.EmailField(source="email", read_only=True)
     messages = AdviceMessageSerializer(many=True, read_only=True)
     attachments = AdviceAttachmentSerializer(many=True, read_only=True)
@@ -170,6 +172,11 @@ class AdviceRequestDetailSerializer(AdviceRequestSummarySerializer):
             "created_at", "messages", "attachments",
         ]  # fmt: skip
         read_only_fields = fields
+
+    def get_procurer_name(self, advice) -> str:
+        if advice.name:
+            return advice.name
+        return advice.user.get_full_name() if advice.user_id else ""
 
 
 class AdviceErrorSerializer(serializers.Serializer):

@@ -122,6 +122,7 @@ def test_detail_has_the_whole_thread_with_internal_notes(desks, editor):
         ("note", "Staff only: call her."),
     ]
     assert body["procurer_email"] == "procurer@example.org"
+    assert body["procurer_name"] == "Vera Visitor"  # as the helper asks
     assert body["clock"] == ""  # answered: no first reply owed
     assert body["desk_url"].endswith(
         reverse("manage:advice:detail", args=["alpha", desks["a"].pk])

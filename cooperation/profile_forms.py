@@ -84,7 +84,7 @@ class DirectoryFilterForm(forms.Form):
     kind = forms.ChoiceField(
         label=_("Kind"),
         required=False,
-        choices=[("", _("Buyers and suppliers")), *Profile.Kind.choices],
+        choices=[("", _("Any kind")), *Profile.Kind.choices],
     )
     country = forms.ChoiceField(
         label=_("Country"), required=False, choices=[("", _("Any country"))]

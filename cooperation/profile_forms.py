@@ -38,6 +38,7 @@ class ProfileForm(forms.Form):
         label=_("How to contact us"),
         choices=Profile.Contact.choices,
         widget=forms.RadioSelect,
+        help_text=_("“By e-mail” shows your account's address on your profile."),
     )
     visibility = forms.ChoiceField(
         label=_("Who may see this profile"),

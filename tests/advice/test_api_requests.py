@@ -91,12 +91,19 @@ def test_anyone_without_a_desk_gets_403(request, desks, persona):
         assert "staff of a centre" in response.json()["detail"]
 
 
+def session_client(user) -> APIClient:
+    api = APIClient()
+    api.force_login(user)
+    return api
+
+
+@pytest.mark.parametrize("client_of", [token_client, session_client])
 def test_an_account_without_2fa_gets_exactly_a_procurers_answer(
-    desks, procurer, locked_manager, locked_coordinator
+    desks, procurer, locked_manager, locked_coordinator, client_of
 ):
-    as_procurer = token_client(procurer)
+    as_procurer = client_of(procurer)
     for user in (locked_manager, locked_coordinator):
-        api = token_client(user)
+        api = client_of(user)
         for url in (LIST, detail(desks["a"]), LIST + "?centre=alpha"):
             mine, theirs = api.get(url), as_procurer.get(url)
             assert (mine.status_code, mine.json()) == (

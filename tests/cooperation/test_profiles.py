@@ -3,6 +3,8 @@ profile at /profiles/me/ (create, edit, delete, bad input), the directory's
 filters and search, and the selector other apps use."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from cooperation.models import Profile
@@ -291,3 +293,19 @@ def test_one_profile_per_person(owner):
     with pytest.raises(ValidationError):
         make_profile(owner, organisation="Second")
     assert Profile.objects.filter(user=owner).count() == 1
+
+
+def test_directory_queries_do_not_grow_with_its_profiles(
+    client, django_assert_max_num_queries
+):
+    """Each card is rendered from its row alone (country names and sector
+    labels come from code), so a full page costs what a short one does."""
+    client.force_login(UserFactory())
+    make_profile(UserFactory())
+    with CaptureQueriesContext(connection) as few:
+        client.get(reverse("profiles:directory"))
+    for n in range(20):
+        make_profile(UserFactory(), organisation=f"Buyer {n:02d}")
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        response = client.get(reverse("profiles:directory"))
+    assert len(response.context["profiles"]) == 21

@@ -1,13 +1,14 @@
 """The guards of the advice desks: a centre's desk under /manage/<centre>/advice/
 (CentreRoleRequiredMixin: staff of that centre; another centre's request is 404)
 and the coordinator's queue of unrouted requests under /network/advice/
-(CoordinatorRequiredMixin). Both reach requests only through `desk_requests()`."""
+(CoordinatorRequiredMixin). Both reach requests only through `desk_requests()`.
+The API (advice/api/) admits whom `api_reads_desks` admits, in `api_scope`."""
 
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from django_scopes import scopes_disabled
+from django_scopes import scope, scopes_disabled
 
-from centres.models import Membership
+from centres.models import Centre, Membership
 from centres.permissions import CentreRoleRequiredMixin
 from network.permissions import CoordinatorRequiredMixin
 
@@ -100,3 +101,21 @@ class NetworkDeskMixin(_DeskMixin, CoordinatorRequiredMixin):
 
     def desk_context(self):
         return {**super().desk_context(), "base_template": "advice/network_base.html"}
+
+
+def api_reads_desks(user) -> bool:
+    """Whether `user` reads advice requests through the API: staff of a centre
+    and the coordinator, with two-factor on where it is required; a procurer,
+    and an account whose privileges wait for two-factor, do not."""
+    if getattr(user, "acts_as_coordinator", False):
+        return True
+    return Centre.objects.workspaces_for(user).exists()
+
+
+def api_scope(user):
+    """The scope the advice API reads in: the coordinator's spans every desk and
+    the unrouted queue (explicitly unscoped); anyone else's is her centres, so
+    that a query missing its filter still finds nothing of another centre."""
+    if getattr(user, "acts_as_coordinator", False):
+        return scopes_disabled()
+    return scope(centre=list(Centre.objects.workspaces_for(user)))

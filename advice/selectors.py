@@ -181,3 +181,28 @@ def routing_table() -> list[dict]:
         centre = (full or candidates)[0]
         rows.append({"country": centre.country, "centre": centre})
     return sorted(rows, key=lambda r: str(r["country"].name))
+
+
+@dataclass
+class ApiParams(InboxParams):
+    """The API's filters (validated by its query serializer): the inbox's, and
+    a centre's slug for those who read several desks."""
+
+    centre: str = ""
+
+
+def api_request_list(*, user, params: ApiParams):
+    """The confirmed requests on the desks `user` works: her centres' (editor
+    or manager, two-factor on where required), or every desk and the unrouted
+    queue for the coordinator; filtered, oldest due first. The caller has opened
+    the matching scope (permissions.api_scope)."""
+    qs = AdviceRequest.objects.confirmed()
+    if not getattr(user, "acts_as_coordinator", False):
+        qs = qs.filter(centre__in=Centre.objects.workspaces_for(user))
+    if params.centre:
+        qs = qs.filter(centre__slug=params.centre)
+    return (
+        _filter(qs, params, user)
+        .select_related("assignee", "centre")
+        .order_by("due_on", "confirmed_at", "pk")
+    )

@@ -24,6 +24,8 @@ DEFAULT_LIMITS = {
     "advice_ask_email": (5, 3600),
     # Challenges and answers to them (cooperation.challenge_views), per account.
     "challenge_post_user": (30, 3600),
+    # Saving one's cooperation profile (cooperation.profile_views), per account.
+    "profile_save_user": (30, 3600),
 }
 
 

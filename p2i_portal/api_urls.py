@@ -3,8 +3,10 @@
 from rest_framework.permissions import AllowAny
 from rest_framework.routers import APIRootView, DefaultRouter
 
+from advice.api.views import AdviceRequestViewSet
 from centres.api.views import CentreViewSet
 from cooperation.api.challenge_views import ChallengeViewSet
+from cooperation.api.profile_views import ProfileViewSet
 from events.api.views import EventViewSet
 from knowledge.api.views import ResourceViewSet
 
@@ -26,5 +28,7 @@ router.register("centres", CentreViewSet, basename="centre")
 router.register("resources", ResourceViewSet, basename="resource")
 router.register("events", EventViewSet, basename="event")
 router.register("challenges", ChallengeViewSet, basename="challenge")
+router.register("advice/requests", AdviceRequestViewSet, basename="advice-request")
+router.register("profiles", ProfileViewSet, basename="profile")
 
 urlpatterns = router.urls

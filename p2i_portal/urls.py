@@ -72,6 +72,7 @@ urlpatterns = i18n_patterns(
     ),
     path("advice/", include("advice.urls")),
     path("challenges/", include("cooperation.challenge_urls")),
+    path("profiles/", include("cooperation.profile_urls")),
     prefix_default_language=True,
 )
 

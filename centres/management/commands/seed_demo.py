@@ -73,6 +73,7 @@ class Command(BaseCommand):
         call_command("seed_partners", quiet=quiet)
         call_command("seed_advice", quiet=quiet)
         call_command("seed_challenges", quiet=quiet)
+        call_command("seed_profiles", quiet=quiet)
 
         if not quiet:
             self.stdout.write(

@@ -418,6 +418,12 @@ AUDIT_LABELS = {
     "advice.request.qa_drafted": _("Drafted a Q&A from an advice request"),
     "advice.settings.updated": _("Changed the advice desk's response time"),
     "network.export.requested": _("Asked for a reporting export"),
+    "communities.application.received": _("Received a task-force application"),
+    "communities.application.accepted": _("Accepted a task-force application"),
+    "communities.application.declined": _("Declined a task-force application"),
+    "communities.application.asked": _("Asked an applicant a question"),
+    "communities.application.answered": _("An applicant answered a question"),
+    "communities.member.exported": _("Exported the task-force members"),
 }
 
 # The groups of actions the activity log filters by: `<app>.<model>`, the first
@@ -435,6 +441,8 @@ AUDIT_GROUPS = {
     "advice.request": _("Advice requests"),
     "advice.settings": _("Advice desk settings"),
     "network.export": _("Reporting exports"),
+    "communities.application": _("Task-force applications"),
+    "communities.member": _("Task-force members"),
 }
 
 

@@ -22,6 +22,11 @@ DEFAULT_LIMITS = {
     # Visitors' questions to a centre (advice.views), each of which mails a link.
     "advice_ask_ip": (10, 600),
     "advice_ask_email": (5, 3600),
+    # Task-force applications (communities.participation_views), each of which
+    # mails a link, and applicants' answers by their signed link.
+    "taskforce_join_ip": (10, 600),
+    "taskforce_join_email": (3, 3600),
+    "taskforce_answer_ip": (10, 600),
 }
 
 

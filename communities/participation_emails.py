@@ -7,9 +7,12 @@ line: the confirmation mail may go to an address she only claims.
 """
 
 from django.conf import settings
+from django.urls import reverse
 from django.utils.translation import gettext as _
+from django_scopes import scopes_disabled
 
 from accounts.services import email_queue_template
+from centres.models import Membership
 from p2i_portal.mail import recipient_language
 
 
@@ -146,3 +149,79 @@ def declined_mail(application):
     return _queue(
         application, build=build, dedupe_key=f"taskforce.declined:{application.pk}"
     )
+
+
+@scopes_disabled()
+def _project_staff(project) -> list:
+    return [
+        m.user
+        for m in Membership.objects.filter(centre=project).select_related("user")
+        if m.user.is_active
+    ]
+
+
+def _staff_url(application, project) -> str:
+    return _absolute(
+        reverse(
+            "manage:applications:detail",
+            kwargs={"centre_slug": project.slug, "pk": application.pk},
+        )
+    )
+
+
+def staff_received_mail(application):
+    """Each chosen project's team hears of a confirmed application (once)."""
+    for project in application.projects.all():
+        for user in _project_staff(project):
+
+            def build(user=user, project=project):
+                return {
+                    "subject": _("New task-force application: %(organisation)s")
+                    % {"organisation": application.organisation},
+                    "heading": _("New task-force application"),
+                    "paragraphs": [
+                        _(
+                            "%(organisation)s applied to join the task force and chose %(project)s."
+                        )
+                        % {
+                            "organisation": application.organisation,
+                            "project": project.short_name,
+                        }
+                    ],
+                    "link": _staff_url(application, project),
+                    "link_label": _("Open the application"),
+                }
+
+            with recipient_language(user.language) as language:
+                email_queue_template(
+                    to=user.email,
+                    name="taskforce-notice",
+                    context=build(),
+                    language=language,
+                    dedupe_key=f"taskforce.staff.received:{application.pk}:{user.pk}",
+                )
+
+
+def staff_answer_mail(application, message):
+    """The teams of her projects hear of her answer (once per answer)."""
+    for project in application.projects.all():
+        for user in _project_staff(project):
+            with recipient_language(user.language) as language:
+                email_queue_template(
+                    to=user.email,
+                    name="taskforce-notice",
+                    context={
+                        "subject": _("An applicant answered: %(organisation)s")
+                        % {"organisation": application.organisation},
+                        "heading": _("An applicant answered a question"),
+                        "paragraphs": [
+                            _("%(organisation)s answered your question.")
+                            % {"organisation": application.organisation}
+                        ],
+                        "quote": message.body,
+                        "link": _staff_url(application, project),
+                        "link_label": _("Open the application"),
+                    },
+                    language=language,
+                    dedupe_key=f"taskforce.staff.answer:{message.pk}:{user.pk}",
+                )

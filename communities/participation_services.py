@@ -95,6 +95,7 @@ def application_confirm(*, application) -> TaskForceApplication:
             by=None,
         )
     emails.received_mail(application)
+    emails.staff_received_mail(application)
     return application
 
 
@@ -196,6 +197,7 @@ def application_answer(*, application, body: str) -> TaskForceMessage:
             action="communities.application.answered",
             by=application.user,
         )
+    emails.staff_answer_mail(application, message)
     return message
 
 

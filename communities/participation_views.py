@@ -372,5 +372,9 @@ class DirectoryView(View):
                 "sectors": Sector.choices,
                 "countries": selectors.directory_countries(),
                 "projects": selectors.projects(),
+                "own_member": request.user.is_authenticated
+                and TaskForceApplication.objects.accepted()
+                .filter(user=request.user)
+                .exists(),
             },
         )

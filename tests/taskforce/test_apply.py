@@ -85,10 +85,17 @@ def test_a_city_applies_and_confirms_before_the_projects_see_it(
         ) == {"build", "procedin"}
     (received,) = mails_to("kaisa@tartu.example.org", "We received your application")
     assert "BUILD" in received.body and "PROCEDIN" in received.body
+    # BUILD's team hears of it, with a link to the application in its workspace.
+    (notice,) = mails_to(build_staff.email, "New task-force application")
+    assert notice.subject == "New task-force application: Evil <b>Town"
+    assert link_in(notice, "/applications/") == reverse(
+        "manage:applications:detail",
+        kwargs={"centre_slug": "build", "pk": application.pk},
+    )
     # Confirming twice changes nothing and sends nothing more.
     with sent():
         client.post(confirm)
-    assert len(mail.outbox) == 2
+    assert len(mail.outbox) == 3
     client.force_login(build_staff)
     listing = client.get(
         reverse("manage:applications:list", kwargs={"centre_slug": "build"})

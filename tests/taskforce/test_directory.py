@@ -127,3 +127,15 @@ def test_a_national_centres_workspace_has_no_applications(client, build, members
         reverse("manage:applications:list", kwargs={"centre_slug": "koinno"})
     )
     assert "City of Tartu" not in page.content.decode()
+
+
+def test_a_linked_member_finds_her_profile_from_the_directory(client, build):
+    from tests.factories import UserFactory
+
+    application = member(build)
+    user = UserFactory(email=application.email)
+    application.user = user
+    application.save(update_fields=["user"])
+    client.force_login(user)
+    page = names(client)
+    assert reverse("taskforce:profile") in page

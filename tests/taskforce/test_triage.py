@@ -123,8 +123,12 @@ def test_a_question_is_answered_by_her_link_and_shows_in_the_workspace(
     page = link_in(message, "/task-force/application/")
     assert "How many procurers" in client.get(page).content.decode()
     assert client.post(page, {"body": ""}).status_code == 400
-    response = client.post(page, {"body": "Twelve, in Estonian and English."})
+    with sent():
+        response = client.post(page, {"body": "Twelve, in Estonian and English."})
     assert response.status_code == 302
+    for staff in (build_staff, procedin_staff):
+        (notice,) = mails_to(staff.email, "An applicant answered")
+        assert "Twelve, in Estonian and English." in notice.body
     assert reload(application).status == "new"
     # The answer is in both projects' workspaces and activity logs.
     client.force_login(procedin_staff)

@@ -18,6 +18,7 @@ from django.views import View
 from django_countries import countries
 
 from centres.services import audit_log
+from network.exports import FORMULA_START
 
 from . import participation_selectors as selectors
 from . import participation_services as services
@@ -26,12 +27,11 @@ from .participation_forms import AskForm, DeclineForm
 from .participation_permissions import ProjectApplicationsMixin
 
 PAGE_SIZE = 50
-# A cell starting with one of these is a formula to a spreadsheet program.
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def csv_cell(value) -> str:
-    """Text a spreadsheet would run as a formula gets a leading apostrophe."""
+    """Text a spreadsheet would run as a formula gets a leading apostrophe, as
+    in the network's exports."""
     value = "" if value is None else str(value)
     return "'" + value if value.startswith(FORMULA_START) else value
 

@@ -61,7 +61,14 @@ class JoinView(View):
         )
 
     def get(self, request):
-        return self.render(JoinForm())
+        initial = {}
+        if request.user.is_authenticated:
+            initial = {
+                "email": request.user.email,
+                "contact_name": request.user.get_full_name(),
+                "organisation": getattr(request.user, "organisation", ""),
+            }
+        return self.render(JoinForm(initial=initial))
 
     def post(self, request):
         form = JoinForm(request.POST)

@@ -5,3 +5,10 @@ from django.utils.translation import gettext_lazy as _
 class CommunitiesConfig(AppConfig):
     name = "communities"
     verbose_name = _("Task force and communities")
+
+    def ready(self):
+        from accounts.notifications import register_action_source
+
+        from .participation_notifications import application_action_items
+
+        register_action_source(application_action_items)

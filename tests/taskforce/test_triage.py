@@ -166,3 +166,21 @@ def test_an_unconfirmed_application_is_not_in_the_workspace(client, build, build
     assert client.get(url("detail", pending)).status_code == 404
     assert client.post(url("accept", pending)).status_code == 404
     assert TaskForceApplication.objects.get().status == "new"
+
+
+def test_waiting_applications_are_on_the_workspace_home(
+    client, build, procedin, build_staff, sent
+):
+    waiting = apply(build)
+    apply(procedin, email="oulu@example.org", organisation="City of Oulu")
+    decided = apply(build, email="done@example.org", organisation="Decided Town")
+    from communities import participation_services as services
+
+    services.application_accept(application=decided, project=build, by=build_staff)
+    client.force_login(build_staff)
+    page = client.get(
+        reverse("manage:dashboard", kwargs={"centre_slug": "build"})
+    ).content.decode()
+    assert url("detail", waiting) in page
+    assert "Task-force application waiting for your decision" in page
+    assert "City of Oulu" not in page and url("detail", decided) not in page

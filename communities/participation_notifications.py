@@ -35,3 +35,28 @@ def application_action_items(user, centre) -> list[ActionItem]:
         )
         for application in rows
     ]
+
+
+def application_audit_links(ids, user, roles) -> dict[int, str]:
+    """Activity-log links (centres.audit) to applications: to the application
+    in a workspace of one of its projects where the reader has a role. One
+    query."""
+    through = TaskForceApplication.projects.through
+    rows = (
+        through.objects.filter(
+            taskforceapplication_id__in=ids,
+            centre_id__in=list(roles),
+            taskforceapplication__confirmed_at__isnull=False,
+        )
+        .order_by("centre__slug")
+        .values_list("taskforceapplication_id", "centre__slug")
+    )
+    urls: dict[int, str] = {}
+    for pk, slug in rows:
+        urls.setdefault(
+            pk,
+            reverse(
+                "manage:applications:detail", kwargs={"centre_slug": slug, "pk": pk}
+            ),
+        )
+    return urls

@@ -38,6 +38,7 @@ def _audit(application, *, centre, action: str, by, **data):
         action=action,
         by=by,
         target=f"#{application.pk} {application.organisation}",
+        obj=application,
         application=application.pk,
         **data,
     )

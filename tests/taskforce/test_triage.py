@@ -184,3 +184,13 @@ def test_waiting_applications_are_on_the_workspace_home(
     assert url("detail", waiting) in page
     assert "Task-force application waiting for your decision" in page
     assert "City of Oulu" not in page and url("detail", decided) not in page
+
+
+def test_the_activity_log_links_to_the_application(client, build, build_staff):
+    application = apply(build)
+    client.force_login(build_staff)
+    page = client.get(
+        reverse("manage:activity", kwargs={"centre_slug": "build"})
+    ).content.decode()
+    assert "Received a task-force application" in page
+    assert url("detail", application) in page

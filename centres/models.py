@@ -427,6 +427,12 @@ AUDIT_LABELS = {
     "cooperation.challenge.case_study_drafted": _(
         "Drafted a case study from a challenge"
     ),
+    "communities.application.received": _("Received a task-force application"),
+    "communities.application.accepted": _("Accepted a task-force application"),
+    "communities.application.declined": _("Declined a task-force application"),
+    "communities.application.asked": _("Asked an applicant a question"),
+    "communities.application.answered": _("An applicant answered a question"),
+    "communities.member.exported": _("Exported the task-force members"),
 }
 
 # The groups of actions the activity log filters by: `<app>.<model>`, the first
@@ -445,6 +451,8 @@ AUDIT_GROUPS = {
     "advice.settings": _("Advice desk settings"),
     "network.export": _("Reporting exports"),
     "cooperation.challenge": _("Challenges"),
+    "communities.application": _("Task-force applications"),
+    "communities.member": _("Task-force members"),
 }
 
 

@@ -7,11 +7,14 @@ else gets 404). Moderators act only inside their own community.
 """
 
 from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
+from django.core import signing
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
 
 from centres.models import Centre
 from p2i_portal.models import TimeStampedModel
@@ -218,3 +221,183 @@ class Post(TimeStampedModel):
 
     def __str__(self):
         return f"Post {self.pk} in {self.thread_id}"
+
+
+# Task-force participation
+#
+# A city, business or organisation applies to join the Innovation Procurement
+# Task Force and names the projects whose activities interest it. The
+# application reaches the projects' workspaces once its address is confirmed;
+# the staff of any chosen project accept, decline or ask a question. An
+# accepted application is the member's record: its directory profile, its
+# newsletter offer and the account that joins the projects' communities.
+
+
+class ApplicantType(models.TextChoices):
+    CITY = "city", _("City or municipality")
+    REGION = "region", _("Regional authority")
+    PUBLIC = "public", _("Other public body")
+    BUSINESS = "business", _("Business")
+    RESEARCH = "research", _("University or research body")
+    ORGANISATION = "organisation", _("Association or other organisation")
+
+
+class TaskForceApplicationQuerySet(models.QuerySet):
+    def confirmed(self):
+        return self.filter(confirmed_at__isnull=False)
+
+    def for_project(self, centre):
+        """THE way to the applications one project's staff may see and change:
+        confirmed ones that chose this project."""
+        return self.confirmed().filter(projects=centre)
+
+    def accepted(self):
+        return self.filter(status=TaskForceApplication.Status.ACCEPTED)
+
+    def listed(self):
+        """The member directory: accepted members who agreed to be listed."""
+        return self.accepted().filter(consent_directory=True)
+
+
+class TaskForceApplication(TimeStampedModel):
+    """One application to the task force; once accepted, the member's record."""
+
+    class Status(models.TextChoices):
+        NEW = "new", _("New")
+        ASKED = "asked", _("Question asked")
+        ACCEPTED = "accepted", _("Accepted")
+        DECLINED = "declined", _("Declined")
+
+    organisation = models.CharField(_("organisation"), max_length=200)
+    organisation_type = models.CharField(
+        _("type of organisation"), max_length=20, choices=ApplicantType.choices
+    )
+    country = CountryField(_("country"))
+    contact_name = models.CharField(_("contact person"), max_length=150)
+    email = models.EmailField(_("e-mail address"))
+    language = models.CharField(max_length=7, blank=True)
+    projects = models.ManyToManyField(
+        Centre,
+        verbose_name=_("projects"),
+        related_name="taskforce_applications",
+        limit_choices_to={"kind": "project"},
+    )
+    motivation = models.TextField(_("why you want to join"), max_length=4000)
+    sectors = ArrayField(
+        models.CharField(max_length=30, choices=Sector.choices),
+        verbose_name=_("sectors"),
+        default=list,
+    )
+    consent_directory = models.BooleanField(
+        _("listed in the member directory"), default=False
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.NEW
+    )
+    confirmed_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decided_by = models.ForeignKey(
+        Centre,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    decline_message = models.TextField(blank=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="taskforce_memberships",
+    )
+    website = models.URLField(_("website"), blank=True)
+    profile = models.TextField(_("short profile"), max_length=1000, blank=True)
+    newsletter_at = models.DateTimeField(null=True, blank=True)
+
+    objects = TaskForceApplicationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-confirmed_at", "-created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(status="accepted") | Q(confirmed_at__isnull=False),
+                name="taskforce_accepted_is_confirmed",
+            ),
+        ]
+
+    def __str__(self):
+        return self.organisation
+
+    @property
+    def is_member(self) -> bool:
+        return self.status == self.Status.ACCEPTED
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in (self.Status.NEW, self.Status.ASKED)
+
+    def get_sectors_display(self):
+        labels = dict(Sector.choices)
+        return [labels.get(s, s) for s in self.sectors]
+
+    # Links in e-mails: the id signed with the address and a purpose, as the
+    # advice desk's are; the address is not readable in them.
+    def _signer(self, purpose: str) -> signing.Signer:
+        return signing.Signer(salt=f"communities.taskforce.{purpose}:{self.email}")
+
+    def token(self, purpose: str) -> str:
+        return self._signer(purpose).sign(str(self.pk))
+
+    def check_token(self, token: str, purpose: str) -> bool:
+        try:
+            return self._signer(purpose).unsign(token) == str(self.pk)
+        except signing.BadSignature:
+            return False
+
+    @staticmethod
+    def token_pk(token: str) -> int | None:
+        value = str(token).partition(":")[0]
+        if not (value.isascii() and value.isdigit()) or len(value) > 18:
+            return None
+        return int(value)
+
+    def confirm_url(self) -> str:
+        return reverse("taskforce:confirm", kwargs={"token": self.token("confirm")})
+
+    def follow_url(self) -> str:
+        """Her page: the application while it is open, the welcome page once
+        she is a member."""
+        name = "taskforce:welcome" if self.is_member else "taskforce:application"
+        return reverse(name, kwargs={"token": self.token("follow")})
+
+
+class TaskForceMessage(models.Model):
+    """A question of a project's staff to the applicant, or her answer."""
+
+    class Kind(models.TextChoices):
+        QUESTION = "question", _("Question")
+        ANSWER = "answer", _("Answer")
+
+    application = models.ForeignKey(
+        TaskForceApplication, on_delete=models.CASCADE, related_name="messages"
+    )
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    centre = models.ForeignKey(
+        Centre, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    body = models.TextField(max_length=4000)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+    def __str__(self):
+        return f"{self.kind} on {self.application_id}"

@@ -26,6 +26,11 @@ DEFAULT_LIMITS = {
     "challenge_post_user": (30, 3600),
     # Saving one's cooperation profile (cooperation.profile_views), per account.
     "profile_save_user": (30, 3600),
+    # Task-force applications (communities.participation_views), each of which
+    # mails a link, and applicants' answers by their signed link.
+    "taskforce_join_ip": (10, 600),
+    "taskforce_join_email": (3, 3600),
+    "taskforce_answer_ip": (10, 600),
 }
 
 

@@ -26,6 +26,8 @@ class StaticPagesSitemap(Sitemap):
             "home",
             "about",
             "task-force",
+            "taskforce:join",
+            "taskforce:members",
             "accessibility",
             "centres:list",
             "knowledge:resource-list",

@@ -57,6 +57,7 @@ urlpatterns = i18n_patterns(
     path("", centre_views.HomeView.as_view(), name="home"),
     path("about/", centre_views.AboutView.as_view(), name="about"),
     path("task-force/", centre_views.TaskForceView.as_view(), name="task-force"),
+    path("task-force/", include("communities.taskforce_urls")),
     path(
         "accessibility/", centre_views.AccessibilityView.as_view(), name="accessibility"
     ),

@@ -22,6 +22,8 @@ DEFAULT_LIMITS = {
     # Visitors' questions to a centre (advice.views), each of which mails a link.
     "advice_ask_ip": (10, 600),
     "advice_ask_email": (5, 3600),
+    # Posts in communities (threads and replies), per account.
+    "community_post_user": (10, 600),
 }
 
 

@@ -4,6 +4,7 @@ from rest_framework.permissions import AllowAny
 from rest_framework.routers import APIRootView, DefaultRouter
 
 from centres.api.views import CentreViewSet
+from communities.api.views import CommunityViewSet, ThreadViewSet
 from events.api.views import EventViewSet
 from knowledge.api.views import ResourceViewSet
 
@@ -24,5 +25,11 @@ router = Router(trailing_slash=True)
 router.register("centres", CentreViewSet, basename="centre")
 router.register("resources", ResourceViewSet, basename="resource")
 router.register("events", EventViewSet, basename="event")
+router.register("communities", CommunityViewSet, basename="community")
+router.register(
+    r"communities/(?P<community_slug>[-a-zA-Z0-9_]+)/threads",
+    ThreadViewSet,
+    basename="community-thread",
+)
 
 urlpatterns = router.urls

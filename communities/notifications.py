@@ -16,7 +16,7 @@ Mail goes through the transactional queue (accounts.services): members are
 accounts, not newsletter subscribers, and each mail is personal.
 """
 
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from django.core import signing
 from django.db import IntegrityError, transaction
@@ -181,7 +181,7 @@ def _post_mail(post: Post, member: CommunityMember, dedupe_key: str):
 # --- Summaries ------------------------------------------------------------------
 def summary_period(frequency: str, now: datetime) -> str:
     """The period a run at `now` (UTC) sends: the day, or the ISO week."""
-    now = timezone.localtime(now, timezone.UTC)
+    now = now.astimezone(UTC)
     if frequency == CommunitySummary.Frequency.WEEKLY:
         year, week, _day = now.isocalendar()
         return f"{year}-W{week:02d}"

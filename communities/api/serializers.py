@@ -10,7 +10,6 @@ from p2i_portal.vocab import Sector
 
 from ..models import Community, CommunityMember, Post, Thread
 
-
 SectorField = enum_field(Sector, "CommunitySectorEnum", blank_value=True)
 VisibilityField = enum_field(Community.Visibility, "CommunityVisibilityEnum")
 PostStatusField = enum_field(Post.Status, "PostStatusEnum")

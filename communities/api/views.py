@@ -3,7 +3,6 @@ per visibility (a closed community exists only for its members and the
 coordinator: everyone else gets 404), and posting by active members with a
 token or a session, through the same rules and services as the pages."""
 
-from django.core.paginator import EmptyPage, PageNotAnInteger
 from django.db.models import Exists, OuterRef
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
@@ -16,7 +15,7 @@ from drf_spectacular.utils import (
 )
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import NotFound, PermissionDenied
+from rest_framework.exceptions import PermissionDenied
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.response import Response
@@ -24,8 +23,8 @@ from rest_framework.response import Response
 from .. import posting, services
 from ..models import Community, Post, Thread
 from .serializers import (
-    CommunitySerializer,
     CommunityErrorSerializer,
+    CommunitySerializer,
     PostSerializer,
     ReplyInputSerializer,
     ThreadCreatedSerializer,
@@ -195,10 +194,8 @@ class ThreadViewSet(
             .order_by("created_at", "pk")
         )
         paginator = PageNumberPagination()
-        try:
-            page = paginator.paginate_queryset(posts, request, view=self)
-        except (EmptyPage, PageNotAnInteger):  # pragma: no cover - DRF raises
-            raise NotFound(_("Invalid page.")) from None
+        # A page past the last (or not a number) answers 404, as the lists do.
+        page = paginator.paginate_queryset(posts, request, view=self)
         context = self.get_serializer_context()
         context["posts_page"] = {
             "count": paginator.page.paginator.count,

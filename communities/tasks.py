@@ -5,6 +5,7 @@ from celery import shared_task
 from django.utils import timezone
 
 from accounts.models import User
+from accounts.services import _same_queue
 
 from . import notifications
 from .models import CommunitySummary, Post
@@ -24,16 +25,28 @@ def post_notify(post_id: int) -> int:
 
 @shared_task(acks_late=True)
 def summaries_send(frequency: str, now_iso: str | None = None) -> int:
-    """Send every member who chose `frequency` ("daily" or "weekly") her summary
-    of the current period, once: a second run in the same period sends nothing.
-    Returns how many summaries this run queued."""
+    """Beat task: ring `summary_send` for every member who chose `frequency`
+    ("daily" or "weekly"), one task per member. Safe to repeat: each member's
+    summary of a period is claimed once. Returns how many members were rung."""
     frequency = CommunitySummary.Frequency(frequency)
-    now = timezone.datetime.fromisoformat(now_iso) if now_iso else timezone.now()
-    sent = 0
-    for user_id in notifications.summary_audience(frequency):
-        user = User.objects.filter(pk=user_id).first()
-        if user is not None and notifications.summary_send_for(
-            user=user, frequency=frequency, now=now
-        ):
-            sent += 1
-    return sent
+    now_iso = now_iso or timezone.now().isoformat()
+    user_ids = notifications.summary_audience(frequency)
+    # The members' tasks go to the queue this one came from, as the mail queue's do.
+    options = _same_queue()
+    for user_id in user_ids:
+        summary_send.apply_async((user_id, frequency, now_iso), **options)
+    return len(user_ids)
+
+
+@shared_task(acks_late=True)
+def summary_send(user_id: int, frequency: str, now_iso: str) -> bool:
+    """Send one member her `frequency` summary of the period `now_iso` falls
+    in, once (notifications.summary_send_for). True when it was queued now."""
+    user = User.objects.filter(pk=user_id, is_active=True).first()
+    if user is None:
+        return False
+    return notifications.summary_send_for(
+        user=user,
+        frequency=CommunitySummary.Frequency(frequency),
+        now=timezone.datetime.fromisoformat(now_iso),
+    )

@@ -48,11 +48,16 @@ def test_the_daily_summary_is_sent_once_even_when_the_task_runs_twice(world, sen
     mail.outbox.clear()
 
     with sent():
-        first = tasks.summaries_send("daily")
+        tasks.summaries_send("daily")
     with sent():
-        second = tasks.summaries_send("daily")
+        tasks.summaries_send("daily")
+    # And once more for her alone, as a redelivered task would.
+    with sent():
+        assert (
+            tasks.summary_send(world["reader"].pk, "daily", timezone.now().isoformat())
+            is False
+        )
 
-    assert (first, second) == (1, 0)
     [message] = summaries("reader@example.org")
     assert message.subject == "Your daily community summary: 3 new posts"
     assert "Reuse" in message.body and "Hospital beds" in message.body
@@ -99,7 +104,7 @@ def test_the_summary_carries_rfc_8058_headers_that_work(world, sent, client):
 
 def test_nothing_is_sent_when_nothing_is_new(world, sent):
     with sent():
-        assert tasks.summaries_send("daily") == 0
+        assert tasks.summaries_send("daily") == 1  # the reader is rung
     assert mail.outbox == []
     # The period is claimed all the same: a second run does not look again.
     assert CommunitySummary.objects.get(user=world["reader"]).post_count == 0
@@ -111,7 +116,7 @@ def test_her_own_posts_and_hidden_posts_are_not_news(world, sent):
     Post.objects.filter(pk=hidden.pk).update(status=Post.Status.HIDDEN)
     mail.outbox.clear()
     with sent():
-        assert tasks.summaries_send("daily") == 0
+        tasks.summaries_send("daily")
     assert summaries("reader@example.org") == []
 
 
@@ -124,7 +129,7 @@ def test_the_next_summary_starts_where_the_last_ended(world, sent):
     Post.objects.filter(thread=thread).update(created_at=tomorrow - timedelta(hours=1))
     mail.outbox.clear()
     with sent():
-        assert tasks.summaries_send("daily", tomorrow.isoformat()) == 1
+        tasks.summaries_send("daily", tomorrow.isoformat())
     [message] = summaries("reader@example.org")
     assert message.subject == "Your daily community summary: 1 new post"
     assert "Tuesday thread" in message.body
@@ -135,9 +140,9 @@ def test_the_weekly_summary_goes_to_weekly_members_once_a_week(world, sent):
     start(world["circular"], world["author"], title="Weekly news")
     mail.outbox.clear()
     with sent():
-        assert tasks.summaries_send("weekly") == 1
+        tasks.summaries_send("weekly")
     with sent():
-        assert tasks.summaries_send("weekly") == 0
+        tasks.summaries_send("weekly")
     [message] = summaries("weekly@example.org")
     assert message.subject == "Your weekly community summary: 1 new post"
     assert "Weekly news" in message.body

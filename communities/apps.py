@@ -17,3 +17,4 @@ class CommunitiesConfig(AppConfig):
         register_email_headers(
             notifications.SUMMARY_TEMPLATE, notifications.summary_headers
         )
+        register_email_headers(notifications.POST_TEMPLATE, notifications.post_headers)

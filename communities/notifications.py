@@ -10,7 +10,8 @@ nothing.
   a second run finds the row and sends nothing.
 - Every mail carries a signed link that sets that community (an instant
   mail) or every community of that summary (a summary) to "nothing" without
-  signing in; summaries are bulk mail with RFC 8058 one-click headers.
+  signing in, in its body and as RFC 8058 one-click headers (added when the
+  queue sends it, see accounts.tasks.register_email_headers).
 
 Mail goes through the transactional queue (accounts.services): members are
 accounts, not newsletter subscribers, and each mail is personal.
@@ -313,6 +314,24 @@ def _summary_mail(summary, user, posts: list[Post], count: int):
             dedupe_key=f"community.summary:{summary.frequency}:{summary.period}:"
             f"u{user.pk}",
         )
+
+
+def post_headers(email) -> dict:
+    """One-click headers of a post's mail too: mail clients then offer to leave
+    that community's mails (its dedupe key names the post and the member)."""
+    from accounts.models import User
+    from newsletters.rendering import bulk_headers
+
+    try:
+        _prefix, post_id, user_part = (email.dedupe_key or "").split(":")
+        post = Post.objects.select_related("thread__community").get(pk=int(post_id))
+        user = User.objects.get(pk=int(user_part.removeprefix("u")))
+    except (ValueError, Post.DoesNotExist, User.DoesNotExist):
+        return {}
+    token = out_token(user=user, community=post.thread.community)
+    with recipient_language(user.language):
+        url = out_url(token)
+    return bulk_headers(unsubscribe_url=url, list_name="community-posts")
 
 
 def summary_headers(email) -> dict:

@@ -10,7 +10,7 @@ from django.utils import translation
 
 from accounts.models import OutboundEmail
 from communities import services, tasks
-from communities.models import Post
+from communities.models import CommunityMember, Post
 from tests.factories import UserFactory
 
 from .helpers import join, make_community, reply, start
@@ -47,6 +47,11 @@ def test_a_reply_is_mailed_to_instant_members_only(community, centre, sent):
     )
     assert thread_url in message.body
     assert "/en/community-emails/out/" in message.body
+    header = message.extra_headers["List-Unsubscribe"]
+    assert header.startswith("<" + settings.SITE_URL + "/en/community-emails/out/")
+    assert message.extra_headers["List-Unsubscribe-Post"] == (
+        "List-Unsubscribe=One-Click"
+    )
     row = OutboundEmail.objects.get(template="community-post")
     assert row.dedupe_key == f"community.post:{post.pk}:u{instant.pk}"
     assert row.status == OutboundEmail.Status.SENT
@@ -119,3 +124,30 @@ def test_an_inactive_account_gets_nothing(community, sent):
     with sent():
         start(community, author)
     assert mail.outbox == []
+
+
+def test_the_one_click_header_of_a_post_mail_leaves_that_community(
+    community, centre, sent, client
+):
+    author = join(community)
+    other = make_community(centre=centre, slug="health")
+    reader = join(community, notify="instant")
+    join(other, reader, notify="instant")
+    with sent():
+        start(community, author)
+    [message] = mail.outbox
+    url = message.extra_headers["List-Unsubscribe"].strip("<>")
+    path = "/" + url.split("://", 1)[1].split("/", 1)[1]
+    response = client.post(
+        path,
+        data="List-Unsubscribe=One-Click",
+        content_type="application/x-www-form-urlencoded",
+    )
+    assert response.status_code == 200
+    assert response.content == b"Unsubscribed.\n"
+    notify = dict(
+        CommunityMember.objects.filter(user=reader).values_list(
+            "community__slug", "notify"
+        )
+    )
+    assert notify == {"circular": "none", "health": "instant"}

@@ -119,14 +119,16 @@ def on_post_visible(sender, post: Post, **kwargs) -> None:
 
 def instant_recipients(post: Post) -> list[CommunityMember]:
     """Active members of the post's community who chose every post at once,
-    except its author, with active accounts. Only active members read a closed
-    community, and an open one is read by everyone, so each may read the post."""
+    except its author, with active accounts, who were members when it was
+    written. Only active members read a closed community, and an open one is
+    read by everyone, so each may read the post."""
     return list(
         CommunityMember.objects.active()
         .filter(
             community_id=post.thread.community_id,
             notify=CommunityMember.Notify.INSTANT,
             user__is_active=True,
+            created_at__lte=post.created_at,
         )
         .exclude(user_id=post.author_id)
         .select_related("user", "community")

@@ -4,7 +4,6 @@ real Celery worker and her summary arrives over SMTP with the post, RFC 8058
 headers and links that work: the thread, and the way out. In Chromium, with
 axe-core on the preference page and the way out."""
 
-import os
 import re
 
 import pytest
@@ -13,34 +12,17 @@ from django.urls import reverse
 from accounts.services import api_token_create
 from communities.models import Community, CommunityMember
 from tests.communities.conftest import thread_route_stub
+from tests.communities.worker import (  # noqa: F401 (fixtures)
+    communities_queue,
+    communities_worker,
+    live_communities,
+)
 from tests.factories import UserFactory
-from tests.services import celery_publishing_to, celery_worker_start, celery_worker_stop
 
 from .conftest import axe_serious
 from .test_knowledge_workflow import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture(scope="module")
-def summary_worker(
-    django_db_setup, django_db_blocker, redis_url, smtp_server, celery_queue
-):
-    from django.db import connection
-
-    _, smtp_port = smtp_server
-    proc = celery_worker_start(
-        database=connection.settings_dict["NAME"],
-        broker_url=redis_url,
-        smtp_port=smtp_port,
-        queue=f"{celery_queue}-communities",
-        name=f"communities-{os.getpid()}",
-        app="tests.communities.worker_app",
-    )
-    try:
-        yield proc
-    finally:
-        celery_worker_stop(proc)
 
 
 def assert_accessible(page):
@@ -52,14 +34,12 @@ def path_of(url: str) -> str:
     return "/" + url.split("://", 1)[1].split("/", 1)[1]
 
 
+@pytest.mark.usefixtures("live_communities")
 def test_a_member_gets_the_post_in_her_daily_summary_and_opens_it(
     live_server,
     page,
     centre,
     settings,
-    summary_worker,
-    redis_url,
-    celery_queue,
     smtp_server,
 ):
     thread_route_stub(settings)
@@ -106,8 +86,7 @@ def test_a_member_gets_the_post_in_her_daily_summary_and_opens_it(
     sink.clear()
     from communities.tasks import summaries_send
 
-    with celery_publishing_to(redis_url, f"{celery_queue}-communities", settings):
-        summaries_send.delay("daily")
+    summaries_send.delay("daily")
     [message] = sink.wait_for(1, timeout=30)
     assert message["To"] == reader.email
     assert message["Subject"] == "Your daily community summary: 1 new post"

@@ -11,8 +11,8 @@ from django.urls import reverse
 
 from accounts.services import api_token_create
 from communities.models import Community, CommunityMember
-from tests.communities.conftest import thread_route_stub
-from tests.communities.worker import (  # noqa: F401 (fixtures)
+from tests.communities_notify.conftest import thread_route_stub
+from tests.communities_notify.worker import (  # noqa: F401 (fixtures)
     communities_queue,
     communities_worker,
     live_communities,

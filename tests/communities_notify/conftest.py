@@ -10,7 +10,7 @@ def thread_route_stub(settings):
     try:
         reverse("communities:thread", kwargs={"slug": "x", "pk": 1})
     except NoReverseMatch:
-        settings.ROOT_URLCONF = "tests.communities.stub_urls"
+        settings.ROOT_URLCONF = "tests.communities_notify.stub_urls"
 
 
 @pytest.fixture(autouse=True)

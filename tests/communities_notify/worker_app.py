@@ -1,6 +1,6 @@
 """The portal's Celery app for the community browser test's worker: where the
 community pages are not installed, its mails link to the bare thread page of
-tests/communities/stub_urls.py (as the live server does)."""
+tests/communities_notify/stub_urls.py (as the live server does)."""
 
 from celery.signals import worker_init
 
@@ -15,7 +15,7 @@ def _thread_route(**kwargs):
     try:
         reverse("communities:thread", kwargs={"slug": "x", "pk": 1})
     except NoReverseMatch:
-        settings.ROOT_URLCONF = "tests.communities.stub_urls"
+        settings.ROOT_URLCONF = "tests.communities_notify.stub_urls"
         clear_url_caches()
 
 

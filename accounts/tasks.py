@@ -20,6 +20,24 @@ logger = logging.getLogger(__name__)
 MAX_ATTEMPTS = 5
 STALE_AFTER = timedelta(minutes=15)
 
+# template name -> callable(OutboundEmail) -> dict of extra headers. Bulk mails
+# sent through this queue (community summaries) add List-Unsubscribe this way:
+# the headers are derived from the row when it is sent, so none is stored.
+_header_sources = {}
+
+
+def register_email_headers(template: str, source) -> None:
+    """Give every queued mail of `template` the headers `source(email)` returns
+    (the Message-ID stays the queue's own). Called from an AppConfig.ready()."""
+    _header_sources[template] = source
+
+
+def _extra_headers(email) -> dict:
+    source = _header_sources.get(email.template)
+    headers = dict(source(email) or {}) if source else {}
+    headers.pop("Message-ID", None)
+    return headers
+
 
 def _is_transient(exc: Exception) -> bool:
     code = getattr(exc, "smtp_code", None)
@@ -61,7 +79,7 @@ def email_send(self, email_id: int) -> str:
         to=[email.to],
         connection=get_connection(),
         # Fixed per row: a resend after a crash is recognisably the same message.
-        headers={"Message-ID": message_id("mail", email.pk)},
+        headers={"Message-ID": message_id("mail", email.pk), **_extra_headers(email)},
     )
     if email.body_html:
         message.attach_alternative(email.body_html, "text/html")

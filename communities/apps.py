@@ -17,3 +17,14 @@ class CommunitiesConfig(AppConfig):
 
         register_action_source(application_action_items)
         AUDIT_TARGETS["communities.taskforceapplication"] = application_audit_links
+        from accounts.tasks import register_email_headers
+
+        from . import notifications, signals
+
+        signals.post_visible.connect(
+            notifications.on_post_visible, dispatch_uid="communities.notify"
+        )
+        register_email_headers(
+            notifications.SUMMARY_TEMPLATE, notifications.summary_headers
+        )
+        register_email_headers(notifications.POST_TEMPLATE, notifications.post_headers)

@@ -401,3 +401,50 @@ class TaskForceMessage(models.Model):
 
     def __str__(self):
         return f"{self.kind} on {self.application_id}"
+
+
+class CommunitySummary(models.Model):
+    """One member's daily or weekly summary for one period ("2026-12-07",
+    "2026-W49"): claimed by creating this row, so that two runs of the beat
+    task never mail her twice. `until` is where her next summary starts."""
+
+    class Frequency(models.TextChoices):
+        DAILY = "daily", _("Daily")
+        WEEKLY = "weekly", _("Weekly")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="community_summaries",
+    )
+    frequency = models.CharField(max_length=10, choices=Frequency.choices)
+    period = models.CharField(max_length=20)
+    since = models.DateTimeField()
+    until = models.DateTimeField()
+    post_count = models.PositiveIntegerField(default=0)
+    # The queued mail (none when there was nothing new).
+    email = models.OneToOneField(
+        "accounts.OutboundEmail",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="community_summary",
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-until"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "frequency", "period"],
+                name="uniq_community_summary_per_period",
+            ),
+        ]
+        indexes = [
+            models.Index(
+                fields=["user", "frequency", "-until"], name="summary_last_idx"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.frequency} summary {self.period} for {self.user_id}"

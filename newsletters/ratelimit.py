@@ -31,6 +31,8 @@ DEFAULT_LIMITS = {
     "taskforce_join_ip": (10, 600),
     "taskforce_join_email": (3, 3600),
     "taskforce_answer_ip": (10, 600),
+    # Posts and replies in communities (communities.views), per signed-in user.
+    "community_post_user": (6, 600),
 }
 
 

@@ -92,6 +92,20 @@ def unsubscribe_mailto(token: str, list_name: str) -> str:
     return f"mailto:{address}?subject={quote(f'unsubscribe {list_name} {token}')}"
 
 
+def bulk_headers(*, unsubscribe_url: str, list_name: str, mailto: str = "") -> dict:
+    """The headers of every bulk mail of the portal: one-click unsubscribe
+    (RFC 8058: the URL takes a POST of "List-Unsubscribe=One-Click" without
+    cookies), List-Id and the markers that keep auto-responders quiet."""
+    targets = f"<{unsubscribe_url}>" + (f", <{mailto}>" if mailto else "")
+    return {
+        "List-Unsubscribe": targets,
+        "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+        "List-Id": f"P2I {list_name} <{list_name}.{mail_domain()}>",
+        "Precedence": "bulk",
+        "Auto-Submitted": "auto-generated",
+    }
+
+
 # --- Issues ---
 # A Markdown link or image target with no scheme: `](/resources/x/)` or `](x.pdf)`.
 _RELATIVE_TARGET = re.compile(r"(\]\()(?![a-zA-Z][a-zA-Z0-9+.-]*:|#|//)([^)\s]+)")
@@ -249,11 +263,11 @@ def _bulk_message(
         connection=connection,
         headers={
             "Message-ID": msg_id,
-            "List-Unsubscribe": f"<{unsub}>, <{unsubscribe_mailto(token, list_name)}>",
-            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-            "List-Id": f"P2I {list_name} <{list_name}.{mail_domain()}>",
-            "Precedence": "bulk",
-            "Auto-Submitted": "auto-generated",
+            **bulk_headers(
+                unsubscribe_url=unsub,
+                mailto=unsubscribe_mailto(token, list_name),
+                list_name=list_name,
+            ),
         },
     )
     message.attach_alternative(

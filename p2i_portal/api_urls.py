@@ -5,6 +5,7 @@ from rest_framework.routers import APIRootView, DefaultRouter
 
 from advice.api.views import AdviceRequestViewSet
 from centres.api.views import CentreViewSet
+from communities.api.views import CommunityViewSet, ThreadViewSet
 from cooperation.api.challenge_views import ChallengeViewSet
 from cooperation.api.profile_views import ProfileViewSet
 from events.api.views import EventViewSet
@@ -30,5 +31,11 @@ router.register("events", EventViewSet, basename="event")
 router.register("challenges", ChallengeViewSet, basename="challenge")
 router.register("advice/requests", AdviceRequestViewSet, basename="advice-request")
 router.register("profiles", ProfileViewSet, basename="profile")
+router.register("communities", CommunityViewSet, basename="community")
+router.register(
+    r"communities/(?P<community_slug>[-a-zA-Z0-9_]+)/threads",
+    ThreadViewSet,
+    basename="community-thread",
+)
 
 urlpatterns = router.urls

@@ -74,6 +74,7 @@ urlpatterns = i18n_patterns(
     path("advice/", include("advice.urls")),
     path("challenges/", include("cooperation.challenge_urls")),
     path("profiles/", include("cooperation.profile_urls")),
+    path("community-emails/", include("communities.notify_urls")),
     prefix_default_language=True,
 )
 

@@ -232,6 +232,16 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": crontab(minute=0, hour=7, day_of_month="1"),
         "args": ["monthly"],
     },
+    "community-summaries-daily": {
+        "task": "communities.tasks.summaries_send",
+        "schedule": crontab(minute=0, hour=6),
+        "args": ["daily"],
+    },
+    "community-summaries-weekly": {
+        "task": "communities.tasks.summaries_send",
+        "schedule": crontab(minute=15, hour=6, day_of_week="mon"),
+        "args": ["weekly"],
+    },
     "network-report-exports-purge": {
         "task": "network.tasks.report_exports_purge",
         "schedule": 3600.0,

@@ -39,6 +39,8 @@ urlpatterns = [
     path("<slug:centre_slug>/advice/", include("advice.manage_urls")),
     path(
         "<slug:centre_slug>/challenges/", include("cooperation.challenge_manage_urls")
+    ),
+    path(
         "<slug:centre_slug>/applications/",
         include("communities.taskforce_manage_urls"),
     ),

@@ -418,6 +418,9 @@ AUDIT_LABELS = {
     "advice.request.qa_drafted": _("Drafted a Q&A from an advice request"),
     "advice.settings.updated": _("Changed the advice desk's response time"),
     "network.export.requested": _("Asked for a reporting export"),
+    "cooperation.interest.expressed": _("A buyer expressed interest in a plan"),
+    "cooperation.initiative.created": _("Started a joint-procurement initiative"),
+    "cooperation.initiative.updated": _("Edited a joint-procurement initiative"),
 }
 
 # The groups of actions the activity log filters by: `<app>.<model>`, the first
@@ -435,6 +438,8 @@ AUDIT_GROUPS = {
     "advice.request": _("Advice requests"),
     "advice.settings": _("Advice desk settings"),
     "network.export": _("Reporting exports"),
+    "cooperation.interest": _("Interest in buyers' plans"),
+    "cooperation.initiative": _("Joint-procurement initiatives"),
 }
 
 

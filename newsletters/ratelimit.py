@@ -22,6 +22,9 @@ DEFAULT_LIMITS = {
     # Visitors' questions to a centre (advice.views), each of which mails a link.
     "advice_ask_ip": (10, 600),
     "advice_ask_email": (5, 3600),
+    # Buyers' plans and interests in them (cooperation.plan_views), per account.
+    "plan_post_user": (10, 3600),
+    "plan_interest_user": (20, 3600),
 }
 
 

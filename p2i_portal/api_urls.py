@@ -4,6 +4,7 @@ from rest_framework.permissions import AllowAny
 from rest_framework.routers import APIRootView, DefaultRouter
 
 from centres.api.views import CentreViewSet
+from cooperation.api.plan_views import PlanViewSet
 from events.api.views import EventViewSet
 from knowledge.api.views import ResourceViewSet
 
@@ -24,5 +25,6 @@ router = Router(trailing_slash=True)
 router.register("centres", CentreViewSet, basename="centre")
 router.register("resources", ResourceViewSet, basename="resource")
 router.register("events", EventViewSet, basename="event")
+router.register("plans", PlanViewSet, basename="plan")
 
 urlpatterns = router.urls

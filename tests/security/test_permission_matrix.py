@@ -337,6 +337,9 @@ ADMIN_MODELS = {
     "newsletters_bounceevent": None,
     "network_partner": None,
     "network_projectidentity": "1",
+    "cooperation_procurementplan": None,
+    "cooperation_planinterest": None,
+    "cooperation_jointinitiative": None,
 }
 
 

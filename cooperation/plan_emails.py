@@ -10,6 +10,7 @@ other string.
 from django.conf import settings
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django_scopes import scopes_disabled
 
 from accounts.models import User
 from accounts.services import email_queue_template
@@ -32,6 +33,7 @@ def _queue(*, user: User, build, dedupe_key: str):
         )
 
 
+@scopes_disabled()
 def centre_people(centre) -> list[User]:
     """Who hears for a centre: its managers, else its editors; for None (a
     country without a centre) the network's coordinators."""

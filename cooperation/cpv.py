@@ -3,7 +3,9 @@ of its divisions and groups, read once from the data files in cooperation/data/.
 
 A code is eight digits, a hyphen and a check digit (`45233140-2`). The check
 digit is the last digit of the sum of the eight digits weighted 3, 7, 1, 3, 7,
-1, 3, 7 (tests/cooperation/test_cpv.py verifies it against published codes).
+1, 3, 7, shifted by a constant in a few parts of the vocabulary that were
+renumbered (data/cpv_check_offsets.yaml). tests/cooperation/test_cpv.py
+verifies the rule against published codes.
 """
 
 import re
@@ -21,9 +23,18 @@ WEIGHTS = (3, 7, 1, 3, 7, 1, 3, 7)
 MAX_CODES = 20
 
 
+@cache
+def _offsets() -> dict[str, int]:
+    with (DATA / "cpv_check_offsets.yaml").open(encoding="utf-8") as stream:
+        return {str(k): int(v) for k, v in yaml.safe_load(stream).items()}
+
+
 def check_digit(digits: str) -> int:
     """The check digit of eight CPV digits."""
-    return sum(w * int(d) for w, d in zip(WEIGHTS, digits, strict=True)) % 10
+    weighted = sum(w * int(d) for w, d in zip(WEIGHTS, digits, strict=True))
+    offsets = _offsets()
+    prefix = next((digits[:n] for n in range(8, 1, -1) if digits[:n] in offsets), None)
+    return (weighted + (offsets[prefix] if prefix else 0)) % 10
 
 
 @cache

@@ -12,6 +12,7 @@ from django_countries.fields import LazyTypedChoiceField
 
 from p2i_portal.vocab import Sector
 
+from . import cpv
 from .models import BudgetRange, JointInitiative, ProcurementPlan
 
 MONTH_RE = re.compile(r"^(\d{4})-(\d{2})$")
@@ -121,6 +122,12 @@ class PlanForm(forms.Form):
         if plan is None and user is not None and user.is_authenticated:
             self.fields["organisation"].initial = user.organisation
             self.fields["country"].initial = str(user.country or "")
+
+    def clean_cpv_codes(self):
+        # Each wrong code gets its message with the other fields' (the service
+        # checks them again).
+        codes = cpv.parse_codes(self.cleaned_data["cpv_codes"])
+        return ", ".join(codes)
 
     def clean(self):
         data = super().clean()

@@ -49,7 +49,9 @@ def world(values, people):
     third = UserFactory(email="buyer-se@example.org", full_name="Sven Buyer")
     own = make_plan(procurer, title="Matrix plan A")
     other_plan = make_plan(other, title="Matrix plan B", country="NL")
-    hidden = make_plan(third, title="Matrix plan C", country="SE", visibility="signed_in")
+    hidden = make_plan(
+        third, title="Matrix plan C", country="SE", visibility="signed_in"
+    )
     withdrawn = make_plan(third, title="Matrix plan D", country="SE")
     plan_services.plan_withdraw(plan=withdrawn, by=third)
     initiative_a = plan_services.initiative_create(
@@ -78,7 +80,9 @@ def world(values, people):
 ENTRIES = {
     "plans:list": [
         Check(PUBLIC, everyone(200)),
-        Check(PUBLIC + "?sector=x&country=%00&division=zz&joint=1&page=x", everyone(200)),
+        Check(
+            PUBLIC + "?sector=x&country=%00&division=zz&joint=1&page=x", everyone(200)
+        ),
     ],
     "plans:new": [
         Check(PUBLIC + "new/", signed_in(200)),
@@ -103,13 +107,17 @@ ENTRIES = {
         ),
     ],
     "plans:close": [
-        Check(PUBLIC + "mine/{plan_a}/close/", {**signed_in(404), "procurer": 302}, "post"),
+        Check(
+            PUBLIC + "mine/{plan_a}/close/", {**signed_in(404), "procurer": 302}, "post"
+        ),
         Check(PUBLIC + "mine/{plan_b}/close/", signed_in(404), "post"),
         Check(PUBLIC + "mine/{plan_a}/close/", signed_in(405)),
     ],
     "plans:withdraw": [
         Check(
-            PUBLIC + "mine/{plan_a}/withdraw/", {**signed_in(404), "procurer": 302}, "post"
+            PUBLIC + "mine/{plan_a}/withdraw/",
+            {**signed_in(404), "procurer": 302},
+            "post",
         ),
         Check(PUBLIC + "mine/{plan_b}/withdraw/", signed_in(404), "post"),
     ],
@@ -174,7 +182,9 @@ ENTRIES = {
             {"title": "Renamed", "description": "D", "status": "preparing"},
         ),
         Check(WS + "{initiative_a}/", workspace(400), "post", {"title": ""}),
-        Check(WS + "{initiative_b}/", CROSS, "post", {"title": "x", "description": "y"}),
+        Check(
+            WS + "{initiative_b}/", CROSS, "post", {"title": "x", "description": "y"}
+        ),
     ],
     "api:plan-list api/v1/^plans/$": [
         Check(API, everyone(200)),

@@ -34,7 +34,7 @@ def titles(response):
 
 
 def test_anonymous_callers_read_public_plans_only(api, plans):
-    public, hidden, gone = plans
+    public, hidden, _gone = plans
     response = api.get(reverse("api:plan-list"))
     assert response.status_code == 200
     assert titles(response) == ["Public plan"]
@@ -52,7 +52,7 @@ def test_anonymous_callers_read_public_plans_only(api, plans):
 
 
 def test_a_token_reads_the_plans_for_signed_in_people_too(api, plans, editor):
-    public, hidden, gone = plans
+    _public, hidden, gone = plans
     key = api_token_create(user=editor)
     api.credentials(HTTP_AUTHORIZATION=f"Token {key}")
     assert titles(api.get(reverse("api:plan-list"))) == ["Hidden plan", "Public plan"]

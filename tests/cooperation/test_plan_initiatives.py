@@ -24,7 +24,7 @@ def plans(procurer):
         make_plan(procurer, title="Lights Köln", organisation="Stadt Köln"),
         make_plan(
             dutch, title="Lights Utrecht", organisation="Gemeente Utrecht", country="NL"
-        ),  # fmt: skip
+        ),
     )
 
 

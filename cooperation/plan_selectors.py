@@ -199,3 +199,25 @@ def initiative_candidates(centre: Centre):
         .select_related("owner")
         .order_by("home", "country", "-created_at", "-pk")
     )
+
+
+def initiative_audit_links(ids, user, roles) -> dict[int, str]:
+    """Activity-log links to initiatives (centres.audit.AUDIT_TARGETS): the
+    workspace page for staff of the facilitating centre, else the public page
+    where the reader may see it. One query."""
+    from django.urls import reverse
+
+    rows = (
+        JointInitiative.objects.visible_to(user)
+        .filter(pk__in=ids)
+        .select_related("centre")
+        .distinct()
+    )
+    return {
+        i.pk: (
+            reverse("manage:plans:initiative", args=[i.centre.slug, i.pk])
+            if i.centre_id in roles
+            else i.get_absolute_url()
+        )
+        for i in rows
+    }

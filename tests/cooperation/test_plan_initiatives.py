@@ -170,3 +170,16 @@ def test_an_initiative_with_a_plan_for_signed_in_people_is_not_public(
     assert client.get(url).status_code == 404
     client.force_login(procurer)
     assert client.get(url).status_code == 200
+
+
+def test_the_activity_log_links_to_the_initiative(client, centre, editor, plans):
+    initiative = plan_services.initiative_create(
+        centre=centre, by=editor, data=create_data(plans), plans=plans
+    )
+    client.force_login(editor)
+    page = client.get(reverse("manage:activity", kwargs={"centre_slug": "alpha"}))
+    link = reverse(
+        "manage:plans:initiative", kwargs={"centre_slug": "alpha", "pk": initiative.pk}
+    )
+    assert link in page.content.decode()
+    assert "Started a joint-procurement initiative" in page.content.decode()

@@ -129,3 +129,50 @@ def test_two_buyers_across_borders_find_each_other_and_one_expresses_interest(
     assert ProcurementPlan.objects.count() == 2
     ines_ctx.close()
     mart_ctx.close()
+
+
+def test_a_centre_starts_an_initiative_and_its_page_lists_buyers_and_steps(
+    live_server, browser
+):
+    from cooperation import plan_services
+    from tests.cooperation.plan_helpers import make_plan
+
+    base = live_server.url
+    portugal = CentreFactory(slug="portugal", name="Centre PT", country="PT")
+    CentreFactory(slug="estonia", name="Centre EE", country="EE")
+    editor = UserFactory(email="pt-editor@example.org")
+    membership_create(centre=portugal, user=editor, role=Role.EDITOR)
+    make_plan(UserFactory(), organisation="Porto", title="Lights Porto", country="PT")
+    make_plan(UserFactory(), organisation="Tallinn", title="Lights Tallinn",
+              country="EE")  # fmt: skip
+
+    ctx, page = new_page(browser)
+    sign_in(page, base, editor.email)
+    page.goto(base + reverse("manage:plans:index", kwargs={"centre_slug": "portugal"}))
+    assert "Lights Porto" in page.locator("main").inner_text()
+    assert_accessible(page)
+    page.get_by_role("link", name="Start an initiative").click()
+    page.wait_for_url(re.compile(r"/initiatives/new/$"))
+    assert_accessible(page)
+    page.get_by_role("textbox", name="Title").fill("Joint street lighting")
+    page.get_by_role("textbox", name="Description").fill("Porto and Tallinn.")
+    page.get_by_role("textbox", name="Next steps").fill("Meet\nWrite the specification")
+    page.get_by_label(re.compile("Lights Porto")).check()
+    page.get_by_label(re.compile("Lights Tallinn")).check()
+    page.get_by_role("button", name="Start the initiative").click()
+    page.wait_for_url(re.compile(r"/initiatives/\d+/$"))
+    assert "its buyers were told" in page.locator("body").inner_text()
+    assert_accessible(page)
+    page.get_by_role("link", name="View the initiative's page").click()
+    page.wait_for_url(re.compile(r"/plans/initiatives/\d+/$"))
+    main = page.locator("main").inner_text()
+    for text in (
+        "Porto",
+        "Tallinn",
+        "Centre PT",
+        "Centre EE",
+        "Write the specification",
+    ):
+        assert text in main
+    assert_accessible(page)
+    ctx.close()

@@ -134,7 +134,6 @@ def test_two_buyers_across_borders_find_each_other_and_one_expresses_interest(
 def test_a_centre_starts_an_initiative_and_its_page_lists_buyers_and_steps(
     live_server, browser
 ):
-    from cooperation import plan_services
     from tests.cooperation.plan_helpers import make_plan
 
     base = live_server.url

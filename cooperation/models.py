@@ -29,6 +29,18 @@ class BudgetRange(models.TextChoices):
     UNKNOWN = "unknown", _("Not decided yet")
 
 
+def sees_shared_plans(user) -> bool:
+    """Plans not made public are for signed-in procurers and centre staff (and
+    the coordinator), not for suppliers or other accounts."""
+    if user is None or not user.is_authenticated:
+        return False
+    return bool(
+        user.profile_role == user.ProfileRole.PROCURER
+        or user.is_coordinator
+        or user.centre_roles()
+    )
+
+
 class ProcurementPlanQuerySet(models.QuerySet):
     def open(self):
         return self.filter(status=ProcurementPlan.Status.OPEN)
@@ -38,10 +50,13 @@ class ProcurementPlanQuerySet(models.QuerySet):
 
     def visible_to(self, user):
         """What a person may read: withdrawn plans only by their owner; the
-        plans for signed-in people only when signed in."""
+        plans shared with signed-in people only by procurers and centre staff
+        (sees_shared_plans); her own always."""
         qs = self.exclude(status=ProcurementPlan.Status.WITHDRAWN)
         if user is None or not user.is_authenticated:
             return qs.public()
+        if not sees_shared_plans(user):
+            qs = qs.public()
         return qs | self.filter(owner=user)
 
     def editable_by(self, user):
@@ -176,8 +191,9 @@ class JointInitiativeQuerySet(models.QuerySet):
         return self.filter(centre=centre)
 
     def visible_to(self, user):
-        """Public only when every plan in it is public; signed-in people see all."""
-        if user is not None and user.is_authenticated:
+        """Public only when every plan in it is public; procurers and centre
+        staff (sees_shared_plans) see all."""
+        if sees_shared_plans(user):
             return self.all()
         return self.exclude(
             plans__visibility=ProcurementPlan.Visibility.SIGNED_IN

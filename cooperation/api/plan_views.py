@@ -1,6 +1,6 @@
 """Read-only API of buyers' plans: open plans readable per their visibility
-(anonymous: the public ones; signed in, by token or session: also those shared
-with signed-in people)."""
+(anonymous: the public ones; procurers and centre staff, by token or session:
+also those shared with signed-in procurers and centre staff)."""
 
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
@@ -15,8 +15,8 @@ from .plan_serializers import PlanListQuerySerializer, PlanSerializer
     list=extend_schema(
         summary="Buyers' open plans",
         description="Open procurement plans, newest first: the public ones, and "
-        "for signed-in people those shared with signed-in procurers and centre "
-        "staff too. A filter value that is not one of its choices answers 400.",
+        "for signed-in procurers and centre staff those shared with them too; "
+        "your own plans always. A filter value that is not one of its choices answers 400.",
         parameters=[PlanListQuerySerializer],
         responses={
             200: PlanSerializer(many=True),

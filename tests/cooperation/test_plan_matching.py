@@ -115,3 +115,17 @@ def test_the_list_filters_by_sector_country_division_and_joint(client, buyers):
     assert listed(sector="bogus", division="00") == ["Software NL", "Lights DE"]
     response = client.get(url, {"country": "NL"})
     assert "1 plan" in response.content.decode()
+
+
+def test_suppliers_see_public_plans_only(client, procurer):
+    from accounts.models import User
+
+    make_plan(procurer, title="A public plan")
+    hidden = make_plan(procurer, title="A plan for procurers", visibility="signed_in")
+    supplier = UserFactory(profile_role=User.ProfileRole.SUPPLIER)
+    client.force_login(supplier)
+    page = client.get(reverse("plans:list")).content.decode()
+    assert "A public plan" in page
+    assert "A plan for procurers" not in page
+    url = reverse("plans:detail", kwargs={"pk": hidden.pk})
+    assert client.get(url).status_code == 404

@@ -71,6 +71,11 @@ def test_the_data_has_the_45_divisions_and_groups_within_them():
     assert cpv.full_code("452") == "45200000-9"
 
 
-def test_a_division_label_falls_back_to_english():
+def test_division_labels_are_in_every_language_else_english():
     with translation.override("de"):
+        assert cpv.division_label("45") == "Bauarbeiten"
+    for language in ("nl", "es", "sv", "et", "el", "it", "pt", "fi", "lt"):
+        for code in cpv.division_codes():
+            assert cpv.division_label(code, language) != cpv.division_label(code, "en")
+    with translation.override("fr"):
         assert cpv.division_label("72").startswith("IT services")

@@ -44,5 +44,6 @@ urlpatterns = [
         "<slug:centre_slug>/applications/",
         include("communities.taskforce_manage_urls"),
     ),
+    path("<slug:centre_slug>/initiatives/", include("cooperation.plan_manage_urls")),
     path("<slug:centre_slug>/", include("network.manage_urls")),
 ]

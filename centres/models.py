@@ -433,6 +433,9 @@ AUDIT_LABELS = {
     "communities.application.asked": _("Asked an applicant a question"),
     "communities.application.answered": _("An applicant answered a question"),
     "communities.member.exported": _("Exported the task-force members"),
+    "cooperation.interest.expressed": _("A buyer expressed interest in a plan"),
+    "cooperation.initiative.created": _("Started a joint-procurement initiative"),
+    "cooperation.initiative.updated": _("Edited a joint-procurement initiative"),
 }
 
 # The groups of actions the activity log filters by: `<app>.<model>`, the first
@@ -453,6 +456,8 @@ AUDIT_GROUPS = {
     "cooperation.challenge": _("Challenges"),
     "communities.application": _("Task-force applications"),
     "communities.member": _("Task-force members"),
+    "cooperation.interest": _("Interest in buyers' plans"),
+    "cooperation.initiative": _("Joint-procurement initiatives"),
 }
 
 

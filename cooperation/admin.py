@@ -2,6 +2,7 @@
 
 from django.contrib import admin
 
+from . import plan_admin  # noqa: F401
 from .models import Challenge
 
 # Open market consultations

@@ -10,6 +10,8 @@ class CooperationConfig(AppConfig):
         from centres.audit import AUDIT_TARGETS
 
         from .challenge_selectors import audit_challenge_links
+        from .plan_selectors import initiative_audit_links
 
-        # Open market consultations: their activity-log entries link to the review.
+        # Activity-log entries link to the challenge's review and the initiative.
         AUDIT_TARGETS["cooperation.challenge"] = audit_challenge_links
+        AUDIT_TARGETS["cooperation.jointinitiative"] = initiative_audit_links

@@ -33,6 +33,9 @@ DEFAULT_LIMITS = {
     "taskforce_answer_ip": (10, 600),
     # Posts and replies in communities (communities.views), per signed-in user.
     "community_post_user": (6, 600),
+    # Buyers' plans and interests in them (cooperation.plan_views), per account.
+    "plan_post_user": (10, 3600),
+    "plan_interest_user": (20, 3600),
 }
 
 

@@ -7,6 +7,7 @@ from advice.api.views import AdviceRequestViewSet
 from centres.api.views import CentreViewSet
 from communities.api.views import CommunityViewSet, ThreadViewSet
 from cooperation.api.challenge_views import ChallengeViewSet
+from cooperation.api.plan_views import PlanViewSet
 from cooperation.api.profile_views import ProfileViewSet
 from events.api.views import EventViewSet
 from knowledge.api.views import ResourceViewSet
@@ -37,5 +38,6 @@ router.register(
     ThreadViewSet,
     basename="community-thread",
 )
+router.register("plans", PlanViewSet, basename="plan")
 
 urlpatterns = router.urls

@@ -75,6 +75,7 @@ urlpatterns = i18n_patterns(
     path("challenges/", include("cooperation.challenge_urls")),
     path("profiles/", include("cooperation.profile_urls")),
     path("community-emails/", include("communities.notify_urls")),
+    path("plans/", include("cooperation.plan_urls")),
     prefix_default_language=True,
 )
 

@@ -338,6 +338,9 @@ ADMIN_MODELS = {
     "network_partner": None,
     "network_projectidentity": "1",
     "cooperation_challenge": None,
+    "cooperation_procurementplan": None,
+    "cooperation_planinterest": None,
+    "cooperation_jointinitiative": None,
 }
 
 

@@ -418,6 +418,20 @@ AUDIT_LABELS = {
     "advice.request.qa_drafted": _("Drafted a Q&A from an advice request"),
     "advice.settings.updated": _("Changed the advice desk's response time"),
     "network.export.requested": _("Asked for a reporting export"),
+    "communities.post.approved": _("Approved a waiting community post"),
+    "communities.post.reported": _("Reported a community post"),
+    "communities.post.hidden": _("Hid a community post"),
+    "communities.post.reports_dismissed": _("Dismissed the reports on a post"),
+    "communities.thread.locked": _("Locked a community thread"),
+    "communities.thread.unlocked": _("Unlocked a community thread"),
+    "communities.thread.pinned": _("Pinned a community thread"),
+    "communities.thread.unpinned": _("Unpinned a community thread"),
+    "communities.member.approved": _("Approved a request to join a community"),
+    "communities.member.refused": _("Refused a request to join a community"),
+    "communities.member.removed": _("Removed a community member"),
+    "communities.member.banned": _("Banned a community member"),
+    "communities.moderator.appointed": _("Appointed a community moderator"),
+    "communities.moderator.demoted": _("Withdrew a community moderator"),
 }
 
 # The groups of actions the activity log filters by: `<app>.<model>`, the first
@@ -435,6 +449,10 @@ AUDIT_GROUPS = {
     "advice.request": _("Advice requests"),
     "advice.settings": _("Advice desk settings"),
     "network.export": _("Reporting exports"),
+    "communities.post": _("Community posts"),
+    "communities.thread": _("Community threads"),
+    "communities.member": _("Community members"),
+    "communities.moderator": _("Community moderators"),
 }
 
 

@@ -22,6 +22,8 @@ DEFAULT_LIMITS = {
     # Visitors' questions to a centre (advice.views), each of which mails a link.
     "advice_ask_ip": (10, 600),
     "advice_ask_email": (5, 3600),
+    # Posts and replies in communities (communities.views), per signed-in user.
+    "community_post_user": (6, 600),
 }
 
 

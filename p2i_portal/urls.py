@@ -71,6 +71,7 @@ urlpatterns = i18n_patterns(
         name="network-space",
     ),
     path("advice/", include("advice.urls")),
+    path("communities/", include("communities.urls")),
     prefix_default_language=True,
 )
 

@@ -72,6 +72,7 @@ class Command(BaseCommand):
         call_command("seed_onboarding", quiet=quiet)
         call_command("seed_partners", quiet=quiet)
         call_command("seed_advice", quiet=quiet)
+        call_command("seed_communities", quiet=quiet)
 
         if not quiet:
             self.stdout.write(

@@ -200,6 +200,12 @@ class Thread(TimeStampedModel):
                 fields=["community", "-pinned", "-last_posted_at"],
                 name="thread_list_idx",
             ),
+            # The community page's list: visible threads in the order shown.
+            models.Index(
+                fields=["community", "-pinned", "-last_posted_at", "-id"],
+                condition=Q(is_visible=True),
+                name="thread_visible_list_idx",
+            ),
             GinIndex(fields=["search_vector"], name="thread_search_gin"),
         ]
 
@@ -241,7 +247,13 @@ class Post(TimeStampedModel):
     class Meta:
         ordering = ["created_at", "pk"]
         indexes = [
-            models.Index(fields=["thread", "created_at"], name="post_thread_idx"),
+            # Covers a thread page's ids and count (selectors.post_page), so a
+            # deep page of a long thread skips index entries, not table rows.
+            models.Index(
+                fields=["thread", "created_at", "id"],
+                include=["status", "author"],
+                name="post_page_idx",
+            ),
             GinIndex(fields=["search_vector"], name="post_search_gin"),
         ]
 

@@ -135,10 +135,14 @@ def moderation_queue(community: Community) -> dict:
     """What waits for a moderator: open reports (per post), waiting posts and
     requests to join, oldest first."""
     reported = (
+        # One filter() call: both conditions on the same report (a post
+        # without reports would match `resolved_at IS NULL` on its own).
         Post.objects.filter(
-            thread__community=community, reports__resolved_at__isnull=True
+            thread__community=community,
+            reports__isnull=False,
+            reports__resolved_at__isnull=True,
         )
-        .annotate(open_reports=Count("reports", distinct=True))
+        .distinct()
         .select_related("author", "thread")
         .prefetch_related(
             Prefetch(

@@ -37,5 +37,6 @@ urlpatterns = [
     path("<slug:centre_slug>/newsletter/", include("newsletters.manage_urls")),
     path("<slug:centre_slug>/events/", include("events.manage_urls")),
     path("<slug:centre_slug>/advice/", include("advice.manage_urls")),
+    path("<slug:centre_slug>/communities/", include("communities.manage_urls")),
     path("<slug:centre_slug>/", include("network.manage_urls")),
 ]

@@ -432,6 +432,8 @@ AUDIT_LABELS = {
     "communities.member.banned": _("Banned a community member"),
     "communities.moderator.appointed": _("Appointed a community moderator"),
     "communities.moderator.demoted": _("Withdrew a community moderator"),
+    "communities.community.created": _("Created a community"),
+    "communities.community.updated": _("Edited a community"),
 }
 
 # The groups of actions the activity log filters by: `<app>.<model>`, the first
@@ -453,6 +455,7 @@ AUDIT_GROUPS = {
     "communities.thread": _("Community threads"),
     "communities.member": _("Community members"),
     "communities.moderator": _("Community moderators"),
+    "communities.community": _("Communities"),
 }
 
 

@@ -90,3 +90,12 @@ class MemberModerateForm(forms.Form):
 
 class SearchForm(forms.Form):
     q = forms.CharField(label=_("Search this community"), max_length=200)
+
+
+class CommunityForm(forms.ModelForm):
+    class Meta:
+        from .models import Community
+
+        model = Community
+        fields = ["name", "slug", "purpose", "sector", "language", "visibility"]
+        widgets = {"purpose": forms.Textarea(attrs={"rows": 5})}

@@ -216,7 +216,7 @@ def _audit(community: Community, obj, *, action: str, by, **data):
         centre=community.centre,
         action=action,
         by=by,
-        target=f"{community.name}: {obj}",
+        target=str(obj) if obj is community else f"{community.name}: {obj}",
         obj=obj if isinstance(obj, (Post, Thread)) else None,
         community=community.slug,
         **data,
@@ -423,3 +423,24 @@ def thread_moderate(*, thread: Thread, action: str, by) -> Thread:
     else:
         raise ValidationError(_("Unknown action."))
     return thread
+
+
+# --- Communities themselves (the owner's managers and the coordinator) ---
+
+
+@transaction.atomic
+def community_save(*, community: Community, by) -> Community:
+    """Create or change a community of the caller's centre (the caller has
+    checked a manager's role there)."""
+    created = community.pk is None
+    community.full_clean()
+    community.save()
+    _audit(
+        community,
+        community,
+        action="communities.community.created"
+        if created
+        else "communities.community.updated",
+        by=by,
+    )
+    return community

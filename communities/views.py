@@ -278,7 +278,19 @@ class ThreadView(_ThreadMixin, View):
         )
 
     def get(self, request, slug, pk):
-        return self.render(self.get_thread())
+        thread = self.get_thread()
+        wanted = request.GET.get("post", "")
+        if wanted.isdigit() and len(wanted) < 10:
+            # A link to one post (from mail or the activity log): its page.
+            post = get_object_or_404(
+                selectors.posts_visible_to(
+                    thread, request.user, moderator=self.moderator
+                ),
+                pk=int(wanted),
+            )
+            post.thread = thread
+            return redirect(_post_url(post, request.user, self.moderator))
+        return self.render(thread)
 
     def post(self, request, slug, pk):
         thread = self.get_thread()

@@ -6,10 +6,11 @@ the procurer is a member. A's staff and the coordinator moderate both; editor
 B has no power in m-closed and gets 404 on each of its addresses, as everyone
 outside it does; the procurer is no member of m-open, so she reads it but may
 not post (403, with a message). A closed community's join page is its one door
-for people outside (it shows nothing of the community but its name).
+for people outside (it shows nothing of the community but its name). In A's
+workspace, staff list A's communities and managers create and edit them.
 """
 
-from .test_permission_matrix import Check, everyone, signed_in
+from .test_permission_matrix import Check, everyone, signed_in, workspace
 
 OPEN = "/en/communities/m-open/"
 CLOSED = "/en/communities/m-closed/"
@@ -87,10 +88,34 @@ def world(values, people):
         cm_closed_post=closed_post.pk,
         cm_closed_file=closed_post.files.get().pk,
         cm_request=request.pk,
+        cm_open_id=open_c.pk,
     )
 
 
+MANAGE = "/manage/alpha/communities/"
+
 ENTRIES = {
+    "manage:communities:list": [
+        Check(MANAGE, workspace(200)),
+        Check(
+            "/manage/beta/communities/",
+            {**workspace(404), "editor_b": 200, "coordinator": 200},
+        ),
+    ],
+    "manage:communities:create": [
+        Check(MANAGE + "new/", workspace(403, 200)),
+        Check(MANAGE + "new/", workspace(403, 400), "post", {"name": ""}),
+    ],
+    "manage:communities:edit": [
+        Check(MANAGE + "{cm_open_id}/", workspace(403, 200)),
+        Check(MANAGE + "{cm_open_id}/", workspace(403, 400), "post", {"name": ""}),
+        # A's community in B's workspace: B's editor is refused the form
+        # (managers only), the coordinator finds no such community there.
+        Check(
+            "/manage/beta/communities/{cm_open_id}/",
+            {**workspace(404), "editor_b": 403},
+        ),
+    ],
     "communities:list": [Check("/en/communities/", everyone(200))],
     "communities:detail": [
         Check(OPEN, everyone(200)),

@@ -269,33 +269,33 @@ MEMBER_ACTIONS = ("approve", "refuse", "remove", "ban", "appoint", "demote")
 
 
 @transaction.atomic
-def member_moderate(*, member: CommunityMember, action: str, by) -> None:
+def member_moderate(*, member: CommunityMember, decision: str, by) -> None:
     """A moderator's decision on a member of her community: approve or refuse a
     request, remove or ban a member, appoint or demote a moderator. The caller
     has checked that `by` moderates this community; appointing and demoting
     moderators is for the owner's staff and the coordinator (`can_appoint`)."""
     community = member.community
     status = CommunityMember.Status
-    if action == "approve":
+    if decision == "approve":
         if member.status != status.PENDING:
             raise ValidationError(_("This request was already decided."))
         member.status = status.ACTIVE
         member.save(update_fields=["status", "updated_at"])
         _audit(community, member.user, action="communities.member.approved", by=by)
-    elif action == "refuse":
+    elif decision == "refuse":
         if member.status != status.PENDING:
             raise ValidationError(_("This request was already decided."))
         member.delete()
         _audit(community, member.user, action="communities.member.refused", by=by)
-    elif action == "remove":
+    elif decision == "remove":
         member.delete()
         _audit(community, member.user, action="communities.member.removed", by=by)
-    elif action == "ban":
+    elif decision == "ban":
         member.status = status.BANNED
         member.role = CommunityMember.Role.MEMBER
         member.save(update_fields=["status", "role", "updated_at"])
         _audit(community, member.user, action="communities.member.banned", by=by)
-    elif action in ("appoint", "demote"):
+    elif decision in ("appoint", "demote"):
         if not can_appoint(community=community, user=by):
             raise ValidationError(
                 _("Only the owner's staff and the coordinator appoint moderators.")
@@ -304,7 +304,7 @@ def member_moderate(*, member: CommunityMember, action: str, by) -> None:
             raise ValidationError(_("Only active members can be moderators."))
         member.role = (
             CommunityMember.Role.MODERATOR
-            if action == "appoint"
+            if decision == "appoint"
             else CommunityMember.Role.MEMBER
         )
         member.save(update_fields=["role", "updated_at"])
@@ -312,7 +312,7 @@ def member_moderate(*, member: CommunityMember, action: str, by) -> None:
             community,
             member.user,
             action="communities.moderator.appointed"
-            if action == "appoint"
+            if decision == "appoint"
             else "communities.moderator.demoted",
             by=by,
         )
@@ -396,10 +396,10 @@ def post_reports_dismiss(*, post: Post, by) -> int:
 
 
 @transaction.atomic
-def thread_moderate(*, thread: Thread, action: str, by) -> Thread:
+def thread_moderate(*, thread: Thread, change: str, by) -> Thread:
     """Lock or unlock a thread, pin or unpin it."""
-    if action in ("lock", "unlock"):
-        thread.locked = action == "lock"
+    if change in ("lock", "unlock"):
+        thread.locked = change == "lock"
         thread.save(update_fields=["locked", "updated_at"])
         _audit(
             thread.community,
@@ -409,8 +409,8 @@ def thread_moderate(*, thread: Thread, action: str, by) -> Thread:
             else "communities.thread.unlocked",
             by=by,
         )
-    elif action in ("pin", "unpin"):
-        thread.pinned = action == "pin"
+    elif change in ("pin", "unpin"):
+        thread.pinned = change == "pin"
         thread.save(update_fields=["pinned", "updated_at"])
         _audit(
             thread.community,

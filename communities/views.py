@@ -496,7 +496,7 @@ class ThreadModerateView(_ThreadMixin, View):
             messages.error(request, _("Choose what to do with this thread."))
             return redirect(thread.get_absolute_url())
         services.thread_moderate(
-            thread=thread, action=form.cleaned_data["action"], by=request.user
+            thread=thread, change=form.cleaned_data["action"], by=request.user
         )
         messages.success(request, _("The thread was changed."))
         return redirect(thread.get_absolute_url())
@@ -525,7 +525,7 @@ class MemberModerateView(CommunityMixin, View):
             return redirect(url)
         try:
             services.member_moderate(
-                member=member, action=form.cleaned_data["action"], by=request.user
+                member=member, decision=form.cleaned_data["action"], by=request.user
             )
         except ValidationError as exc:
             messages.error(request, _errors(exc))

@@ -58,7 +58,7 @@ def test_locked_thread_takes_no_reply(centre):
     c = community(centre)
     author = person(c)
     thread = services.thread_start(community=c, author=author, title="t", body="b")
-    services.thread_moderate(thread=thread, action="lock", by=author)
+    services.thread_moderate(thread=thread, change="lock", by=author)
     with pytest.raises(ValidationError, match="locked"):
         services.post_reply(thread=thread, author=author, body="late")
     assert Post.objects.filter(thread=thread).count() == 1
@@ -134,10 +134,10 @@ def test_join_open_at_once_closed_on_request_and_ban_sticks(centre, manager):
     assert services.member_join(community=open_c, user=user).status == "active"
     member = services.member_join(community=closed_c, user=user, message="Please")
     assert member.status == "pending" and member.request_message == "Please"
-    services.member_moderate(member=member, action="approve", by=manager)
+    services.member_moderate(member=member, decision="approve", by=manager)
     member.refresh_from_db()
     assert member.status == "active"
-    services.member_moderate(member=member, action="ban", by=manager)
+    services.member_moderate(member=member, decision="ban", by=manager)
     services.member_leave(community=closed_c, user=user)
     with pytest.raises(ValidationError):
         services.member_join(community=closed_c, user=user)
@@ -153,8 +153,8 @@ def test_only_owner_staff_appoint_moderators(centre, editor):
     member = person(c)
     target = CommunityMember.objects.get(user=member)
     with pytest.raises(ValidationError):
-        services.member_moderate(member=target, action="appoint", by=moderator)
-    services.member_moderate(member=target, action="appoint", by=editor)
+        services.member_moderate(member=target, decision="appoint", by=moderator)
+    services.member_moderate(member=target, decision="appoint", by=editor)
     target.refresh_from_db()
     assert target.role == "moderator"
 
@@ -176,7 +176,7 @@ def test_pin_sorts_first(centre):
     author = person(c)
     old = services.thread_start(community=c, author=author, title="old", body="b")
     services.thread_start(community=c, author=author, title="new", body="b")
-    services.thread_moderate(thread=old, action="pin", by=author)
+    services.thread_moderate(thread=old, change="pin", by=author)
     assert list(Thread.objects.filter(community=c).values_list("title", flat=True)) == [
         "old",
         "new",

@@ -23,7 +23,12 @@ def test_staff_see_what_waits_for_moderators(
     )
     assert page.status_code == 200
     assert "Circular cities" in page.text
-    assert "1 reports, 0 posts, 0 requests" in page.text
+    counts = page.context["communities"][0]
+    assert (counts.report_count, counts.pending_count, counts.request_count) == (
+        1,
+        0,
+        0,
+    )
 
 
 def test_manager_creates_a_community_and_it_is_logged(client, centre, manager):

@@ -5,6 +5,7 @@ a moderator of one community has no power in another."""
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
@@ -41,6 +42,9 @@ class CommunityMixin:
 
     need = "read"
     login_required = False
+    # Leaving also reaches a closed community one has only asked to join, so
+    # that a request can be withdrawn.
+    with_requests = False
 
     def dispatch(self, request, *args, **kwargs):
         user = request.user
@@ -50,6 +54,15 @@ class CommunityMixin:
             queryset = Community.objects.moderated_by(user)
         else:
             queryset = Community.objects.readable_by(user)
+            if self.with_requests and user.is_authenticated:
+                queryset = Community.objects.filter(
+                    Q(pk__in=queryset.values("pk"))
+                    | Q(
+                        pk__in=CommunityMember.objects.pending()
+                        .filter(user=user)
+                        .values("community_id")
+                    )
+                )
         self.community = get_object_or_404(
             queryset.select_related("centre"), slug=kwargs["slug"]
         )

@@ -91,10 +91,13 @@ class JoinView(LoginRequiredMixin, View):
         )
 
     def render(self, community, form, status=200):
+        member = CommunityMember.objects.filter(
+            community=community, user=self.request.user
+        ).first()
         return TemplateResponse(
             self.request,
             "communities/join.html",
-            {"community": community, "form": form},
+            {"community": community, "form": form, "member": member},
             status=status,
         )
 
@@ -133,6 +136,7 @@ class JoinView(LoginRequiredMixin, View):
 
 class LeaveView(CommunityMixin, View):
     login_required = True
+    with_requests = True
 
     def post(self, request, slug):
         services.member_leave(community=self.community, user=request.user)

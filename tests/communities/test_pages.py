@@ -102,6 +102,7 @@ def test_join_closed_community_by_request_approved_by_moderator(
     request = CommunityMember.objects.get(community=closed_c, user=user)
     assert request.status == "pending"
     assert client.get(url("detail", closed_c)).status_code == 404
+    assert "waits for a moderator" in client.get(url("join", closed_c)).text
     client.force_login(moderator)
     queue = client.get(url("moderation", closed_c))
     assert "I buy for a hospital." in queue.text
@@ -266,3 +267,12 @@ def test_member_list_for_members_only(client, open_c, member):
     client.force_login(member)
     page = client.get(url("members", open_c))
     assert page.status_code == 200 and "Mia Member" in page.text
+
+
+def test_a_request_can_be_withdrawn(client, closed_c):
+    user = person(closed_c, status="pending")
+    client.force_login(user)
+    assert client.post(url("leave", closed_c)).status_code == 302
+    assert not CommunityMember.objects.filter(community=closed_c, user=user).exists()
+    # Nothing left to withdraw: the closed community is 404 again.
+    assert client.post(url("leave", closed_c)).status_code == 404

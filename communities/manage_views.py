@@ -3,7 +3,7 @@ the list with what waits for the moderators (staff), and creating or editing
 a community (managers and the coordinator). Another centre's community is 404."""
 
 from django.contrib import messages
-from django.db.models import Count, Q
+from django.db.models import Exists, OuterRef
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
@@ -12,9 +12,9 @@ from django.views import View
 from centres.models import Role
 from centres.permissions import CentreRoleRequiredMixin
 
-from . import services
+from . import selectors, services
 from .forms import CommunityForm
-from .models import Community, CommunityMember, Post
+from .models import Community, CommunityMember, Post, PostReport
 
 
 class _WorkspaceMixin(CentreRoleRequiredMixin):
@@ -28,28 +28,25 @@ class _WorkspaceMixin(CentreRoleRequiredMixin):
 
 class CommunityListView(_WorkspaceMixin, View):
     def get(self, request, centre_slug):
+        posts = Post.objects.filter(thread__community=OuterRef("pk"))
+        members = CommunityMember.objects.filter(community=OuterRef("pk"))
         communities = (
             Community.objects.filter(centre=self.centre)
             .annotate(
-                member_count=Count(
-                    "members",
-                    filter=Q(members__status=CommunityMember.Status.ACTIVE),
-                    distinct=True,
+                member_count=selectors.count_of(members.active()),
+                request_count=selectors.count_of(members.pending()),
+                pending_count=selectors.count_of(
+                    posts.filter(status=Post.Status.PENDING), "thread__community_id"
                 ),
-                request_count=Count(
-                    "members",
-                    filter=Q(members__status=CommunityMember.Status.PENDING),
-                    distinct=True,
-                ),
-                pending_count=Count(
-                    "threads__posts",
-                    filter=Q(threads__posts__status=Post.Status.PENDING),
-                    distinct=True,
-                ),
-                report_count=Count(
-                    "threads__posts__reports",
-                    filter=Q(threads__posts__reports__resolved_at__isnull=True),
-                    distinct=True,
+                report_count=selectors.count_of(
+                    posts.filter(
+                        Exists(
+                            PostReport.objects.filter(
+                                post=OuterRef("pk"), resolved_at__isnull=True
+                            )
+                        )
+                    ),
+                    "thread__community_id",
                 ),
             )
             .order_by("name")

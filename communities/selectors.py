@@ -7,7 +7,8 @@ size of the community (tests/communities/test_queries.py counts them).
 
 from django.contrib.postgres.search import SearchQuery
 from django.core.paginator import Paginator
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Subquery
+from django.db.models.functions import Coalesce
 
 from knowledge.textsearch import search_config_for
 
@@ -18,21 +19,27 @@ POSTS_PER_PAGE = 20
 MEMBERS_PER_PAGE = 50
 
 
+def count_of(queryset, group_by: str = "community_id"):
+    """A correlated COUNT(*) (of rows of `queryset`, which refers to the
+    community by OuterRef) as an annotation: several joins in one query would
+    multiply threads by members."""
+    return Coalesce(
+        Subquery(
+            queryset.order_by().values(group_by).annotate(n=Count("pk")).values("n")[:1]
+        ),
+        0,
+    )
+
+
 def community_list_for(user) -> list[Community]:
     """The communities `user` may read, each with `thread_count` (visible
     threads) and `member_count` (active members), both exact."""
-    visible = Q(threads__is_visible=True)
+    threads = Thread.objects.filter(community=OuterRef("pk"), is_visible=True)
+    members = CommunityMember.objects.active().filter(community=OuterRef("pk"))
     return list(
         Community.objects.readable_by(user)
         .select_related("centre")
-        .annotate(
-            thread_count=Count("threads", filter=visible, distinct=True),
-            member_count=Count(
-                "members",
-                filter=Q(members__status=CommunityMember.Status.ACTIVE),
-                distinct=True,
-            ),
-        )
+        .annotate(thread_count=count_of(threads), member_count=count_of(members))
         .order_by("name")
     )
 

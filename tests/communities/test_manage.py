@@ -6,9 +6,9 @@ import pytest
 from django.urls import reverse
 
 from communities import services
-from communities.models import Community
+from communities.models import Community, Post
 
-from .helpers import audit_actions
+from .helpers import audit_actions, person
 
 pytestmark = pytest.mark.django_db
 
@@ -17,6 +17,11 @@ def test_staff_see_what_waits_for_moderators(
     client, centre, editor, open_c, open_thread, member
 ):
     services.post_report(post=open_thread.posts.get(), by=member, reason="Spam")
+    services.post_report(post=open_thread.posts.get(), by=editor, reason="Spam")
+    services.post_reply(
+        thread=open_thread, author=member, body="Wait", status=Post.Status.PENDING
+    )
+    person(open_c, status="pending")
     client.force_login(editor)
     page = client.get(
         reverse("manage:communities:list", kwargs={"centre_slug": centre.slug})
@@ -24,11 +29,12 @@ def test_staff_see_what_waits_for_moderators(
     assert page.status_code == 200
     assert "Circular cities" in page.text
     counts = page.context["communities"][0]
-    assert (counts.report_count, counts.pending_count, counts.request_count) == (
-        1,
-        0,
-        0,
-    )
+    assert (
+        counts.member_count,
+        counts.report_count,
+        counts.pending_count,
+        counts.request_count,
+    ) == (1, 1, 1, 1)
 
 
 def test_manager_creates_a_community_and_it_is_logged(client, centre, manager):

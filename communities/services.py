@@ -20,7 +20,7 @@ from centres.services import audit_log
 from knowledge.markdown import render_markdown
 from knowledge.textsearch import search_config_for
 
-from . import signals
+from . import emails, signals
 from .models import (
     Community,
     CommunityMember,
@@ -246,7 +246,7 @@ def member_join(*, community: Community, user, message: str = "") -> CommunityMe
     )
     try:
         with transaction.atomic():
-            return CommunityMember.objects.create(
+            member = CommunityMember.objects.create(
                 community=community,
                 user=user,
                 status=status,
@@ -254,6 +254,9 @@ def member_join(*, community: Community, user, message: str = "") -> CommunityMe
             )
     except IntegrityError:
         return CommunityMember.objects.get(community=community, user=user)
+    if member.status == CommunityMember.Status.PENDING:
+        emails.join_requested_mail(member)
+    return member
 
 
 @transaction.atomic
@@ -282,11 +285,18 @@ def member_moderate(*, member: CommunityMember, decision: str, by) -> None:
         member.status = status.ACTIVE
         member.save(update_fields=["status", "updated_at"])
         _audit(community, member.user, action="communities.member.approved", by=by)
+        emails.join_decided_mail(
+            community=community, user=member.user, member_pk=member.pk, approved=True
+        )
     elif decision == "refuse":
         if member.status != status.PENDING:
             raise ValidationError(_("This request was already decided."))
+        member_pk = member.pk
         member.delete()
         _audit(community, member.user, action="communities.member.refused", by=by)
+        emails.join_decided_mail(
+            community=community, user=member.user, member_pk=member_pk, approved=False
+        )
     elif decision == "remove":
         member.delete()
         _audit(community, member.user, action="communities.member.removed", by=by)
@@ -376,6 +386,7 @@ def post_hide(*, post: Post, by, reason: str) -> Post:
         by=by,
         reason=reason,
     )
+    emails.post_hidden_mail(post)
     return post
 
 

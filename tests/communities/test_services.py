@@ -181,3 +181,26 @@ def test_pin_sorts_first(centre):
         "old",
         "new",
     ]
+
+
+def test_moderation_mails_the_people_concerned_once(centre, manager):
+    from accounts.models import OutboundEmail
+
+    closed_c = community(centre, slug="mail", closed=True)
+    moderator = person(closed_c, role="moderator")
+    asking = person()
+    member = services.member_join(community=closed_c, user=asking, message="Hi")
+    services.member_join(community=closed_c, user=asking, message="Again")
+    [request_mail] = OutboundEmail.objects.filter(to=moderator.email)
+    assert "asks to join" in request_mail.subject and "Hi" in request_mail.body_text
+    services.member_moderate(member=member, decision="approve", by=moderator)
+    [welcome] = OutboundEmail.objects.filter(to=asking.email)
+    assert "Welcome" in welcome.subject
+    assert "http" in welcome.body_text and "/communities/mail/" in welcome.body_text
+    thread = services.thread_start(
+        community=closed_c, author=asking, title="t", body="b"
+    )
+    services.post_hide(post=thread.posts.get(), by=moderator, reason="Off topic")
+    hidden = OutboundEmail.objects.filter(to=asking.email).exclude(pk=welcome.pk)
+    assert [m.subject for m in hidden] == ["A moderator hid your post in Mail"]
+    assert "Off topic" in hidden[0].body_text

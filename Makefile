@@ -119,3 +119,8 @@ bench-network: install ## Network dashboard p50/p95 and queries, 2 years x 15 ce
 	@test -n "$$DATABASE_URL" || { echo "Set DATABASE_URL to a database of its own, e.g. postgres://postgres@127.0.0.1:5432/p2i_bench_network (createdb it first)" >&2; exit 1; }
 	$(BIN)/python bench/bench_network.py $(BENCH_ARGS)
 .PHONY: bench-network
+
+bench-communities: install ## Community thread list and thread pages p50/p95 and queries, 10k threads and 100k replies seeded into DATABASE_URL
+	@test -n "$$DATABASE_URL" || { echo "Set DATABASE_URL to a database of its own, e.g. postgres://postgres@127.0.0.1:5432/p2i_bench_communities (createdb it first)" >&2; exit 1; }
+	$(BIN)/python bench/bench_communities.py $(BENCH_ARGS)
+.PHONY: bench-communities

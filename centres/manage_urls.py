@@ -45,5 +45,6 @@ urlpatterns = [
         include("communities.taskforce_manage_urls"),
     ),
     path("<slug:centre_slug>/initiatives/", include("cooperation.plan_manage_urls")),
+    path("<slug:centre_slug>/communities/", include("communities.manage_urls")),
     path("<slug:centre_slug>/", include("network.manage_urls")),
 ]

@@ -432,10 +432,26 @@ AUDIT_LABELS = {
     "communities.application.declined": _("Declined a task-force application"),
     "communities.application.asked": _("Asked an applicant a question"),
     "communities.application.answered": _("An applicant answered a question"),
-    "communities.member.exported": _("Exported the task-force members"),
+    "communities.taskforce.exported": _("Exported the task-force members"),
     "cooperation.interest.expressed": _("A buyer expressed interest in a plan"),
     "cooperation.initiative.created": _("Started a joint-procurement initiative"),
     "cooperation.initiative.updated": _("Edited a joint-procurement initiative"),
+    "communities.post.approved": _("Approved a waiting community post"),
+    "communities.post.reported": _("Reported a community post"),
+    "communities.post.hidden": _("Hid a community post"),
+    "communities.post.reports_dismissed": _("Dismissed the reports on a post"),
+    "communities.thread.locked": _("Locked a community thread"),
+    "communities.thread.unlocked": _("Unlocked a community thread"),
+    "communities.thread.pinned": _("Pinned a community thread"),
+    "communities.thread.unpinned": _("Unpinned a community thread"),
+    "communities.member.approved": _("Approved a request to join a community"),
+    "communities.member.refused": _("Refused a request to join a community"),
+    "communities.member.removed": _("Removed a community member"),
+    "communities.member.banned": _("Banned a community member"),
+    "communities.moderator.appointed": _("Appointed a community moderator"),
+    "communities.moderator.demoted": _("Withdrew a community moderator"),
+    "communities.community.created": _("Created a community"),
+    "communities.community.updated": _("Edited a community"),
 }
 
 # The groups of actions the activity log filters by: `<app>.<model>`, the first
@@ -455,9 +471,14 @@ AUDIT_GROUPS = {
     "network.export": _("Reporting exports"),
     "cooperation.challenge": _("Challenges"),
     "communities.application": _("Task-force applications"),
-    "communities.member": _("Task-force members"),
+    "communities.taskforce": _("Task-force members"),
     "cooperation.interest": _("Interest in buyers' plans"),
     "cooperation.initiative": _("Joint-procurement initiatives"),
+    "communities.post": _("Community posts"),
+    "communities.thread": _("Community threads"),
+    "communities.member": _("Community members"),
+    "communities.moderator": _("Community moderators"),
+    "communities.community": _("Communities"),
 }
 
 

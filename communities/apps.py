@@ -8,19 +8,18 @@ class CommunitiesConfig(AppConfig):
 
     def ready(self):
         from accounts.notifications import register_action_source
+        from accounts.tasks import register_email_headers
         from centres.audit import AUDIT_TARGETS
 
+        from . import audit, notifications, signals
         from .participation_notifications import (
             application_action_items,
             application_audit_links,
         )
 
+        audit.register()
         register_action_source(application_action_items)
         AUDIT_TARGETS["communities.taskforceapplication"] = application_audit_links
-        from accounts.tasks import register_email_headers
-
-        from . import notifications, signals
-
         signals.post_visible.connect(
             notifications.on_post_visible, dispatch_uid="communities.notify"
         )

@@ -6,8 +6,12 @@ closed one is joined on request and exists only for its members (everyone
 else gets 404). Moderators act only inside their own community.
 """
 
+import uuid
+
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVectorField
 from django.core import signing
 from django.db import models
 from django.db.models import Q
@@ -32,13 +36,32 @@ class CommunityQuerySet(models.QuerySet):
             return self.open()
         if getattr(user, "is_coordinator", False):
             return self.all()
+        # The owner's staff run the community, so they read it as moderators do.
         return self.filter(
             Q(visibility=Community.Visibility.OPEN)
+            | Q(centre__in=Centre.objects.workspaces_for(user))
             | Q(
-                members__user=user,
-                members__status=CommunityMember.Status.ACTIVE,
+                pk__in=CommunityMember.objects.active()
+                .filter(user=user)
+                .values("community_id")
             )
-        ).distinct()
+        )
+
+    def moderated_by(self, user):
+        """THE way to get the communities `user` may moderate: those where she is
+        an active moderator, those her centres own, and (coordinator) all."""
+        if user is None or not user.is_authenticated or not user.is_active:
+            return self.none()
+        if user.acts_as_coordinator:
+            return self.all()
+        return self.filter(
+            Q(centre__in=Centre.objects.workspaces_for(user))
+            | Q(
+                pk__in=CommunityMember.objects.moderators()
+                .filter(user=user)
+                .values("community_id")
+            )
+        )
 
 
 class Community(TimeStampedModel):
@@ -169,6 +192,9 @@ class Thread(TimeStampedModel):
     pinned = models.BooleanField(_("pinned"), default=False)
     reply_count = models.PositiveIntegerField(default=0)
     last_posted_at = models.DateTimeField(default=timezone.now, db_index=True)
+    # False while the opening post waits for a moderator's approval.
+    is_visible = models.BooleanField(default=True)
+    search_vector = SearchVectorField(null=True, editable=False)
 
     class Meta:
         ordering = ["-pinned", "-last_posted_at"]
@@ -177,6 +203,13 @@ class Thread(TimeStampedModel):
                 fields=["community", "-pinned", "-last_posted_at"],
                 name="thread_list_idx",
             ),
+            # The community page's list: visible threads in the order shown.
+            models.Index(
+                fields=["community", "-pinned", "-last_posted_at", "-id"],
+                condition=Q(is_visible=True),
+                name="thread_visible_list_idx",
+            ),
+            GinIndex(fields=["search_vector"], name="thread_search_gin"),
         ]
 
     def __str__(self):
@@ -212,15 +245,70 @@ class Post(TimeStampedModel):
     )
     hidden_reason = models.CharField(_("reason for hiding"), max_length=500, blank=True)
     edited_at = models.DateTimeField(null=True, blank=True)
+    search_vector = SearchVectorField(null=True, editable=False)
 
     class Meta:
         ordering = ["created_at", "pk"]
         indexes = [
-            models.Index(fields=["thread", "created_at"], name="post_thread_idx"),
+            # Covers a thread page's ids and count (selectors.post_page), so a
+            # deep page of a long thread skips index entries, not table rows.
+            models.Index(
+                fields=["thread", "created_at", "id"],
+                include=["status", "author"],
+                name="post_page_idx",
+            ),
+            GinIndex(fields=["search_vector"], name="post_search_gin"),
         ]
 
     def __str__(self):
         return f"Post {self.pk} in {self.thread_id}"
+
+
+class PostReport(TimeStampedModel):
+    """A member's report of a post to the moderators (one per person and post)."""
+
+    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="reports")
+    reporter = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="community_reports",
+    )
+    reason = models.CharField(_("what is wrong with this post"), max_length=1000)
+    resolved_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["post", "reporter"], name="uniq_report_per_person"
+            ),
+        ]
+
+    def __str__(self):
+        return f"Report on post {self.post_id}"
+
+
+def post_file_path(instance, filename):
+    # Never under a public media prefix: files are served by the community's view.
+    return f"communities/{uuid.uuid4().hex}/{filename}"
+
+
+class PostAttachment(models.Model):
+    """A file attached to a post, checked by content as the knowledge base's."""
+
+    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="files")
+    file = models.FileField(upload_to=post_file_path, max_length=300)
+    name = models.CharField(max_length=200)
+    file_type = models.CharField(max_length=10)
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveBigIntegerField()
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+    def __str__(self):
+        return self.name
 
 
 # Task-force participation

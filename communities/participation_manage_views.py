@@ -199,7 +199,7 @@ class MembersCsvView(ProjectApplicationsMixin, View):
             )
         audit_log(
             centre=self.centre,
-            action="communities.member.exported",
+            action="communities.taskforce.exported",
             by=request.user,
             target=reverse(
                 "manage:applications:members-csv",

@@ -76,6 +76,7 @@ urlpatterns = i18n_patterns(
     path("profiles/", include("cooperation.profile_urls")),
     path("community-emails/", include("communities.notify_urls")),
     path("plans/", include("cooperation.plan_urls")),
+    path("communities/", include("communities.urls")),
     prefix_default_language=True,
 )
 

@@ -276,7 +276,9 @@ def test_the_response_time_is_set_per_centre_by_its_managers(
     request = ask(user=procurer)
     from advice.models import add_working_days
 
-    assert request.due_on == add_working_days(timezone.localdate(request.confirmed_at), 2)
+    assert request.due_on == add_working_days(
+        timezone.localdate(request.confirmed_at), 2
+    )
     assert "advice.settings.updated" in actions(centre)
 
 

@@ -103,7 +103,7 @@ def test_the_csv_lists_the_projects_members_escaped(
     assert tartu[2] == "EE" and tartu[4] == "kaisa@tartu.example.org"
     assert tartu[6] == "BUILD; PROCEDIN"
     with scopes_disabled():
-        entry = AuditEntry.objects.get(action="communities.member.exported")
+        entry = AuditEntry.objects.get(action="communities.taskforce.exported")
     assert entry.centre == build and entry.data["rows"] == 4
 
 

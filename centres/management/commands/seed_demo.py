@@ -74,6 +74,7 @@ class Command(BaseCommand):
         call_command("seed_advice", quiet=quiet)
         call_command("seed_challenges", quiet=quiet)
         call_command("seed_profiles", quiet=quiet)
+        call_command("seed_communities", quiet=quiet)
         call_command("seed_taskforce", quiet=quiet)
         call_command("seed_plans", quiet=quiet)
 

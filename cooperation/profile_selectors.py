@@ -69,3 +69,25 @@ def profile_directory_countries(viewer) -> list[str]:
         .distinct()
     )
     return [str(code) for code in codes]
+
+
+ACTIVITY_LIMIT = 10
+
+
+def profile_activity(profile: Profile, viewer) -> dict:
+    """The owner's open plans that `viewer` may read and her published
+    challenges, newest first, for her profile page."""
+    from .models import Challenge, ProcurementPlan
+
+    plans = (
+        ProcurementPlan.objects.visible_to(viewer)
+        .open()
+        .filter(owner_id=profile.user_id)
+        .order_by("-created_at", "-pk")[:ACTIVITY_LIMIT]
+    )
+    challenges = (
+        Challenge.objects.published()
+        .filter(buyer_id=profile.user_id)
+        .order_by("-published_at", "-pk")[:ACTIVITY_LIMIT]
+    )
+    return {"plans": list(plans), "challenges": list(challenges)}

@@ -75,7 +75,11 @@ class ProfileDetailView(View):
         return TemplateResponse(
             request,
             "cooperation/profiles/detail.html",
-            {"profile": profile, "is_owner": profile.user_id == request.user.pk},
+            {
+                "profile": profile,
+                "is_owner": profile.user_id == request.user.pk,
+                "activity": selectors.profile_activity(profile, request.user),
+            },
         )
 
 

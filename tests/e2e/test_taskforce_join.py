@@ -1,6 +1,7 @@
 """A city applies to the task force, confirms its address from the mail, is
-accepted by BUILD's staff, and joins the BUILD community from its welcome
-page. In Chromium, with axe-core on every page of the way."""
+accepted by BUILD's staff, joins the BUILD community from its welcome page and
+starts a thread there, which another member finds in her daily summary. In
+Chromium, with axe-core on every page of the way."""
 
 import re
 
@@ -10,6 +11,7 @@ from django.urls import reverse
 
 from centres.models import Centre, Role
 from communities.models import Community, CommunityMember, TaskForceApplication
+from communities.tasks import summaries_send
 from tests.factories import PASSWORD, CentreFactory, UserFactory, membership_create
 
 from .conftest import axe_serious
@@ -42,7 +44,7 @@ def new_page(browser):
     return context, page
 
 
-def test_a_city_applies_is_accepted_by_build_and_joins_its_community(
+def test_a_city_applies_is_accepted_joins_and_posts_to_a_members_summary(
     live_server, browser
 ):
     base = live_server.url
@@ -62,13 +64,14 @@ def test_a_city_applies_is_accepted_by_build_and_joins_its_community(
     )
     staff = UserFactory(email="trainer@build.example", full_name="Bea Trainer")
     membership_create(centre=build, user=staff, role=Role.EDITOR)
-    # The demo data on main has no communities yet: BUILD's is made here.
-    Community.objects.create(
+    community = Community.objects.create(
         centre=build,
         name="BUILD training alumni",
         slug="build-alumni",
         purpose="Alumni of BUILD's trainings share what they learnt.",
     )
+    colleague = UserFactory(email="marta@leuven.example", full_name="Marta Peeters")
+    CommunityMember.objects.create(community=community, user=colleague, notify="daily")
 
     # --- The city applies. ---------------------------------------------------
     city_ctx, city = new_page(browser)
@@ -133,8 +136,26 @@ def test_a_city_applies_is_accepted_by_build_and_joins_its_community(
     assert "You joined BUILD training alumni" in city.locator(".messages").inner_text()
     assert "You are a member" in city.locator("main").inner_text()
     assert_accessible(city)
-    membership = CommunityMember.objects.get(community__slug="build-alumni")
-    assert membership.user.email == CITY and membership.status == "active"
+    membership = CommunityMember.objects.get(community=community, user__email=CITY)
+    assert membership.status == "active"
+
+    # --- It starts a thread; the colleague's daily summary carries it. ------
+    city.goto(base + reverse("communities:detail", kwargs={"slug": community.slug}))
+    city.get_by_role("link", name="Start a thread").click()
+    city.wait_for_url(re.compile(r"/new/$"))
+    assert_accessible(city)
+    city.get_by_label("Title").fill("Templates for market consultations")
+    city.get_by_label("Message").fill("Which templates do your cities use?")
+    city.get_by_role("button", name="Post").click()
+    city.wait_for_url(re.compile(r"/threads/\d+/$"))
+    assert "Which templates do your cities use?" in city.locator("main").inner_text()
+    assert_accessible(city)
+    mail.outbox.clear()
+    summaries_send.apply(args=["daily"])
+    [summary] = [m for m in mail.outbox if colleague.email in m.to]
+    assert summary.subject == "Your daily community summary: 1 new post"
+    assert "Templates for market consultations" in summary.body
+    assert "Daan de Vries" in summary.body
 
     # --- And it is listed in the directory. ---------------------------------
     city.goto(base + reverse("taskforce:members") + "?project=build")

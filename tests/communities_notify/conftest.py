@@ -1,21 +1,6 @@
 """Fixtures of the community notification and API tests."""
 
 import pytest
-from django.urls import NoReverseMatch, reverse
-
-
-def thread_route_stub(settings):
-    """Mails link to `communities:thread`; where the community pages are not
-    installed, serve a bare page under that name."""
-    try:
-        reverse("communities:thread", kwargs={"slug": "x", "pk": 1})
-    except NoReverseMatch:
-        settings.ROOT_URLCONF = "tests.communities_notify.stub_urls"
-
-
-@pytest.fixture(autouse=True)
-def _thread_route(settings):
-    thread_route_stub(settings)
 
 
 @pytest.fixture

@@ -1,5 +1,5 @@
 """A real Celery worker for the community mail tests, running
-tests/communities_notify/worker_app.py on its own queue; `live_communities` sends
+the portal's Celery app on its own queue; `live_communities` sends
 this test's tasks to it instead of running them eagerly."""
 
 import os
@@ -27,7 +27,6 @@ def communities_worker(
         smtp_port=smtp_port,
         queue=communities_queue,
         name=f"communities-{os.getpid()}",
-        app="tests.communities_notify.worker_app",
     )
     try:
         yield proc

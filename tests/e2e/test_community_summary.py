@@ -11,7 +11,6 @@ from django.urls import reverse
 
 from accounts.services import api_token_create
 from communities.models import Community, CommunityMember
-from tests.communities_notify.conftest import thread_route_stub
 from tests.communities_notify.worker import (  # noqa: F401 (fixtures)
     communities_queue,
     communities_worker,
@@ -39,10 +38,8 @@ def test_a_member_gets_the_post_in_her_daily_summary_and_opens_it(
     live_server,
     page,
     centre,
-    settings,
     smtp_server,
 ):
-    thread_route_stub(settings)
     base = live_server.url
     community = Community.objects.create(
         centre=centre,

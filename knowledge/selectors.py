@@ -23,11 +23,21 @@ from operator import and_, or_
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.core.paginator import Page, Paginator
 from django.db import connection
-from django.db.models import BooleanField, ExpressionWrapper, F, Func, Q, Value
-from django.db.models.functions import ExtractYear
+from django.db.models import (
+    BooleanField,
+    CharField,
+    DateTimeField,
+    ExpressionWrapper,
+    F,
+    Func,
+    IntegerField,
+    Q,
+    Value,
+)
 from django.utils.functional import cached_property
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -376,32 +386,66 @@ def _matches(user, q: str, *, typos: bool):
     return listed.filter(match)
 
 
-# Facets of one value per resource, and their column in `hits`.
-_SCALARS = {
-    "kind": "kind",
-    "centre": "centre_id",
-    "language": "language",
-    "year": "year",
-}
-# Facets of several values per resource (an array column), unnested to count.
-_ARRAYS = {"sector": "sectors", "approach": "approaches", "country": "countries"}
+# The grouping sets of the facet statement: the facets counted together in one
+# set, each with its key column in `hits`. Kind, centre and language, whose
+# combinations are few (some 1,000), share a set: one hash look-up per hit
+# instead of three. Combining more would make nearly every hit a group of its own.
+_SETS = (
+    (("kind", "kind"), ("centre", "centre_id"), ("language", "language")),
+    (("year", "year_bucket"),),
+    (("sector", "sector_list"),),
+    (("approach", "approach_list"),),
+    (("country", "country_list"),),
+)
+_KEYS = [column for grouping in _SETS for _name, column in grouping]
+# An array facet is grouped by its values joined into one text (codes of a
+# vocabulary, which hold no comma): there are far fewer distinct arrays than
+# hits, hashing a text costs less than hashing an array, and each group's count
+# is then added to each of its values, which gives the same exact counts.
+_LISTS = {"sector": "sectors", "approach": "approaches", "country": "countries"}
+
+
+@functools.cache
+def _new_years() -> tuple[datetime, ...]:
+    """The first moment of every year of YEARS and of the year after, in the
+    site's time zone: the year facet puts each hit between two of them."""
+    return tuple(site_new_year(y) for y in range(YEARS[0], YEARS[1] + 2))
+
+
+def _facet_keys() -> dict:
+    """The key columns of `hits`. A hit's year is the number of new years up to
+    its publication (width_bucket: a binary search over the instants of
+    _new_years, the same the year filter uses), which costs a fraction of
+    converting every hit's time to the site's time zone."""
+    lists = {
+        f"{name}_list": Func(
+            F(column), Value(","), function="array_to_string", output_field=CharField()
+        )
+        for name, column in _LISTS.items()
+    }
+    year = Func(
+        F("published_at"),
+        Value(list(_new_years()), output_field=ArrayField(DateTimeField())),
+        function="width_bucket",
+        output_field=IntegerField(),
+    )
+    return {"year_bucket": year, **lists}
 
 
 def facet_statement(*, user, params: SearchParams) -> tuple[str, list]:
-    """The one aggregate statement of a search: ('total', '', hits, of which
-    found by title only) and a (facet, value, count, 0) row for every value of
-    every facet that has hits.
+    """The one aggregate statement of a search, counting every facet in one
+    pass over the hits (GROUPING SETS over _SETS, and the empty set for the
+    total). Each row is a group: which grouping set it belongs to (GROUPING()
+    of the key columns), every key column (NULL where not grouped by it), a
+    flag per chosen facet, the number of hits and of those found by title only.
+    facet_counts adds the groups up into each facet's counts.
 
-    A facet with chosen values is counted over the hits of the *other* filters,
-    so that each of its options says what choosing it would add (several values
-    of one facet widen the search, facets narrow it). So the rows read are
-    those that every chosen filter but at most one lets through, with a flag
-    column per chosen facet; each count filters on the flags it needs. The
-    hits are read once into `hits`; every pass over them costs about as much
-    as reading them, so the total and the one-value facets that share its
-    filter (no value chosen) are counted in one pass (GROUPING SETS), and each
-    array facet and each one-value facet with a chosen value in a pass of its
-    own.
+    A facet with chosen values is counted over the hits of the *other*
+    filters, so that each of its options says what choosing it would add
+    (several values of one facet widen the search, facets narrow it). So the
+    rows read are those that every chosen filter but at most one lets
+    through, every grouping set also groups by the chosen facets' flags, and
+    facet_counts keeps for a facet the groups whose other flags all hold.
 
     Titles close to the words (pg_trgm, for typos) join the hits only when the
     words find fewer than TYPO_FALLBACK_BELOW: that condition is a constant of
@@ -425,22 +469,18 @@ def facet_statement(*, user, params: SearchParams) -> tuple[str, list]:
                     ),
                 )
             )
-        year = ExtractYear("published_at", tzinfo=ZoneInfo(settings.TIME_ZONE))
         return (
-            qs.annotate(year=year, by_title=Value(by_title), **flags)
-            .values(*_FACET_COLUMNS, "by_title", *flags)
+            qs.annotate(**_facet_keys(), by_title=Value(by_title), **flags)
+            .values(*_KEYS, "by_title", *flags)
             .order_by()
             .query.sql_with_params()
         )
-
-    def where(but=None) -> str:
-        return " AND ".join(f"f_{n}" for n in chosen if n != but) or "true"
 
     listed = Resource.objects.listed_for(user)
     words = full_text_match(params.q) if params.q else None
     found = listed if words is None else listed.filter(words)
     hits_sql, args = rows(found, by_title=False)
-    ctes = []
+    ctes = ""
     if words is not None and trigram_installed():
         typo_sql, typo_args = rows(
             listed.filter(title__trigram_word_similar=params.q).filter(
@@ -452,54 +492,41 @@ def facet_statement(*, user, params: SearchParams) -> tuple[str, list]:
         # filter applied), counted from the word hits already read, so the
         # check never scans the table again (inlined, a LIMIT under it may
         # make PostgreSQL choose a scan of the whole table for a rare word).
-        ctes.append(f"word_hits AS ({hits_sql})")
+        every = " AND ".join(flags) or "true"
+        ctes = f"WITH word_hits AS ({hits_sql})\n"
         hits_sql = (
             f"SELECT * FROM word_hits UNION ALL SELECT * FROM ({typo_sql}) t "  # noqa: S608
             "WHERE (SELECT count(*) < %s FROM "
-            f"(SELECT 1 FROM word_hits WHERE {where()} LIMIT %s) few)"
+            f"(SELECT 1 FROM word_hits WHERE {every} LIMIT %s) few)"
         )
         args = [*args, *typo_args, TYPO_FALLBACK_BELOW, TYPO_FALLBACK_BELOW]
-    ctes.append(f"hits AS ({hits_sql})")
-    # Facet names, columns and flags come from FACETS, never from the request.
-    shared = {name: column for name, column in _SCALARS.items() if name not in chosen}
-    which = " ".join(f"WHEN GROUPING({c}) = 0 THEN '{n}'" for n, c in shared.items())
-    value = " ".join(f"WHEN GROUPING({c}) = 0 THEN {c}::text" for c in shared.values())
-    sets = ", ".join(["()", *(f"({c})" for c in shared.values())])
-    parts = [
-        f"SELECT CASE {which} ELSE 'total' END, CASE {value} ELSE '' END, "  # noqa: S608
-        f"count(*), count(*) FILTER (WHERE by_title) FROM hits WHERE {where()} "
-        f"GROUP BY GROUPING SETS ({sets})"
-        + (" HAVING GROUPING(year) = 1 OR year IS NOT NULL" if "year" in shared else "")
-        if shared
-        else f"SELECT 'total', '', count(*), count(*) FILTER (WHERE by_title) "  # noqa: S608
-        f"FROM hits WHERE {where()}"
-    ]
-    parts += [
-        f"SELECT '{name}', {column}::text, count(*), 0 FROM hits "  # noqa: S608
-        f"WHERE {column} IS NOT NULL AND {where(but=name)} GROUP BY 2"
-        for name, column in _SCALARS.items()
-        if name in chosen
-    ]
-    # unnest() in the select list streams each array's values; in FROM (a
-    # lateral join) it would fill a tuplestore for every hit, at twice the cost.
-    parts += [
-        f"SELECT '{name}', v, count(*), 0 FROM "  # noqa: S608
-        f"(SELECT unnest({column}) v FROM hits WHERE {where(but=name)}) a GROUP BY 2"
-        for name, column in _ARRAYS.items()
-    ]
-    sql = f"WITH {', '.join(ctes)}\n" + "\nUNION ALL ".join(parts)
+    # Column names and flags come from _SETS and FACETS, never from the request.
+    grouped = [*flags]
+    sets = ", ".join(
+        f"({', '.join([*(c for _n, c in grouping), *grouped])})"
+        for grouping in ((), *_SETS)
+    )
+    sql = (
+        f"{ctes}SELECT GROUPING({', '.join(_KEYS)}), {', '.join(_KEYS)}, "
+        + "".join(f"{flag}, " for flag in flags)
+        + "count(*), count(*) FILTER (WHERE by_title) "
+        f"FROM ({hits_sql}) hits GROUP BY GROUPING SETS ({sets})"
+    )
     return sql, list(args)
 
 
-_FACET_COLUMNS = (
-    "kind",
-    "sectors",
-    "approaches",
-    "countries",
-    "centre_id",
-    "language",
-    "year",
-)
+def _grouping_bits() -> dict[int, tuple]:
+    """What GROUPING() of _KEYS answers for each grouping set (a bit set per key
+    column not grouped by), mapped to the set's (facet, position) pairs; the
+    empty set, the total, maps to ()."""
+    bits = {}
+    for grouping in ((), *_SETS):
+        columns = {c for _n, c in grouping}
+        mask = sum(
+            1 << (len(_KEYS) - 1 - i) for i, c in enumerate(_KEYS) if c not in columns
+        )
+        bits[mask] = tuple((n, _KEYS.index(c)) for n, c in grouping)
+    return bits
 
 
 def _key(user, params: SearchParams, *parts) -> tuple:
@@ -518,27 +545,53 @@ def _key(user, params: SearchParams, *parts) -> tuple:
 
 
 # Part of every cache key: bump it when the statements change what they answer.
-_STATEMENTS_VERSION = 2
+_STATEMENTS_VERSION = 3
 
 
 def facet_counts(*, user, params: SearchParams) -> tuple[int, int, dict]:
     """(hits, of which found by title only, {facet: {value: count}}), exact;
     cached until a resource changes."""
+    chosen = [name for name in FACETS if getattr(params, name)]
 
     def count():
         sql, args = facet_statement(user=user, params=params)
+        sets = _grouping_bits()
         facets: dict[str, dict[str, int]] = {name: {} for name in FACETS}
         total = typos = 0
         with connection.cursor() as cursor:
             cursor.execute(sql, args)
-            for name, value, n, by_title in cursor.fetchall():
-                if name == "total":
+            rows = cursor.fetchall()
+        width = len(_KEYS)
+        for grouping, *row in rows:
+            keys, flags = row[:width], row[width : width + len(chosen)]
+            n, by_title = row[-2:]
+            held = {c for c, flag in zip(chosen, flags, strict=True) if not flag}
+            if not sets[grouping]:  # the total: every filter holds
+                if not held:
                     total, typos = n, by_title
-                else:
-                    facets[name][value] = n
+                continue
+            for name, position in sets[grouping]:
+                # A facet counts the hits of every filter but its own.
+                if held - {name}:
+                    continue
+                for value in _facet_values(name, keys[position]):
+                    counts = facets[name]
+                    counts[value] = counts.get(value, 0) + n
         return total, typos, facets
 
     return cached(("facets", *_key(user, params)), count)
+
+
+def _facet_values(name: str, key) -> list[str]:
+    """The facet values a group's key stands for."""
+    if key is None or key == "":
+        return []
+    if name in _LISTS:
+        return key.split(",")
+    if name == "year":  # the number of new years up to the publication
+        year = YEARS[0] + key - 1
+        return [str(year)] if YEARS[0] <= year <= YEARS[1] else []
+    return [str(key)]
 
 
 # What a search result shows (templates/knowledge/_search_result.html and the

@@ -8,13 +8,14 @@ A search runs the same statements whatever it finds:
 3. page_rows: the rows of those ids, with a snippet of the words found;
 4. the centres of the centre facet, for their names.
 
-The first two are cached until a resource changes (search_cache.py). When the
+The first three are cached until a resource changes (search_cache.py). When the
 words find fewer than a page, titles close to them (pg_trgm) are added, for
 typos. Relevance is ts_rank on rank_vector (title, summary, topics), newest
 first among equals; a match in the body alone ranks after those.
 """
 
 import functools
+import hashlib
 import re
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -44,11 +45,12 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django_countries import countries
 
+from centres.caching import centres_version
 from centres.models import Centre
 from p2i_portal.vocab import Language, Sector
 
 from .models import Approach, Resource
-from .search_cache import cached
+from .search_cache import cached, generation
 from .textsearch import query_configs
 from .trigram import trigram_installed
 
@@ -544,6 +546,14 @@ def _key(user, params: SearchParams, *parts) -> tuple:
     )
 
 
+def result_version(user, params: SearchParams) -> str:
+    """A digest of what the page of a search shows for `user`: the search cache's
+    generation (replaced by every change of a resource), who may see what, the
+    words, filters, order and page. It keys the page's cached fragments; no SQL."""
+    parts = (generation(), _key(user, params, params.order, params.page))
+    return hashlib.sha256(repr(parts).encode()).hexdigest()
+
+
 # Part of every cache key: bump it when the statements change what they answer.
 _STATEMENTS_VERSION = 3
 
@@ -718,10 +728,17 @@ def resource_search(*, user, params: SearchParams) -> SearchResult:
     paginator = SearchPaginator(qs, total=total)
     number = min(params.page, paginator.num_pages)
     key = _key(user, params, params.order, typos > 0)
-    page = Page(
-        page_rows(params, page_ids(qs, number=number, key=key)), number, paginator
+    # The rows with their snippets are cached with the ids: an answer found in
+    # the cache reads no resource. They show their centre's name, hence the
+    # centres' version in the key (centres/caching.py).
+    rows = cached(
+        ("rows", centres_version(), *key, number),
+        lambda: page_rows(params, page_ids(qs, number=number, key=key)),
     )
-    centres = Centre.objects.in_bulk([int(pk) for pk in facets["centre"]])
+    page = Page(rows, number, paginator)
+    centres = Centre.objects.only("slug", "name", "short_name").in_bulk(
+        [int(pk) for pk in facets["centre"]]
+    )
     return SearchResult(
         params=replace(params, page=number),
         page=page,

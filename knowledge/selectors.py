@@ -17,6 +17,7 @@ first among equals; a match in the body alone ranks after those.
 import functools
 import hashlib
 import re
+import uuid
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from functools import reduce
@@ -39,6 +40,7 @@ from django.db.models import (
     Q,
     Value,
 )
+from django.db.models.functions import Cast
 from django.utils.functional import cached_property
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -408,10 +410,13 @@ _LISTS = {"sector": "sectors", "approach": "approaches", "country": "countries"}
 
 
 @functools.cache
-def _new_years() -> tuple[datetime, ...]:
+def _new_years() -> str:
     """The first moment of every year of YEARS and of the year after, in the
-    site's time zone: the year facet puts each hit between two of them."""
-    return tuple(site_new_year(y) for y in range(YEARS[0], YEARS[1] + 2))
+    site's time zone, as a PostgreSQL array literal (one parameter, rather
+    than two hundred for the driver to adapt in every statement): the year
+    facet puts each hit between two of them."""
+    moments = (site_new_year(y).isoformat() for y in range(YEARS[0], YEARS[1] + 2))
+    return "{" + ",".join(moments) + "}"
 
 
 def _facet_keys() -> dict:
@@ -427,7 +432,7 @@ def _facet_keys() -> dict:
     }
     year = Func(
         F("published_at"),
-        Value(list(_new_years()), output_field=ArrayField(DateTimeField())),
+        Cast(Value(_new_years()), ArrayField(DateTimeField())),
         function="width_bucket",
         output_field=IntegerField(),
     )
@@ -546,21 +551,15 @@ def _key(user, params: SearchParams, *parts) -> tuple:
     )
 
 
-def result_version(user, params: SearchParams) -> str:
-    """A digest of what the page of a search shows for `user`: the search cache's
-    generation (replaced by every change of a resource), who may see what, the
-    words, filters, order and page. It keys the page's cached fragments; no SQL."""
-    parts = (generation(), _key(user, params, params.order, params.page))
-    return hashlib.sha256(repr(parts).encode()).hexdigest()
-
-
 # Part of every cache key: bump it when the statements change what they answer.
 _STATEMENTS_VERSION = 3
 
 
-def facet_counts(*, user, params: SearchParams) -> tuple[int, int, dict]:
+def facet_counts(
+    *, user, params: SearchParams, of: int | None = None
+) -> tuple[int, int, dict]:
     """(hits, of which found by title only, {facet: {value: count}}), exact;
-    cached until a resource changes."""
+    cached until a resource changes (`of`: the generation, if read already)."""
     chosen = [name for name in FACETS if getattr(params, name)]
 
     def count():
@@ -589,7 +588,7 @@ def facet_counts(*, user, params: SearchParams) -> tuple[int, int, dict]:
                     counts[value] = counts.get(value, 0) + n
         return total, typos, facets
 
-    return cached(("facets", *_key(user, params)), count)
+    return cached(("facets", *_key(user, params)), count, of=of)
 
 
 def _facet_values(name: str, key) -> list[str]:
@@ -643,13 +642,11 @@ def resource_search_queryset(*, user, params: SearchParams, typos: bool = False)
     return qs.select_related("centre").only(*RESULT_FIELDS)
 
 
-def page_ids(qs, *, number: int, key: tuple) -> list[int]:
-    """The ids of page `number` of the ordered `qs` (cached until a resource
-    changes: ranking thousands of hits is the costly part). `key` says what
-    `qs` holds (_key)."""
+def page_ids(qs, *, number: int) -> list[int]:
+    """The ids of page `number` of the ordered `qs` (resource_search caches
+    them with their rows: ranking thousands of hits is the costly part)."""
     bottom = (number - 1) * PAGE_SIZE
-    ids = qs.values_list("pk", flat=True)[bottom : bottom + PAGE_SIZE]
-    return cached(("page", *key, number), lambda: list(ids))
+    return list(qs.values_list("pk", flat=True)[bottom : bottom + PAGE_SIZE])
 
 
 # ts_headline does not escape; mark with control characters, escape, then swap.
@@ -711,6 +708,10 @@ class SearchResult:
     total: int  # every hit, exact; only the first MAX_PAGES pages are listed
     facets: dict  # {facet: {value: count}}, exact; centres by their id
     centres: dict  # id → Centre of the centre facet
+    # A digest of what the page shows: the search cache's generation, who may
+    # see what, the search, its order and page. It keys the page's cached
+    # fragments, so that any change of a resource renders them afresh.
+    version: str = ""
 
     @property
     def truncated(self) -> bool:
@@ -723,17 +724,22 @@ def resource_search(*, user, params: SearchParams) -> SearchResult:
 
     A page past the last shows the last. Reads only; a fixed number of queries.
     """
-    total, typos, facets = facet_counts(user=user, params=params)
+    try:  # read once for the whole search
+        of = generation()
+    except Exception:  # no cache: cached() computes, as if there were none
+        of = None
+    total, typos, facets = facet_counts(user=user, params=params, of=of)
     qs = resource_search_queryset(user=user, params=params, typos=typos > 0)
     paginator = SearchPaginator(qs, total=total)
     number = min(params.page, paginator.num_pages)
-    key = _key(user, params, params.order, typos > 0)
-    # The rows with their snippets are cached with the ids: an answer found in
-    # the cache reads no resource. They show their centre's name, hence the
-    # centres' version in the key (centres/caching.py).
+    key = _key(user, params, params.order, typos > 0, number)
+    # The page's ids and rows with their snippets are cached together: an
+    # answer found in the cache reads no resource. The rows show their
+    # centre's name, hence the centres' version in the key (centres/caching.py).
     rows = cached(
-        ("rows", centres_version(), *key, number),
-        lambda: page_rows(params, page_ids(qs, number=number, key=key)),
+        ("rows", centres_version(), *key),
+        lambda: page_rows(params, page_ids(qs, number=number)),
+        of=of,
     )
     page = Page(rows, number, paginator)
     centres = Centre.objects.only("slug", "name", "short_name").in_bulk(
@@ -745,6 +751,10 @@ def resource_search(*, user, params: SearchParams) -> SearchResult:
         total=total,
         facets=facets,
         centres=centres,
+        # Without the cache's generation, a version of its own: render afresh.
+        version=hashlib.sha256(repr((of, *key)).encode()).hexdigest()
+        if of is not None
+        else uuid.uuid4().hex,
     )
 
 

@@ -26,7 +26,7 @@ from events.selectors import event_list_producing
 from p2i_portal.vocab import Language, Sector
 
 from .models import Approach, Attachment, Resource
-from .selectors import FACETS, SearchParams, resource_search, result_version
+from .selectors import FACETS, SearchParams, resource_search
 
 # Facets in the order the sidebar shows them, with their headings.
 FACET_TITLES = {
@@ -163,7 +163,7 @@ class ResourceListView(TemplateView):
 
         labels = _labels(get_language() or "")
         # Built only when the page's cached fragments are missing (they are
-        # keyed by result_version, which every change of a resource replaces).
+        # keyed by result.version, which every change of a resource replaces).
         groups = SimpleLazyObject(lambda: facet_groups(result, labels))
         centre_names = {c.slug: c.short_name for c in result.centres.values()}
         missing = [s for s in params.centre if s not in centre_names]
@@ -205,7 +205,6 @@ class ResourceListView(TemplateView):
         ctx.update(
             params=params,
             result=result,
-            result_version=result_version(self.request.user, params),
             centres_version=centres_version(),
             page_obj=page,
             resources=page.object_list,

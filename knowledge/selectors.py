@@ -570,21 +570,28 @@ def facet_counts(
         with connection.cursor() as cursor:
             cursor.execute(sql, args)
             rows = cursor.fetchall()
-        width = len(_KEYS)
-        for grouping, *row in rows:
-            keys, flags = row[:width], row[width : width + len(chosen)]
-            n, by_title = row[-2:]
-            held = {c for c, flag in zip(chosen, flags, strict=True) if not flag}
-            if not sets[grouping]:  # the total: every filter holds
-                if not held:
-                    total, typos = n, by_title
+        first_flag = 1 + len(_KEYS)
+        for row in rows:
+            # The chosen facets whose filter this group's hits fail: a facet
+            # counts the hits of every filter but its own.
+            failed = [
+                c
+                for c, flag in zip(chosen, row[first_flag:-2], strict=True)
+                if not flag
+            ]
+            if len(failed) > 1:
                 continue
-            for name, position in sets[grouping]:
-                # A facet counts the hits of every filter but its own.
-                if held - {name}:
+            n = row[-2]
+            members = sets[row[0]]
+            if not members:  # the total: every filter holds
+                if not failed:
+                    total, typos = n, row[-1]
+                continue
+            for name, position in members:
+                if failed and failed[0] != name:
                     continue
-                for value in _facet_values(name, keys[position]):
-                    counts = facets[name]
+                counts = facets[name]
+                for value in _facet_values(name, row[1 + position]):
                     counts[value] = counts.get(value, 0) + n
         return total, typos, facets
 

@@ -390,18 +390,17 @@ def _matches(user, q: str, *, typos: bool):
     return listed.filter(match)
 
 
-# The grouping sets of the facet statement: the facets counted together in one
-# set, each with its key column in `hits`. Kind, centre and language, whose
-# combinations are few (some 1,000), share a set: one hash look-up per hit
-# instead of three. Combining more would make nearly every hit a group of its own.
-_SETS = (
-    (("kind", "kind"), ("centre", "centre_id"), ("language", "language")),
-    (("year", "year_bucket"),),
-    (("sector", "sector_list"),),
-    (("approach", "approach_list"),),
-    (("country", "country_list"),),
-)
-_KEYS = [column for grouping in _SETS for _name, column in grouping]
+# Each facet's key column in `hits`.
+_COLUMNS = {
+    "kind": "kind",
+    "centre": "centre_id",
+    "language": "language",
+    "year": "year_bucket",
+    "sector": "sector_list",
+    "approach": "approach_list",
+    "country": "country_list",
+}
+_KEYS = list(_COLUMNS.values())
 # An array facet is grouped by its values joined into one text (codes of a
 # vocabulary, which hold no comma): there are far fewer distinct arrays than
 # hits, hashing a text costs less than hashing an array, and each group's count
@@ -440,19 +439,17 @@ def _facet_keys() -> dict:
 
 
 def facet_statement(*, user, params: SearchParams) -> tuple[str, list]:
-    """The one aggregate statement of a search, counting every facet in one
-    pass over the hits (GROUPING SETS over _SETS, and the empty set for the
-    total). Each row is a group: which grouping set it belongs to (GROUPING()
-    of the key columns), every key column (NULL where not grouped by it), a
-    flag per chosen facet, the number of hits and of those found by title only.
-    facet_counts adds the groups up into each facet's counts.
+    """The one aggregate statement of a search: ('total', NULL, hits, of which
+    found by title only) and a (facet, key, count, 0) row for every key of
+    every facet that has hits (facet_counts turns keys into values).
 
-    A facet with chosen values is counted over the hits of the *other*
+    The facets without a chosen value are counted with the total in one pass
+    over the hits that every filter lets through (GROUPING SETS); each facet
+    with chosen values in a pass of its own over the hits of the *other*
     filters, so that each of its options says what choosing it would add
     (several values of one facet widen the search, facets narrow it). So the
     rows read are those that every chosen filter but at most one lets
-    through, every grouping set also groups by the chosen facets' flags, and
-    facet_counts keeps for a facet the groups whose other flags all hold.
+    through, with a flag column per chosen facet.
 
     Titles close to the words (pg_trgm, for typos) join the hits only when the
     words find fewer than TYPO_FALLBACK_BELOW: that condition is a constant of
@@ -500,40 +497,41 @@ def facet_statement(*, user, params: SearchParams) -> tuple[str, list]:
         # check never scans the table again (inlined, a LIMIT under it may
         # make PostgreSQL choose a scan of the whole table for a rare word).
         every = " AND ".join(flags) or "true"
-        ctes = f"WITH word_hits AS ({hits_sql})\n"
+        ctes = f"WITH word_hits AS ({hits_sql})"
         hits_sql = (
             f"SELECT * FROM word_hits UNION ALL SELECT * FROM ({typo_sql}) t "  # noqa: S608
             "WHERE (SELECT count(*) < %s FROM "
             f"(SELECT 1 FROM word_hits WHERE {every} LIMIT %s) few)"
         )
         args = [*args, *typo_args, TYPO_FALLBACK_BELOW, TYPO_FALLBACK_BELOW]
-    # Column names and flags come from _SETS and FACETS, never from the request.
-    grouped = [*flags]
-    sets = ", ".join(
-        f"({', '.join([*(c for _n, c in grouping), *grouped])})"
-        for grouping in ((), *_SETS)
-    )
-    sql = (
-        f"{ctes}SELECT GROUPING({', '.join(_KEYS)}), {', '.join(_KEYS)}, "
-        + "".join(f"{flag}, " for flag in flags)
-        + "count(*), count(*) FILTER (WHERE by_title) "
-        f"FROM ({hits_sql}) hits GROUP BY GROUPING SETS ({sets})"
-    )
+
+    # Column names and flags come from _COLUMNS and FACETS, never from the request.
+    def where(but=None) -> str:
+        return " AND ".join(f"f_{n}" for n in chosen if n != but) or "true"
+
+    shared = {name: column for name, column in _COLUMNS.items() if name not in chosen}
+    which = " ".join(f"WHEN GROUPING({c}) = 0 THEN '{n}'" for n, c in shared.items())
+    value = " ".join(f"WHEN GROUPING({c}) = 0 THEN {c}::text" for c in shared.values())
+    sets = ", ".join(["()", *(f"({c})" for c in shared.values())])
+    parts = [
+        f"SELECT CASE {which} ELSE 'total' END, CASE {value} END, "  # noqa: S608
+        f"count(*), count(*) FILTER (WHERE by_title) FROM hits WHERE {where()} "
+        f"GROUP BY GROUPING SETS ({sets})"
+        if shared
+        else "SELECT 'total', NULL, count(*), count(*) FILTER (WHERE by_title) "  # noqa: S608
+        f"FROM hits WHERE {where()}"
+    ]
+    parts += [
+        f"SELECT '{name}', {_COLUMNS[name]}::text, count(*), 0 FROM hits "  # noqa: S608
+        f"WHERE {where(but=name)} GROUP BY {_COLUMNS[name]}"
+        for name in chosen
+    ]
+    if len(parts) == 1 and not ctes:  # one pass: the hits need not be kept
+        sql = parts[0].replace("FROM hits", f"FROM ({hits_sql}) hits", 1)
+    else:
+        ctes = f"{ctes}, " if ctes else "WITH "
+        sql = f"{ctes}hits AS ({hits_sql})\n" + "\nUNION ALL ".join(parts)
     return sql, list(args)
-
-
-def _grouping_bits() -> dict[int, tuple]:
-    """What GROUPING() of _KEYS answers for each grouping set (a bit set per key
-    column not grouped by), mapped to the set's (facet, position) pairs; the
-    empty set, the total, maps to ()."""
-    bits = {}
-    for grouping in ((), *_SETS):
-        columns = {c for _n, c in grouping}
-        mask = sum(
-            1 << (len(_KEYS) - 1 - i) for i, c in enumerate(_KEYS) if c not in columns
-        )
-        bits[mask] = tuple((n, _KEYS.index(c)) for n, c in grouping)
-    return bits
 
 
 def _key(user, params: SearchParams, *parts) -> tuple:
@@ -560,39 +558,21 @@ def facet_counts(
 ) -> tuple[int, int, dict]:
     """(hits, of which found by title only, {facet: {value: count}}), exact;
     cached until a resource changes (`of`: the generation, if read already)."""
-    chosen = [name for name in FACETS if getattr(params, name)]
 
     def count():
         sql, args = facet_statement(user=user, params=params)
-        sets = _grouping_bits()
         facets: dict[str, dict[str, int]] = {name: {} for name in FACETS}
         total = typos = 0
         with connection.cursor() as cursor:
             cursor.execute(sql, args)
             rows = cursor.fetchall()
-        first_flag = 1 + len(_KEYS)
-        for row in rows:
-            # The chosen facets whose filter this group's hits fail: a facet
-            # counts the hits of every filter but its own.
-            failed = [
-                c
-                for c, flag in zip(chosen, row[first_flag:-2], strict=True)
-                if not flag
-            ]
-            if len(failed) > 1:
+        for name, key, n, by_title in rows:
+            if name == "total":
+                total, typos = n, by_title
                 continue
-            n = row[-2]
-            members = sets[row[0]]
-            if not members:  # the total: every filter holds
-                if not failed:
-                    total, typos = n, row[-1]
-                continue
-            for name, position in members:
-                if failed and failed[0] != name:
-                    continue
-                counts = facets[name]
-                for value in _facet_values(name, row[1 + position]):
-                    counts[value] = counts.get(value, 0) + n
+            counts = facets[name]
+            for value in _facet_values(name, key):
+                counts[value] = counts.get(value, 0) + n
         return total, typos, facets
 
     return cached(("facets", *_key(user, params)), count, of=of)
@@ -605,7 +585,7 @@ def _facet_values(name: str, key) -> list[str]:
     if name in _LISTS:
         return key.split(",")
     if name == "year":  # the number of new years up to the publication
-        year = YEARS[0] + key - 1
+        year = YEARS[0] + int(key) - 1
         return [str(year)] if YEARS[0] <= year <= YEARS[1] else []
     return [str(key)]
 

@@ -114,3 +114,22 @@ def test_what_staff_may_see_is_not_served_to_visitors(client, centre, editor, ma
     html, _ = page(client, q="toolkit")
     assert titles(html) == []
     assert "Internal toolkit" not in html
+
+
+def test_the_api_answer_changes_with_a_resource_at_once(client, two, centre, manager):
+    url = reverse("api:resource-list")
+    first = client.get(url, {"q": "toolkit"}).json()
+    assert first["count"] == 2
+    assert client.get(url, {"q": "toolkit"}).json() == first  # cached alike
+
+    resource_create(
+        centre=centre, by=manager, published=True, title="Tender toolkit three"
+    )
+    after = client.get(url, {"q": "toolkit"}).json()
+    assert after["count"] == 3
+    assert "Tender toolkit three" in [r["title"] for r in after["results"]]
+
+    centre.short_name = "RENAMED"
+    centre.save()
+    renamed = client.get(url, {"q": "toolkit"}).json()
+    assert {o["label"] for o in renamed["facets"]["centre"]} == {"RENAMED"}

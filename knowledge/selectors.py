@@ -11,8 +11,9 @@ A search runs the same statements whatever it finds:
 The counts, and the page's ids with its rows, are cached until a resource
 changes (search_cache.py); the page's rendered parts too (SearchResult.version).
 When the words find fewer than a page, titles close to them (pg_trgm) are
-added, for typos. Relevance is ts_rank on rank_vector (title, summary, topics), newest
-first among equals; a match in the body alone ranks after those.
+added, for typos. Relevance is ts_rank on rank_vector (title, summary,
+topics), newest first among equals; a match in the body alone ranks after
+those.
 """
 
 import functools

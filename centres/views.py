@@ -15,8 +15,10 @@ from django.views.generic import DetailView, FormView, TemplateView
 from django_scopes import scope
 
 from accounts.notifications import action_items
+from events.caching import events_version, events_version_expire_at
 from events.selectors import event_list_next
 from knowledge.models import Resource
+from knowledge.search_cache import generation as search_generation
 from knowledge.selectors import resource_list_newest
 from network import selectors as network_selectors
 from network.models import Partner
@@ -46,14 +48,28 @@ class HomeView(TemplateView):
         ctx["centres_version"] = centres_version()
         # Read only when the page's cached fragment is missing (centres/home.html).
         ctx["network"] = SimpleLazyObject(selectors.network_overview)
-        # What changes with every publication is read afresh on each request:
-        # three rows each, outside the cached fragments.
-        ctx["next_events"] = event_list_next(limit=3)
-        ctx["newest_resources"] = resource_list_newest(
-            exclude_kind=Resource.Kind.CASE_STUDY, limit=3
+        # The next events, the newest resources and case studies are read only
+        # when their cached fragment is missing. The events' key holds a version
+        # that every change of an event replaces and that expires when the first
+        # listed event ends (events/caching.py); the resources' key holds the
+        # search cache's generation, which every change of a resource replaces.
+        version = events_version()
+
+        def next_events():
+            events = event_list_next(limit=3)
+            events_version_expire_at(
+                version, min((e.ends_at for e in events), default=None)
+            )
+            return events
+
+        ctx["events_version"] = version
+        ctx["next_events"] = SimpleLazyObject(next_events)
+        ctx["resources_version"] = search_generation()
+        ctx["newest_resources"] = SimpleLazyObject(
+            lambda: resource_list_newest(exclude_kind=Resource.Kind.CASE_STUDY, limit=3)
         )
-        ctx["newest_cases"] = resource_list_newest(
-            kind=Resource.Kind.CASE_STUDY, limit=3
+        ctx["newest_cases"] = SimpleLazyObject(
+            lambda: resource_list_newest(kind=Resource.Kind.CASE_STUDY, limit=3)
         )
         ctx["subscribe_form"] = HomeSubscribeForm(
             initial={"language": (translation.get_language() or "en")[:2]}

@@ -7,6 +7,15 @@ class EventsConfig(AppConfig):
     verbose_name = "Events"
 
     def ready(self):
+        # The home page's cached list of the next events (events/caching.py).
+        from django.db.models.signals import post_delete, post_save
+
+        from .caching import events_changed
+        from .models import Event, EventOrganiser
+
+        for model in (Event, EventOrganiser):
+            post_save.connect(events_changed, sender=model, weak=False)
+            post_delete.connect(events_changed, sender=model, weak=False)
         # Key figures for the network console (network/indicators.py).
         from . import indicators
 

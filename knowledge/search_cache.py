@@ -79,13 +79,15 @@ def warm_done() -> None:
     _cache().delete(WARM_PENDING_KEY)
 
 
-def cached(parts: tuple, compute: Callable[[], object]):
+def cached(parts: tuple, compute: Callable[[], object], *, of: int | None = None):
     """`compute()`, or what it answered before for the same `parts` since the last
-    change of any resource. `parts` must say everything the answer depends on."""
+    change of any resource. `parts` must say everything the answer depends on.
+    `of`: the generation, when the caller has read it already (one read of it
+    for the several answers of one search)."""
     cache = _cache()
     try:
         digest = hashlib.sha256(repr(parts).encode()).hexdigest()
-        key = f"knowledge:search:{generation()}:{digest}"
+        key = f"knowledge:search:{generation() if of is None else of}:{digest}"
         value = cache.get(key)
     except Exception:  # no cache: compute, as if there were none
         logger.exception("search cache: unavailable")

@@ -8,14 +8,18 @@ A search runs the same statements whatever it finds:
 3. page_rows: the rows of those ids, with a snippet of the words found;
 4. the centres of the centre facet, for their names.
 
-The first two are cached until a resource changes (search_cache.py). When the
-words find fewer than a page, titles close to them (pg_trgm) are added, for
-typos. Relevance is ts_rank on rank_vector (title, summary, topics), newest
-first among equals; a match in the body alone ranks after those.
+The counts, and the page's ids with its rows, are cached until a resource
+changes (search_cache.py); the page's rendered parts too (SearchResult.version).
+When the words find fewer than a page, titles close to them (pg_trgm) are
+added, for typos. Relevance is ts_rank on rank_vector (title, summary,
+topics), newest first among equals; a match in the body alone ranks after
+those.
 """
 
 import functools
+import hashlib
 import re
+import uuid
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from functools import reduce
@@ -23,22 +27,34 @@ from operator import and_, or_
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.core.paginator import Page, Paginator
 from django.db import connection
-from django.db.models import BooleanField, ExpressionWrapper, F, Func, Q, Value
-from django.db.models.functions import ExtractYear
+from django.db.models import (
+    BooleanField,
+    CharField,
+    DateTimeField,
+    ExpressionWrapper,
+    F,
+    Func,
+    IntegerField,
+    Q,
+    Value,
+)
+from django.db.models.functions import Cast
 from django.utils.functional import cached_property
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django_countries import countries
 
+from centres.caching import centres_version
 from centres.models import Centre
 from p2i_portal.vocab import Language, Sector
 
 from .models import Approach, Resource
-from .search_cache import cached
+from .search_cache import cached, generation
 from .textsearch import query_configs
 from .trigram import trigram_installed
 
@@ -376,32 +392,66 @@ def _matches(user, q: str, *, typos: bool):
     return listed.filter(match)
 
 
-# Facets of one value per resource, and their column in `hits`.
-_SCALARS = {
+# Each facet's key column in `hits`.
+_COLUMNS = {
     "kind": "kind",
     "centre": "centre_id",
     "language": "language",
-    "year": "year",
+    "year": "year_bucket",
+    "sector": "sector_list",
+    "approach": "approach_list",
+    "country": "country_list",
 }
-# Facets of several values per resource (an array column), unnested to count.
-_ARRAYS = {"sector": "sectors", "approach": "approaches", "country": "countries"}
+_KEYS = list(_COLUMNS.values())
+# An array facet is grouped by its values joined into one text (codes of a
+# vocabulary, which hold no comma): there are far fewer distinct arrays than
+# hits, hashing a text costs less than hashing an array, and each group's count
+# is then added to each of its values, which gives the same exact counts.
+_LISTS = {"sector": "sectors", "approach": "approaches", "country": "countries"}
+
+
+@functools.cache
+def _new_years() -> str:
+    """The first moment of every year of YEARS and of the year after, in the
+    site's time zone, as a PostgreSQL array literal (one parameter, rather
+    than two hundred for the driver to adapt in every statement): the year
+    facet puts each hit between two of them."""
+    moments = (site_new_year(y).isoformat() for y in range(YEARS[0], YEARS[1] + 2))
+    return "{" + ",".join(moments) + "}"
+
+
+def _facet_keys() -> dict:
+    """The key columns of `hits`. A hit's year is the number of new years up to
+    its publication (width_bucket: a binary search over the instants of
+    _new_years, the same the year filter uses), which costs a fraction of
+    converting every hit's time to the site's time zone."""
+    lists = {
+        f"{name}_list": Func(
+            F(column), Value(","), function="array_to_string", output_field=CharField()
+        )
+        for name, column in _LISTS.items()
+    }
+    year = Func(
+        F("published_at"),
+        Cast(Value(_new_years()), ArrayField(DateTimeField())),
+        function="width_bucket",
+        output_field=IntegerField(),
+    )
+    return {"year_bucket": year, **lists}
 
 
 def facet_statement(*, user, params: SearchParams) -> tuple[str, list]:
-    """The one aggregate statement of a search: ('total', '', hits, of which
-    found by title only) and a (facet, value, count, 0) row for every value of
-    every facet that has hits.
+    """The one aggregate statement of a search: ('total', NULL, hits, of which
+    found by title only) and a (facet, key, count, 0) row for every key of
+    every facet that has hits (facet_counts turns keys into values).
 
-    A facet with chosen values is counted over the hits of the *other* filters,
-    so that each of its options says what choosing it would add (several values
-    of one facet widen the search, facets narrow it). So the rows read are
-    those that every chosen filter but at most one lets through, with a flag
-    column per chosen facet; each count filters on the flags it needs. The
-    hits are read once into `hits`; every pass over them costs about as much
-    as reading them, so the total and the one-value facets that share its
-    filter (no value chosen) are counted in one pass (GROUPING SETS), and each
-    array facet and each one-value facet with a chosen value in a pass of its
-    own.
+    The facets without a chosen value are counted with the total in one pass
+    over the hits that every filter lets through (GROUPING SETS); each facet
+    with chosen values in a pass of its own over the hits of the *other*
+    filters, so that each of its options says what choosing it would add
+    (several values of one facet widen the search, facets narrow it). So the
+    rows read are those that every chosen filter but at most one lets
+    through, with a flag column per chosen facet.
 
     Titles close to the words (pg_trgm, for typos) join the hits only when the
     words find fewer than TYPO_FALLBACK_BELOW: that condition is a constant of
@@ -425,22 +475,18 @@ def facet_statement(*, user, params: SearchParams) -> tuple[str, list]:
                     ),
                 )
             )
-        year = ExtractYear("published_at", tzinfo=ZoneInfo(settings.TIME_ZONE))
         return (
-            qs.annotate(year=year, by_title=Value(by_title), **flags)
-            .values(*_FACET_COLUMNS, "by_title", *flags)
+            qs.annotate(**_facet_keys(), by_title=Value(by_title), **flags)
+            .values(*_KEYS, "by_title", *flags)
             .order_by()
             .query.sql_with_params()
         )
-
-    def where(but=None) -> str:
-        return " AND ".join(f"f_{n}" for n in chosen if n != but) or "true"
 
     listed = Resource.objects.listed_for(user)
     words = full_text_match(params.q) if params.q else None
     found = listed if words is None else listed.filter(words)
     hits_sql, args = rows(found, by_title=False)
-    ctes = []
+    ctes = ""
     if words is not None and trigram_installed():
         typo_sql, typo_args = rows(
             listed.filter(title__trigram_word_similar=params.q).filter(
@@ -452,54 +498,42 @@ def facet_statement(*, user, params: SearchParams) -> tuple[str, list]:
         # filter applied), counted from the word hits already read, so the
         # check never scans the table again (inlined, a LIMIT under it may
         # make PostgreSQL choose a scan of the whole table for a rare word).
-        ctes.append(f"word_hits AS ({hits_sql})")
+        every = " AND ".join(flags) or "true"
+        ctes = f"WITH word_hits AS ({hits_sql})"
         hits_sql = (
             f"SELECT * FROM word_hits UNION ALL SELECT * FROM ({typo_sql}) t "  # noqa: S608
             "WHERE (SELECT count(*) < %s FROM "
-            f"(SELECT 1 FROM word_hits WHERE {where()} LIMIT %s) few)"
+            f"(SELECT 1 FROM word_hits WHERE {every} LIMIT %s) few)"
         )
         args = [*args, *typo_args, TYPO_FALLBACK_BELOW, TYPO_FALLBACK_BELOW]
-    ctes.append(f"hits AS ({hits_sql})")
-    # Facet names, columns and flags come from FACETS, never from the request.
-    shared = {name: column for name, column in _SCALARS.items() if name not in chosen}
+
+    # Column names and flags come from _COLUMNS and FACETS, never from the request.
+    def where(but=None) -> str:
+        return " AND ".join(f"f_{n}" for n in chosen if n != but) or "true"
+
+    shared = {name: column for name, column in _COLUMNS.items() if name not in chosen}
     which = " ".join(f"WHEN GROUPING({c}) = 0 THEN '{n}'" for n, c in shared.items())
     value = " ".join(f"WHEN GROUPING({c}) = 0 THEN {c}::text" for c in shared.values())
     sets = ", ".join(["()", *(f"({c})" for c in shared.values())])
     parts = [
-        f"SELECT CASE {which} ELSE 'total' END, CASE {value} ELSE '' END, "  # noqa: S608
+        f"SELECT CASE {which} ELSE 'total' END, CASE {value} END, "  # noqa: S608
         f"count(*), count(*) FILTER (WHERE by_title) FROM hits WHERE {where()} "
         f"GROUP BY GROUPING SETS ({sets})"
-        + (" HAVING GROUPING(year) = 1 OR year IS NOT NULL" if "year" in shared else "")
         if shared
-        else f"SELECT 'total', '', count(*), count(*) FILTER (WHERE by_title) "  # noqa: S608
+        else "SELECT 'total', NULL, count(*), count(*) FILTER (WHERE by_title) "  # noqa: S608
         f"FROM hits WHERE {where()}"
     ]
     parts += [
-        f"SELECT '{name}', {column}::text, count(*), 0 FROM hits "  # noqa: S608
-        f"WHERE {column} IS NOT NULL AND {where(but=name)} GROUP BY 2"
-        for name, column in _SCALARS.items()
-        if name in chosen
+        f"SELECT '{name}', {_COLUMNS[name]}::text, count(*), 0 FROM hits "  # noqa: S608
+        f"WHERE {where(but=name)} GROUP BY {_COLUMNS[name]}"
+        for name in chosen
     ]
-    # unnest() in the select list streams each array's values; in FROM (a
-    # lateral join) it would fill a tuplestore for every hit, at twice the cost.
-    parts += [
-        f"SELECT '{name}', v, count(*), 0 FROM "  # noqa: S608
-        f"(SELECT unnest({column}) v FROM hits WHERE {where(but=name)}) a GROUP BY 2"
-        for name, column in _ARRAYS.items()
-    ]
-    sql = f"WITH {', '.join(ctes)}\n" + "\nUNION ALL ".join(parts)
+    if len(parts) == 1 and not ctes:  # one pass: the hits need not be kept
+        sql = parts[0].replace("FROM hits", f"FROM ({hits_sql}) hits", 1)
+    else:
+        ctes = f"{ctes}, " if ctes else "WITH "
+        sql = f"{ctes}hits AS ({hits_sql})\n" + "\nUNION ALL ".join(parts)
     return sql, list(args)
-
-
-_FACET_COLUMNS = (
-    "kind",
-    "sectors",
-    "approaches",
-    "countries",
-    "centre_id",
-    "language",
-    "year",
-)
 
 
 def _key(user, params: SearchParams, *parts) -> tuple:
@@ -518,12 +552,14 @@ def _key(user, params: SearchParams, *parts) -> tuple:
 
 
 # Part of every cache key: bump it when the statements change what they answer.
-_STATEMENTS_VERSION = 2
+_STATEMENTS_VERSION = 3
 
 
-def facet_counts(*, user, params: SearchParams) -> tuple[int, int, dict]:
+def facet_counts(
+    *, user, params: SearchParams, of: int | None = None
+) -> tuple[int, int, dict]:
     """(hits, of which found by title only, {facet: {value: count}}), exact;
-    cached until a resource changes."""
+    cached until a resource changes (`of`: the generation, if read already)."""
 
     def count():
         sql, args = facet_statement(user=user, params=params)
@@ -531,14 +567,29 @@ def facet_counts(*, user, params: SearchParams) -> tuple[int, int, dict]:
         total = typos = 0
         with connection.cursor() as cursor:
             cursor.execute(sql, args)
-            for name, value, n, by_title in cursor.fetchall():
-                if name == "total":
-                    total, typos = n, by_title
-                else:
-                    facets[name][value] = n
+            rows = cursor.fetchall()
+        for name, key, n, by_title in rows:
+            if name == "total":
+                total, typos = n, by_title
+                continue
+            counts = facets[name]
+            for value in _facet_values(name, key):
+                counts[value] = counts.get(value, 0) + n
         return total, typos, facets
 
-    return cached(("facets", *_key(user, params)), count)
+    return cached(("facets", *_key(user, params)), count, of=of)
+
+
+def _facet_values(name: str, key) -> list[str]:
+    """The facet values a group's key stands for."""
+    if key is None or key == "":
+        return []
+    if name in _LISTS:
+        return key.split(",")
+    if name == "year":  # the number of new years up to the publication
+        year = YEARS[0] + int(key) - 1
+        return [str(year)] if YEARS[0] <= year <= YEARS[1] else []
+    return [str(key)]
 
 
 # What a search result shows (templates/knowledge/_search_result.html and the
@@ -580,13 +631,11 @@ def resource_search_queryset(*, user, params: SearchParams, typos: bool = False)
     return qs.select_related("centre").only(*RESULT_FIELDS)
 
 
-def page_ids(qs, *, number: int, key: tuple) -> list[int]:
-    """The ids of page `number` of the ordered `qs` (cached until a resource
-    changes: ranking thousands of hits is the costly part). `key` says what
-    `qs` holds (_key)."""
+def page_ids(qs, *, number: int) -> list[int]:
+    """The ids of page `number` of the ordered `qs` (resource_search caches
+    them with their rows: ranking thousands of hits is the costly part)."""
     bottom = (number - 1) * PAGE_SIZE
-    ids = qs.values_list("pk", flat=True)[bottom : bottom + PAGE_SIZE]
-    return cached(("page", *key, number), lambda: list(ids))
+    return list(qs.values_list("pk", flat=True)[bottom : bottom + PAGE_SIZE])
 
 
 # ts_headline does not escape; mark with control characters, escape, then swap.
@@ -648,6 +697,10 @@ class SearchResult:
     total: int  # every hit, exact; only the first MAX_PAGES pages are listed
     facets: dict  # {facet: {value: count}}, exact; centres by their id
     centres: dict  # id → Centre of the centre facet
+    # A digest of what the page shows: the search cache's generation, who may
+    # see what, the search, its order and page. It keys the page's cached
+    # fragments, so that any change of a resource renders them afresh.
+    version: str = ""
 
     @property
     def truncated(self) -> bool:
@@ -660,21 +713,37 @@ def resource_search(*, user, params: SearchParams) -> SearchResult:
 
     A page past the last shows the last. Reads only; a fixed number of queries.
     """
-    total, typos, facets = facet_counts(user=user, params=params)
+    try:  # read once for the whole search
+        of = generation()
+    except Exception:  # no cache: cached() computes, as if there were none
+        of = None
+    total, typos, facets = facet_counts(user=user, params=params, of=of)
     qs = resource_search_queryset(user=user, params=params, typos=typos > 0)
     paginator = SearchPaginator(qs, total=total)
     number = min(params.page, paginator.num_pages)
-    key = _key(user, params, params.order, typos > 0)
-    page = Page(
-        page_rows(params, page_ids(qs, number=number, key=key)), number, paginator
+    key = _key(user, params, params.order, typos > 0, number)
+    # The page's ids and rows with their snippets are cached together: an
+    # answer found in the cache reads no resource. The rows show their
+    # centre's name, hence the centres' version in the key (centres/caching.py).
+    rows = cached(
+        ("rows", centres_version(), *key),
+        lambda: page_rows(params, page_ids(qs, number=number)),
+        of=of,
     )
-    centres = Centre.objects.in_bulk([int(pk) for pk in facets["centre"]])
+    page = Page(rows, number, paginator)
+    centres = Centre.objects.only("slug", "name", "short_name").in_bulk(
+        [int(pk) for pk in facets["centre"]]
+    )
     return SearchResult(
         params=replace(params, page=number),
         page=page,
         total=total,
         facets=facets,
         centres=centres,
+        # Without the cache's generation, a version of its own: render afresh.
+        version=hashlib.sha256(repr((of, *key)).encode()).hexdigest()
+        if of is not None
+        else uuid.uuid4().hex,
     )
 
 

@@ -13,12 +13,14 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.utils.formats import number_format
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language, gettext_lazy, ngettext
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import DetailView, TemplateView
 from django_countries import countries
 
+from centres.caching import centres_version
 from centres.models import Centre
 from events.selectors import event_list_producing
 from p2i_portal.vocab import Language, Sector
@@ -160,7 +162,9 @@ class ResourceListView(TemplateView):
             return base + _query_string(params, **changes)
 
         labels = _labels(get_language() or "")
-        groups = facet_groups(result, labels)
+        # Built only when the page's cached fragments are missing (they are
+        # keyed by result.version, which every change of a resource replaces).
+        groups = SimpleLazyObject(lambda: facet_groups(result, labels))
         centre_names = {c.slug: c.short_name for c in result.centres.values()}
         missing = [s for s in params.centre if s not in centre_names]
         if missing:  # chosen centres with no hit left: still name them
@@ -201,6 +205,7 @@ class ResourceListView(TemplateView):
         ctx.update(
             params=params,
             result=result,
+            centres_version=centres_version(),
             page_obj=page,
             resources=page.object_list,
             total=result.total,

@@ -1,10 +1,14 @@
 """API for knowledge resources: public search and detail, staff writes."""
 
+import hashlib
+
+from django.conf import settings
+from django.core.cache import caches
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import DatabaseError
 from django.db.models import Prefetch
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django_countries import countries
 from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.types import OpenApiTypes
@@ -22,6 +26,7 @@ from rest_framework.response import Response
 from rest_framework.utils.urls import remove_query_param, replace_query_param
 
 from centres.api.permissions import centre_refuse_unless_workspace
+from centres.caching import centres_version
 from centres.models import Centre
 from centres.permissions import mfa_missing
 from p2i_portal.vocab import Language, Sector
@@ -366,6 +371,33 @@ class ResourceViewSet(
         page = result.page
         if page.number != params.page:  # past the last page: no such page
             raise NotFound(_("Invalid page."))
+        # The answer is cached in each process, keyed by what it depends on:
+        # the search (result.version, replaced by any change of a resource),
+        # the centres' names, the language of its labels and the URL its
+        # links are built from.
+        key = (
+            "knowledge:api-list:"
+            + hashlib.sha256(
+                repr(
+                    (
+                        result.version,
+                        centres_version(),
+                        get_language(),
+                        request.build_absolute_uri(),
+                    )
+                ).encode()
+            ).hexdigest()
+        )
+        fragments = caches["fragments"]
+        answer = fragments.get(key)
+        if answer is None:
+            answer = self._list_answer(result, params)
+            fragments.set(key, answer, timeout=settings.KNOWLEDGE_SEARCH_CACHE_SECONDS)
+        return Response(answer)
+
+    def _list_answer(self, result, params) -> dict:
+        """What ResourceSearchResponseSerializer answers for `result`."""
+        page = result.page
         data = {
             "count": result.total,
             "pages": page.paginator.num_pages,
@@ -388,7 +420,7 @@ class ResourceViewSet(
         serializer = ResourceSearchResponseSerializer(
             data, context=self.get_serializer_context()
         )
-        return Response(serializer.data)
+        return serializer.data
 
     def _page_link(self, number):
         url = self.request.build_absolute_uri()

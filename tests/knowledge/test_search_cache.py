@@ -28,7 +28,7 @@ def titles(result):
 
 
 def facet_statements(statements):
-    return [sql for sql in statements if "UNION ALL SELECT 'sector'" in sql]
+    return [sql for sql in statements if "GROUP BY GROUPING SETS" in sql]
 
 
 @pytest.fixture

@@ -51,7 +51,7 @@ def plans(query_string: str) -> tuple[str, str]:
         result = resource_search(user=AnonymousUser(), params=params(query_string))
     assert result.total > 0, query_string
     statements = [q["sql"] for q in ctx.captured_queries]
-    (facets,) = [sql for sql in statements if "SELECT 'sector'" in sql]
+    (facets,) = [sql for sql in statements if "GROUP BY GROUPING SETS" in sql]
     (page,) = [
         sql
         for sql in statements

@@ -150,6 +150,8 @@ def seed_communities(*, threads=10_000, replies=100_000, seed=42, progress=print
                 - timedelta(minutes=rng.randrange(30 * 24 * 60)),
             )
         )
+    for post in posts:
+        post.visible_at = post.created_at
     Post.objects.bulk_create(posts, batch_size=5000)
     progress("posts")
     cfg = search_config_for(community.language)

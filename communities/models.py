@@ -245,6 +245,9 @@ class Post(TimeStampedModel):
     )
     hidden_reason = models.CharField(_("reason for hiding"), max_length=500, blank=True)
     edited_at = models.DateTimeField(null=True, blank=True)
+    # When members could first read it: its creation, or a moderator's approval.
+    # Summaries select by it, so an approved post is never left out.
+    visible_at = models.DateTimeField(null=True, blank=True, db_index=True)
     search_vector = SearchVectorField(null=True, editable=False)
 
     class Meta:

@@ -204,7 +204,8 @@ def summary_audience(frequency: str) -> list[int]:
 
 
 def summary_posts(*, user, frequency: str, since, until):
-    """The visible posts written by others between `since` and `until` in the
+    """The posts by others that became visible between `since` and `until` (a
+    post approved later is in the summary after its approval) in the
     communities where `user` is an active member who chose `frequency`."""
     communities = (
         CommunityMember.objects.active()
@@ -215,8 +216,8 @@ def summary_posts(*, user, frequency: str, since, until):
         Post.objects.filter(
             status=Post.Status.VISIBLE,
             thread__community_id__in=communities,
-            created_at__gt=since,
-            created_at__lte=until,
+            visible_at__gt=since,
+            visible_at__lte=until,
         )
         .exclude(author=user)
         .select_related("author", "thread__community")

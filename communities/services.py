@@ -37,6 +37,8 @@ MAX_FILES_PER_POST = 3
 
 
 def _made_visible(post: Post) -> None:
+    post.visible_at = timezone.now()
+    Post.objects.filter(pk=post.pk).update(visible_at=post.visible_at)
     is_reply = post.thread.posts.filter(pk__lt=post.pk).exists()
     updates = {"last_posted_at": Greatest(F("last_posted_at"), post.created_at)}
     if is_reply:

@@ -9,7 +9,7 @@ from django.core import mail
 from django.utils import timezone
 
 from accounts.models import OutboundEmail
-from communities import tasks
+from communities import services, tasks
 from communities.models import CommunityMember, CommunitySummary, Post
 
 from .helpers import join, make_community, reply, start
@@ -126,7 +126,10 @@ def test_the_next_summary_starts_where_the_last_ended(world, sent):
         tasks.summaries_send("daily")
     tomorrow = timezone.now() + timedelta(days=1)
     thread = start(world["circular"], world["author"], title="Tuesday thread")
-    Post.objects.filter(thread=thread).update(created_at=tomorrow - timedelta(hours=1))
+    Post.objects.filter(thread=thread).update(
+        created_at=tomorrow - timedelta(hours=1),
+        visible_at=tomorrow - timedelta(hours=1),
+    )
     mail.outbox.clear()
     with sent():
         tasks.summaries_send("daily", tomorrow.isoformat())
@@ -134,6 +137,29 @@ def test_the_next_summary_starts_where_the_last_ended(world, sent):
     assert message.subject == "Your daily community summary: 1 new post"
     assert "Tuesday thread" in message.body
     assert "Monday thread" not in message.body
+
+
+def test_a_post_approved_after_a_summary_is_in_the_next(world, sent):
+    thread = start(world["circular"], world["author"], title="Approved later")
+    waiting = services.post_reply(
+        thread=thread,
+        author=world["author"],
+        body="Held for a moderator",
+        status=Post.Status.PENDING,
+    )
+    with sent():
+        tasks.summaries_send("daily")
+    [first] = summaries("reader@example.org")
+    assert "Held for a moderator" not in first.body
+    tomorrow = timezone.now() + timedelta(days=1)
+    services.post_approve(post=waiting)
+    Post.objects.filter(pk=waiting.pk).update(visible_at=tomorrow - timedelta(hours=1))
+    mail.outbox.clear()
+    with sent():
+        tasks.summaries_send("daily", tomorrow.isoformat())
+    [message] = summaries("reader@example.org")
+    assert message.subject == "Your daily community summary: 1 new post"
+    assert "Held for a moderator" in message.body
 
 
 def test_the_weekly_summary_goes_to_weekly_members_once_a_week(world, sent):

@@ -3,8 +3,9 @@
 The world: an open community of centre A and a closed one. The procurer is a
 member of both, editor A a moderator of the closed one; manager A (the owner's
 staff), editor B and the coordinator are members of neither. A closed
-community, its threads and posts answer 404 to everyone but its members and
-the coordinator; only active members post (others 403, anonymous 401).
+community, its threads and posts answer 404 to everyone but its members, its
+owner's staff and the coordinator, as its pages do; only active members post
+(others 403, anonymous 401).
 """
 
 from .test_permission_matrix import Check, everyone
@@ -32,7 +33,7 @@ READ_CLOSED = who(
     anonymous=404,
     procurer=200,
     editor_a=200,
-    manager_a=404,
+    manager_a=200,
     editor_b=404,
     coordinator=200,
 )
@@ -48,7 +49,7 @@ POST_CLOSED = who(
     anonymous=401,
     procurer=201,
     editor_a=201,
-    manager_a=404,
+    manager_a=403,
     editor_b=404,
     coordinator=403,
 )

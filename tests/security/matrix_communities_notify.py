@@ -37,11 +37,12 @@ def world(values, people):
 ENTRIES = {
     "communities_notify:preferences": [
         Check(BASE, signed_in(200)),
-        # Nothing chosen: refused for those with communities, nothing to save
-        # (a redirect) for those without.
+        # Nothing chosen: refused for those with communities (editor B is a
+        # member in the community pages' matrix world), nothing to save (a
+        # redirect) for those without.
         Check(
             BASE,
-            {**signed_in(302), "procurer": 400, "editor_a": 400},
+            {**signed_in(302), "procurer": 400, "editor_a": 400, "editor_b": 400},
             "post",
         ),
     ],

@@ -321,6 +321,8 @@ APP_MATRICES = _load_app_matrices()
 
 # The Django admin: the coordinator (with 2FA) alone; every other persona is sent
 # to allauth's sign-in (anonymous) or refused (signed in), never shown a page.
+# Models made only by their owners' own forms: the admin adds none.
+ADMIN_NO_ADD = {"cooperation_profile"}
 ADMIN_MODELS = {
     "accounts_user": "{editor_a_id}",
     "accounts_outboundemail": None,
@@ -338,6 +340,9 @@ ADMIN_MODELS = {
     "network_partner": None,
     "network_projectidentity": "1",
     "cooperation_challenge": None,
+    "cooperation_profile": None,
+    "communities_community": None,
+    "communities_taskforceapplication": None,
     "cooperation_procurementplan": None,
     "cooperation_planinterest": None,
     "cooperation_jointinitiative": None,
@@ -379,7 +384,7 @@ def admin_checks(key: str, pattern: str) -> list[Check]:
         if short == f"{model}_changelist":
             return [Check(base, coord(200))]
         if short == f"{model}_add":
-            return [Check(base + "add/", coord(200))]
+            return [Check(base + "add/", coord(403 if model in ADMIN_NO_ADD else 200))]
         for suffix in ("change", "history", "delete"):
             if short == f"{model}_{suffix}":
                 target = obj or "999999"

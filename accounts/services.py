@@ -5,7 +5,7 @@ import base64
 from django.conf import settings
 from django.db import IntegrityError, transaction
 
-from p2i_portal.mail import render_email
+from p2i_portal.mail import recipient_language, render_email
 
 from .models import OutboundEmail, User
 
@@ -119,6 +119,22 @@ def email_queue_template(
         attachments=attachments,
         dedupe_key=dedupe_key,
     )
+
+
+def email_queue_in_language(
+    *, to: str, languages, name: str, build, dedupe_key: str | None = None
+) -> OutboundEmail:
+    """Queue template `name` to `to` in the first of `languages` the portal
+    speaks. `build()` makes the context inside that language, so that its
+    sentences and links are in it too."""
+    with recipient_language(*languages) as language:
+        return email_queue_template(
+            to=to,
+            name=name,
+            context=build(),
+            language=language,
+            dedupe_key=dedupe_key,
+        )
 
 
 def user_profile_update(*, user: User, data: dict) -> User:

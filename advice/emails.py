@@ -8,32 +8,25 @@ other string. Text a visitor typed is never in a subject or a first line
 before her address is confirmed.
 """
 
-from django.conf import settings
 from django.urls import reverse
 from django.utils import formats
 from django.utils.translation import gettext as _
 from django_scopes import scopes_disabled
 
 from accounts.models import User
-from accounts.services import email_queue_template
+from accounts.services import email_queue_in_language
 from centres.models import Membership, Role
-from p2i_portal.mail import recipient_language
-
-
-def _absolute(path: str) -> str:
-    return settings.SITE_URL + path
+from p2i_portal.mail import absolute_url
 
 
 def _queue(*, to, languages, build, dedupe_key):
-    with recipient_language(*languages) as language:
-        context = build()
-        return email_queue_template(
-            to=to,
-            name="advice-notice",
-            context=context,
-            language=language,
-            dedupe_key=dedupe_key,
-        )
+    return email_queue_in_language(
+        to=to,
+        languages=languages,
+        name="advice-notice",
+        build=build,
+        dedupe_key=dedupe_key,
+    )
 
 
 def procurer_languages(request) -> list[str]:
@@ -61,7 +54,7 @@ def confirm_request_mail(request):
                     "address with the link below."
                 )
             ],
-            "link": _absolute(request.confirm_url()),
+            "link": absolute_url(request.confirm_url()),
             "link_label": _("Confirm my question"),
             "footer": _(
                 "If you did not ask a question, ignore this message: nothing "
@@ -93,7 +86,7 @@ def acknowledgement_mail(request):
                     "request and answer back on its page."
                 ),
             ],
-            "link": _absolute(request.follow_url()),
+            "link": absolute_url(request.follow_url()),
             "link_label": _("Follow your request"),
         }
 
@@ -119,7 +112,7 @@ def reply_mail(request, message):
                 % {"centre": _centre_name(request), "subject": request.subject}
             ],
             "quote": message.body,
-            "link": _absolute(request.follow_url()),
+            "link": absolute_url(request.follow_url()),
             "link_label": _("Read and answer on your request's page"),
         }
 
@@ -152,7 +145,7 @@ def transfer_mail(request, old_centre):
                     "centre": request.centre.name,
                 }
             ],
-            "link": _absolute(request.follow_url()),
+            "link": absolute_url(request.follow_url()),
             "link_label": _("Follow your request"),
         }
 
@@ -166,8 +159,8 @@ def transfer_mail(request, old_centre):
 
 def desk_url(request) -> str:
     if request.centre is None:
-        return _absolute(reverse("advice-network:detail", kwargs={"pk": request.pk}))
-    return _absolute(
+        return absolute_url(reverse("advice-network:detail", kwargs={"pk": request.pk}))
+    return absolute_url(
         reverse(
             "manage:advice:detail",
             kwargs={"centre_slug": request.centre.slug, "pk": request.pk},

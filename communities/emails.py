@@ -5,30 +5,24 @@ request to join for the moderators, the decision for the person who asked,
 and a hidden post's reason for its author. Notifications of new posts belong
 to the members' notification settings, not here."""
 
-from django.conf import settings
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from accounts.services import email_queue_template
+from accounts.services import email_queue_in_language
 from centres.models import Membership, Role
-from p2i_portal.mail import recipient_language
+from p2i_portal.mail import absolute_url
 
 from .models import CommunityMember
 
 
-def _absolute(path: str) -> str:
-    return settings.SITE_URL + path
-
-
 def _queue(*, user, build, dedupe_key):
-    with recipient_language(user.language) as language:
-        return email_queue_template(
-            to=user.email,
-            name="community-notice",
-            context=build(),
-            language=language,
-            dedupe_key=dedupe_key,
-        )
+    return email_queue_in_language(
+        to=user.email,
+        languages=[user.language],
+        name="community-notice",
+        build=build,
+        dedupe_key=dedupe_key,
+    )
 
 
 def _moderators(community) -> list:
@@ -73,7 +67,7 @@ def join_requested_mail(member) -> None:
                     }
                 ],
                 "quote": member.request_message,
-                "link": _absolute(
+                "link": absolute_url(
                     reverse("communities:moderation", kwargs={"slug": community.slug})
                 ),
                 "link_label": _("Moderation"),
@@ -99,7 +93,7 @@ def join_decided_mail(*, community, user, member_pk: int, approved: bool) -> Non
                     _("A moderator approved your request to join %(community)s.")
                     % {"community": community.name}
                 ],
-                "link": _absolute(
+                "link": absolute_url(
                     reverse("communities:detail", kwargs={"slug": community.slug})
                 ),
                 "link_label": _("Open the community"),
@@ -139,7 +133,7 @@ def post_hidden_mail(post) -> None:
                 % {"thread": thread.title},
                 _("Reason: %(reason)s") % {"reason": post.hidden_reason},
             ],
-            "link": _absolute(
+            "link": absolute_url(
                 reverse(
                     "communities:thread",
                     kwargs={"slug": community.slug, "pk": thread.pk},

@@ -6,30 +6,26 @@ Until her address is confirmed nothing she typed is in a subject or a first
 line: the confirmation mail may go to an address she only claims.
 """
 
-from django.conf import settings
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django_scopes import scopes_disabled
 
-from accounts.services import email_queue_template
+from accounts.services import email_queue_in_language
 from centres.models import Membership
-from p2i_portal.mail import recipient_language
-
-
-def _absolute(path: str) -> str:
-    return settings.SITE_URL + path
+from p2i_portal.mail import absolute_url
 
 
 def _queue(application, *, build, dedupe_key):
-    languages = [application.user.language if application.user_id else ""]
-    with recipient_language(*languages, application.language) as language:
-        return email_queue_template(
-            to=application.email,
-            name="taskforce-notice",
-            context=build(),
-            language=language,
-            dedupe_key=dedupe_key,
-        )
+    return email_queue_in_language(
+        to=application.email,
+        languages=[
+            application.user.language if application.user_id else "",
+            application.language,
+        ],
+        name="taskforce-notice",
+        build=build,
+        dedupe_key=dedupe_key,
+    )
 
 
 def confirm_mail(application):
@@ -46,7 +42,7 @@ def confirm_mail(application):
                     "projects until you confirm with the link below."
                 )
             ],
-            "link": _absolute(application.confirm_url()),
+            "link": absolute_url(application.confirm_url()),
             "link_label": _("Confirm my application"),
             "footer": _("If you did not apply, ignore this message."),
         }
@@ -73,7 +69,7 @@ def received_mail(application):
                 },
                 _("We will write to you when they have decided."),
             ],
-            "link": _absolute(application.follow_url()),
+            "link": absolute_url(application.follow_url()),
             "link_label": _("See your application"),
         }
 
@@ -94,7 +90,7 @@ def question_mail(application, message):
                 % {"project": message.centre}
             ],
             "quote": message.body,
-            "link": _absolute(application.follow_url()),
+            "link": absolute_url(application.follow_url()),
             "link_label": _("Answer the question"),
         }
 
@@ -123,7 +119,7 @@ def accepted_mail(application):
                     "join the projects' communities and edit your profile."
                 ),
             ],
-            "link": _absolute(application.follow_url()),
+            "link": absolute_url(application.follow_url()),
             "link_label": _("Open your welcome page"),
         }
 
@@ -161,7 +157,7 @@ def _project_staff(project) -> list:
 
 
 def _staff_url(application, project) -> str:
-    return _absolute(
+    return absolute_url(
         reverse(
             "manage:applications:detail",
             kwargs={"centre_slug": project.slug, "pk": application.pk},
@@ -192,36 +188,34 @@ def staff_received_mail(application):
                     "link_label": _("Open the application"),
                 }
 
-            with recipient_language(user.language) as language:
-                email_queue_template(
-                    to=user.email,
-                    name="taskforce-notice",
-                    context=build(),
-                    language=language,
-                    dedupe_key=f"taskforce.staff.received:{application.pk}:{user.pk}",
-                )
+            email_queue_in_language(
+                to=user.email,
+                languages=[user.language],
+                name="taskforce-notice",
+                build=build,
+                dedupe_key=f"taskforce.staff.received:{application.pk}:{user.pk}",
+            )
 
 
 def staff_answer_mail(application, message):
     """The teams of her projects hear of her answer (once per answer)."""
     for project in application.projects.all():
         for user in _project_staff(project):
-            with recipient_language(user.language) as language:
-                email_queue_template(
-                    to=user.email,
-                    name="taskforce-notice",
-                    context={
-                        "subject": _("An applicant answered: %(organisation)s")
-                        % {"organisation": application.organisation},
-                        "heading": _("An applicant answered a question"),
-                        "paragraphs": [
-                            _("%(organisation)s answered your question.")
-                            % {"organisation": application.organisation}
-                        ],
-                        "quote": message.body,
-                        "link": _staff_url(application, project),
-                        "link_label": _("Open the application"),
-                    },
-                    language=language,
-                    dedupe_key=f"taskforce.staff.answer:{message.pk}:{user.pk}",
-                )
+            email_queue_in_language(
+                to=user.email,
+                languages=[user.language],
+                name="taskforce-notice",
+                build=lambda project=project: {
+                    "subject": _("An applicant answered: %(organisation)s")
+                    % {"organisation": application.organisation},
+                    "heading": _("An applicant answered a question"),
+                    "paragraphs": [
+                        _("%(organisation)s answered your question.")
+                        % {"organisation": application.organisation}
+                    ],
+                    "quote": message.body,
+                    "link": _staff_url(application, project),
+                    "link_label": _("Open the application"),
+                },
+                dedupe_key=f"taskforce.staff.answer:{message.pk}:{user.pk}",
+            )

@@ -6,30 +6,24 @@ They share one three-file template, `emails/challenge-notice-*`, whose
 sentences are written here inside `recipient_language`.
 """
 
-from django.conf import settings
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django_scopes import scopes_disabled
 
 from accounts.models import User
-from accounts.services import email_queue_template
+from accounts.services import email_queue_in_language
 from centres.models import Membership
-from p2i_portal.mail import recipient_language
-
-
-def _absolute(path: str) -> str:
-    return settings.SITE_URL + path
+from p2i_portal.mail import absolute_url
 
 
 def _queue(*, user: User, build, dedupe_key: str):
-    with recipient_language(user.language) as language:
-        return email_queue_template(
-            to=user.email,
-            name="challenge-notice",
-            context=build(),
-            language=language,
-            dedupe_key=dedupe_key,
-        )
+    return email_queue_in_language(
+        to=user.email,
+        languages=[user.language],
+        name="challenge-notice",
+        build=build,
+        dedupe_key=dedupe_key,
+    )
 
 
 @scopes_disabled()
@@ -41,7 +35,7 @@ def centre_staff(centre) -> list[User]:
 
 
 def _manage_url(challenge) -> str:
-    return _absolute(
+    return absolute_url(
         reverse(
             "manage:challenges:detail",
             kwargs={"centre_slug": challenge.centre.slug, "pk": challenge.pk},
@@ -91,7 +85,7 @@ def published_mail(challenge):
                 )
                 % {"centre": challenge.centre.name, "title": challenge.title}
             ],
-            "link": _absolute(challenge.get_absolute_url()),
+            "link": absolute_url(challenge.get_absolute_url()),
             "link_label": _("Open the challenge"),
         }
 
@@ -118,7 +112,9 @@ def sent_back_mail(challenge):
                 % {"centre": challenge.centre.name, "title": challenge.title}
             ],
             "quote": challenge.review_note,
-            "link": _absolute(reverse("challenges:edit", kwargs={"pk": challenge.pk})),
+            "link": absolute_url(
+                reverse("challenges:edit", kwargs={"pk": challenge.pk})
+            ),
             "link_label": _("Edit the challenge"),
         }
 
@@ -145,7 +141,7 @@ def answer_mail(challenge, answer):
                     _("%(organisation)s answered the challenge “%(title)s”.")
                     % {"organisation": answer.organisation, "title": challenge.title}
                 ],
-                "link": _absolute(
+                "link": absolute_url(
                     reverse("challenges:answers", kwargs={"pk": challenge.pk})
                 ),
                 "link_label": _("Read the answers"),
@@ -173,7 +169,7 @@ def summary_mail(challenge, supplier):
                 )
                 % {"title": challenge.title, "organisation": challenge.organisation}
             ],
-            "link": _absolute(challenge.get_absolute_url()),
+            "link": absolute_url(challenge.get_absolute_url()),
             "link_label": _("Read the summary"),
         }
 

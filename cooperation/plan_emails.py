@@ -7,30 +7,24 @@ are written here inside `recipient_language`, so they are translated like any
 other string.
 """
 
-from django.conf import settings
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django_scopes import scopes_disabled
 
 from accounts.models import User
-from accounts.services import email_queue_template
+from accounts.services import email_queue_in_language
 from centres.models import Membership, Role
-from p2i_portal.mail import recipient_language
-
-
-def _absolute(path: str) -> str:
-    return settings.SITE_URL + path
+from p2i_portal.mail import absolute_url
 
 
 def _queue(*, user: User, build, dedupe_key: str):
-    with recipient_language(user.language) as language:
-        return email_queue_template(
-            to=user.email,
-            name="cooperation-plan-notice",
-            context=build(),
-            language=language,
-            dedupe_key=dedupe_key,
-        )
+    return email_queue_in_language(
+        to=user.email,
+        languages=[user.language],
+        name="cooperation-plan-notice",
+        build=build,
+        dedupe_key=dedupe_key,
+    )
 
 
 @scopes_disabled()
@@ -71,7 +65,7 @@ def interest_mails(interest, centres) -> None:
                 % {"email": interest.user.email},
             ],
             "quote": interest.message,
-            "link": _absolute(reverse("plans:detail", kwargs={"pk": plan.pk})),
+            "link": absolute_url(reverse("plans:detail", kwargs={"pk": plan.pk})),
             "link_label": _("Open your plan"),
         }
 
@@ -109,7 +103,9 @@ def interest_mails(interest, centres) -> None:
                             "joint-procurement initiative."
                         ),
                     ],
-                    "link": _absolute(reverse("plans:detail", kwargs={"pk": plan.pk})),
+                    "link": absolute_url(
+                        reverse("plans:detail", kwargs={"pk": plan.pk})
+                    ),
                     "link_label": _("Open the plan"),
                 }
 
@@ -147,7 +143,7 @@ def initiative_mails(initiative, plans) -> None:
                     },
                     _("Its page lists the buyers, the centres and the next steps."),
                 ],
-                "link": _absolute(
+                "link": absolute_url(
                     reverse("plans:initiative", kwargs={"pk": initiative.pk})
                 ),
                 "link_label": _("Open the initiative"),

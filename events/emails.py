@@ -5,12 +5,11 @@ accounts.OutboundEmail, so a repeated task or a beat that fires twice finds the
 row it queued before and sends nothing twice. Delivery is accounts.tasks.email_send.
 """
 
-from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 
 from accounts.services import email_queue_template
-from p2i_portal.mail import recipient_language
+from p2i_portal.mail import absolute_url, recipient_language
 
 from .calendar import event_ics
 
@@ -25,10 +24,6 @@ KINDS = {
     "cancelled": "event-cancelled",
 }
 WITH_CALENDAR = {"confirmed", "promoted", "changed", "reminder", "cancelled"}
-
-
-def _absolute(path: str) -> str:
-    return settings.SITE_URL + path
 
 
 def dedupe_key(registration, kind: str, version: str = "") -> str:
@@ -57,10 +52,10 @@ def _registration_mail(registration, kind, version, language):
         "event": event,
         "registration": registration,
         "join_link": join_link,
-        "event_url": _absolute(event.get_absolute_url()),
-        "manage_url": _absolute(registration.manage_url()),
-        "confirm_url": _absolute(registration.confirm_url()),
-        "ics_url": _absolute(f"{event.get_absolute_url()}calendar.ics"),
+        "event_url": absolute_url(event.get_absolute_url()),
+        "manage_url": absolute_url(registration.manage_url()),
+        "confirm_url": absolute_url(registration.confirm_url()),
+        "ics_url": absolute_url(f"{event.get_absolute_url()}calendar.ics"),
         "organisers": list(event.organisers.all()),
         # The reminder says "Today" or "Tomorrow" by the calendar of the place
         # where the event happens, not by the hours left until it starts.
@@ -98,8 +93,8 @@ def message_mail(message, registration):
                 "event": event,
                 "message": message,
                 "registration": registration,
-                "event_url": _absolute(event.get_absolute_url()),
-                "manage_url": _absolute(registration.manage_url()),
+                "event_url": absolute_url(event.get_absolute_url()),
+                "manage_url": absolute_url(registration.manage_url()),
             },
             language=language,
             dedupe_key=f"events.message:{message.pk}:{registration.pk}",
@@ -117,7 +112,7 @@ def organiser_invitation_mail(invitation, user):
 def _organiser_invitation_mail(invitation, user, language):
     event = invitation.event
     round_ = invitation.invited_at.strftime("%Y%m%dT%H%M%S%f")
-    answer_url = _absolute(
+    answer_url = absolute_url(
         reverse(
             "manage:events:invitations",
             kwargs={"centre_slug": invitation.centre.slug},
@@ -134,7 +129,7 @@ def _organiser_invitation_mail(invitation, user, language):
             "centre": invitation.centre,
             "lead": event.centre,
             "answer_url": answer_url,
-            "event_url": _absolute(event.get_absolute_url())
+            "event_url": absolute_url(event.get_absolute_url())
             if is_public
             else answer_url,
         },

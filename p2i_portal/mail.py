@@ -45,6 +45,11 @@ def recipient_language(*candidates: str | None) -> Iterator[str]:
         yield language
 
 
+def absolute_url(path: str) -> str:
+    """A path of the portal as a link for a mail: on the site's address."""
+    return settings.SITE_URL + path
+
+
 @dataclass(frozen=True)
 class RenderedEmail:
     subject: str

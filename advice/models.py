@@ -10,7 +10,6 @@ import uuid
 from datetime import date, timedelta
 
 from django.conf import settings
-from django.core import signing
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -22,7 +21,7 @@ from django_scopes import ScopedManager
 
 from centres.models import Centre
 from knowledge.models import Approach
-from p2i_portal.models import TimeStampedModel
+from p2i_portal.models import SignedLinkMixin, TimeStampedModel
 from p2i_portal.vocab import Sector
 
 DEFAULT_RESPONSE_DAYS = 5
@@ -87,8 +86,10 @@ class AdviceRequestQuerySet(models.QuerySet):
         return self.filter(user=user)
 
 
-class AdviceRequest(TimeStampedModel):
+class AdviceRequest(SignedLinkMixin, TimeStampedModel):
     """Centre-private: one question of a procurer, on one centre's desk."""
+
+    LINK_SALT = "advice.request"
 
     class Status(models.TextChoices):
         NEW = "new", _("New")
@@ -193,28 +194,6 @@ class AdviceRequest(TimeStampedModel):
         if today == self.due_on:
             return "due"
         return "on_time"
-
-    # Links in e-mails: the request's id signed with its address and purpose,
-    # as events' registration links are; the address is not readable in them.
-    def _signer(self, purpose: str) -> signing.Signer:
-        return signing.Signer(salt=f"advice.request.{purpose}:{self.email}")
-
-    def token(self, purpose: str) -> str:
-        return self._signer(purpose).sign(str(self.pk))
-
-    def check_token(self, token: str, purpose: str) -> bool:
-        try:
-            return self._signer(purpose).unsign(token) == str(self.pk)
-        except signing.BadSignature:
-            return False
-
-    @staticmethod
-    def token_pk(token: str) -> int | None:
-        """The id a link names (unverified: check_token decides)."""
-        value = str(token).partition(":")[0]
-        if not (value.isascii() and value.isdigit()) or len(value) > 18:
-            return None
-        return int(value)
 
     def follow_url(self) -> str:
         """Her page for this request: in My requests when it is hers by account,

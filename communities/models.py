@@ -12,7 +12,6 @@ from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
-from django.core import signing
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -21,7 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from centres.models import Centre
-from p2i_portal.models import TimeStampedModel
+from p2i_portal.models import SignedLinkMixin, TimeStampedModel
 from p2i_portal.vocab import Sector
 
 
@@ -350,8 +349,10 @@ class TaskForceApplicationQuerySet(models.QuerySet):
         return self.accepted().filter(consent_directory=True)
 
 
-class TaskForceApplication(TimeStampedModel):
+class TaskForceApplication(SignedLinkMixin, TimeStampedModel):
     """One application to the task force; once accepted, the member's record."""
+
+    LINK_SALT = "communities.taskforce"
 
     class Status(models.TextChoices):
         NEW = "new", _("New")
@@ -431,27 +432,6 @@ class TaskForceApplication(TimeStampedModel):
     def get_sectors_display(self):
         labels = dict(Sector.choices)
         return [labels.get(s, s) for s in self.sectors]
-
-    # Links in e-mails: the id signed with the address and a purpose, as the
-    # advice desk's are; the address is not readable in them.
-    def _signer(self, purpose: str) -> signing.Signer:
-        return signing.Signer(salt=f"communities.taskforce.{purpose}:{self.email}")
-
-    def token(self, purpose: str) -> str:
-        return self._signer(purpose).sign(str(self.pk))
-
-    def check_token(self, token: str, purpose: str) -> bool:
-        try:
-            return self._signer(purpose).unsign(token) == str(self.pk)
-        except signing.BadSignature:
-            return False
-
-    @staticmethod
-    def token_pk(token: str) -> int | None:
-        value = str(token).partition(":")[0]
-        if not (value.isascii() and value.isdigit()) or len(value) > 18:
-            return None
-        return int(value)
 
     def confirm_url(self) -> str:
         return reverse("taskforce:confirm", kwargs={"token": self.token("confirm")})

@@ -19,7 +19,7 @@ from django_scopes import ScopedManager
 
 from centres.models import ROLE_RANK, Centre, CentreOwnedQuerySet, Role
 from knowledge.models import is_network_staff
-from p2i_portal.models import TimeStampedModel
+from p2i_portal.models import SignedLinkMixin, TimeStampedModel
 from p2i_portal.vocab import Language, Sector
 
 
@@ -592,12 +592,14 @@ class RegistrationQuerySet(models.QuerySet):
         return self.waitlisted().order_by("waitlisted_at", "pk")
 
 
-class Registration(TimeStampedModel):
+class Registration(SignedLinkMixin, TimeStampedModel):
     """Centre-private: one person registered for one event.
 
     Scoped by the event's organisers, so that every co-organiser's workspace sees
     the attendees and no other workspace does.
     """
+
+    LINK_SALT = "events.registration"
 
     CONFIRM_WITHIN_HOURS = 48
 
@@ -666,27 +668,6 @@ class Registration(TimeStampedModel):
     @property
     def is_active(self) -> bool:
         return self.status in RegistrationQuerySet.ACTIVE
-
-    # Links in e-mails: the registration's id, signed together with its address
-    # and the link's purpose. The address is only in the signature, so the link
-    # does not show it, and a link stops working if the id is changed.
-    def _signer(self, purpose: str) -> signing.Signer:
-        return signing.Signer(salt=f"events.registration.{purpose}:{self.email}")
-
-    def token(self, purpose: str) -> str:
-        return self._signer(purpose).sign(str(self.pk))
-
-    def check_token(self, token: str, purpose: str) -> bool:
-        try:
-            return self._signer(purpose).unsign(token) == str(self.pk)
-        except signing.BadSignature:
-            return False
-
-    @staticmethod
-    def token_pk(token: str) -> int | None:
-        """The id a link names (unverified: check_token decides)."""
-        value = str(token).partition(":")[0]
-        return int(value) if value.isascii() and value.isdigit() else None
 
     @staticmethod
     def unsign_legacy(token: str, purpose: str) -> dict:

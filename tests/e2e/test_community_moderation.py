@@ -55,8 +55,10 @@ def test_member_reports_moderator_hides_author_sees_reason(
     sign_in(page, base, reporter.email)
     page.goto(base + reverse("communities:list"))
     page.get_by_role("link", name="Health buyers").click()
+    page.wait_for_load_state()
     assert_accessible(page)
     page.get_by_role("link", name="Imaging tenders").click()
+    page.wait_for_load_state()
     assert_accessible(page)
     post = page.locator(f"#post-{rude.pk}")
     post.locator("summary", has_text="Report").click()
@@ -74,6 +76,7 @@ def test_member_reports_moderator_hides_author_sees_reason(
     sign_in(page, base, moderator.email)
     page.goto(base + reverse("communities:detail", kwargs={"slug": closed.slug}))
     page.get_by_role("link", name="Moderation").click()
+    page.wait_for_load_state()
     assert "Advertising, and rude." in page.content()
     assert_accessible(page)
     page.get_by_label("Reason (the author sees it)").first.fill(

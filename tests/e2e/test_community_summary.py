@@ -106,6 +106,7 @@ def test_a_member_gets_the_post_in_her_daily_summary_and_opens_it(
     page.goto(base + path_of(out_link))
     assert_accessible(page)
     page.get_by_role("button", name="Stop these e-mails").click()
+    page.wait_for_load_state()
     assert "gets no more daily community summaries" in page.locator("main").inner_text()
     assert_accessible(page)
     assert CommunityMember.objects.get(user=reader).notify == "none"

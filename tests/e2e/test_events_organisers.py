@@ -36,9 +36,11 @@ def test_co_organiser_edits_the_joint_event_and_a_stranger_cannot(
     page.goto(base + "/manage/beta/events/")
     assert_accessible(page)
     page.get_by_role("link", name="Joint knowledge-exchange meeting").click()
+    page.wait_for_load_state()
     assert page.locator("h1").inner_text() == "Joint knowledge-exchange meeting"
     assert_accessible(page)
     page.get_by_role("link", name="Edit", exact=True).click()
+    page.wait_for_load_state()
     assert page.locator("h1").inner_text() == "Edit event"
     assert_accessible(page)
     page.get_by_label("Title").fill("Joint meeting on legal support")
@@ -94,6 +96,7 @@ def test_named_centre_accepts_in_its_workspace_before_its_staff_edit(
     sign_in(page, base, outsider.email, with_code=True)
     page.goto(base + "/manage/beta/events/")
     page.get_by_role("link", name="Answer them").click()
+    page.wait_for_load_state()
     assert page.locator("h1").inner_text() == "Invitations to co-organise"
     assert "Joint buddy visit" in page.locator("main").inner_text()
     assert_accessible(page)

@@ -134,6 +134,7 @@ def test_coordinator_composes_previews_schedules_sends_and_watches(
     assert issue.status == "scheduled"
     assert "Scheduled for" in page.content()
     page.get_by_role("link", name="Send now…").click()
+    page.wait_for_load_state()
     assert page.locator("#recipient-count").inner_text() == "3"
     assert_accessible(page)
     mail.outbox.clear()
@@ -153,6 +154,7 @@ def test_coordinator_composes_previews_schedules_sends_and_watches(
     page.goto(base + reverse("newsletters:archive"))
     assert_accessible(page)
     page.get_by_role("link", name="Task force news: browser edition").click()
+    page.wait_for_load_state()
     assert "Joint workshop in Lisbon" in page.content()
     assert_accessible(page)
     context.close()

@@ -50,6 +50,7 @@ def test_subscribe_confirm_preferences_and_one_click_unsubscribe(
     page.goto(base + path_of(link))
     assert_accessible(page)
     page.get_by_role("button", name="Confirm my subscription").click()
+    page.wait_for_load_state()
     assert "Subscription confirmed" in page.locator("h1").inner_text()
     assert_accessible(page)
     subscriber = Subscriber.objects.get()

@@ -73,6 +73,7 @@ def test_two_buyers_across_borders_find_each_other_and_one_expresses_interest(
     ines.goto(base + reverse("plans:new"))
     ines.get_by_label("CPV codes").fill("45316110-1")
     ines.get_by_role("button", name="Post the plan").click()
+    ines.wait_for_load_state()
     assert "did you mean 45316110-9" in ines.locator("main").inner_text()
     assert_accessible(ines)
     post_plan(

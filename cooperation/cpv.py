@@ -44,9 +44,14 @@ def _divisions() -> dict[str, dict[str, str]]:
 
 
 @cache
-def _groups() -> dict[str, str]:
+def _groups() -> dict[str, dict[str, str]]:
     with (DATA / "cpv_groups.yaml").open(encoding="utf-8") as stream:
         return {str(k): v for k, v in yaml.safe_load(stream).items()}
+
+
+def _in_language(labels: dict[str, str], language: str | None) -> str:
+    language = (language or translation.get_language() or "en")[:2]
+    return labels.get(language) or labels["en"]
 
 
 def division_codes() -> list[str]:
@@ -56,10 +61,7 @@ def division_codes() -> list[str]:
 def division_label(division: str, language: str | None = None) -> str:
     """The division's label in `language` (the active one), else in English."""
     labels = _divisions().get(division)
-    if not labels:
-        return ""
-    language = (language or translation.get_language() or "en")[:2]
-    return labels.get(language) or labels["en"]
+    return _in_language(labels, language) if labels else ""
 
 
 def division_choices() -> list[tuple[str, str]]:
@@ -67,9 +69,14 @@ def division_choices() -> list[tuple[str, str]]:
 
 
 def group_label(group: str, language: str | None = None) -> str:
-    """The group's label (English: CPV 2008's groups are shipped in English),
-    else its division's."""
-    return _groups().get(group) or division_label(group[:2], language)
+    """The group's label in `language` (the active one), else in English; a
+    group that is not listed gets its division's label."""
+    labels = _groups().get(group)
+    return (
+        _in_language(labels, language)
+        if labels
+        else division_label(group[:2], language)
+    )
 
 
 def group_codes() -> list[str]:

@@ -79,3 +79,21 @@ def test_division_labels_are_in_every_language_else_english():
             assert cpv.division_label(code, language) != cpv.division_label(code, "en")
     with translation.override("fr"):
         assert cpv.division_label("72").startswith("IT services")
+
+
+def test_group_labels_are_in_every_language_else_english():
+    with translation.override("de"):
+        german = cpv.group_label("453")
+    assert german and german != "Building installation work"
+    for language in ("de", "nl", "es", "sv", "et", "el", "it", "pt", "fi", "lt"):
+        labels = [cpv.group_label(code, language) for code in cpv.group_codes()]
+        english = [cpv.group_label(code, "en") for code in cpv.group_codes()]
+        assert all(labels), language
+        # A handful of terms are the same words in some languages; the rest
+        # must be translated.
+        same = sum(a == b for a, b in zip(labels, english, strict=True))
+        assert same <= 5, (language, same)
+    with translation.override("fr"):
+        assert cpv.group_label("453") == "Building installation work"
+    # A group that is not listed is labelled by its division, in the language.
+    assert cpv.group_label("450", "de") == cpv.division_label("45", "de")

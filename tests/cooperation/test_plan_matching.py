@@ -8,6 +8,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import translation
 
 from cooperation import plan_selectors, plan_services
 from tests.factories import UserFactory
@@ -84,6 +85,16 @@ def test_the_detail_page_shows_the_labels_of_its_cpv_groups(client, procurer):
     page = client.get(reverse("plans:detail", kwargs={"pk": plan.pk})).content.decode()
     assert "Building installation work" in page
     assert "Software programming and consultancy services" in page
+
+
+def test_the_detail_page_labels_cpv_groups_in_the_readers_language(client, procurer):
+    plan = make_plan(procurer, cpv_codes="45316110-9")
+    with translation.override("de"):
+        url = reverse("plans:detail", kwargs={"pk": plan.pk})
+    assert url.startswith("/de/")
+    page = client.get(url).content.decode()
+    assert "Bauinstallationsarbeiten" in page
+    assert "Building installation work" not in page
 
 
 def test_anonymous_visitors_see_public_plans_only(client, procurer, buyers):

@@ -37,13 +37,18 @@ def browser():
         browser.close()
 
 
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(
-        viewport={"width": 1280, "height": 900}, locale="en-GB"
-    )
+def new_page(browser, **options):
+    """A fresh context (its own cookies: another person at the same site) and
+    its page, as (context, page); the caller closes the context."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, **options)
     page = context.new_page()
     page.set_default_timeout(15000)
+    return context, page
+
+
+@pytest.fixture
+def page(browser):
+    context, page = new_page(browser, locale="en-GB")
     yield page
     context.close()
 
@@ -62,3 +67,11 @@ def axe_serious(page) -> list[str]:
         for v in results.response["violations"]
         if v["impact"] in ("serious", "critical")
     ]
+
+
+def assert_accessible(page):
+    """No serious or critical axe-core violation on the page, read once it has
+    loaded (a click returns when the next document commits, before it loads)."""
+    page.wait_for_load_state()
+    problems = axe_serious(page)
+    assert problems == [], f"{page.url}: {problems}"

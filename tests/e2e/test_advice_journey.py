@@ -16,17 +16,12 @@ from knowledge.models import Resource
 from tests.conftest import with_totp
 from tests.factories import CentreFactory, UserFactory, membership_create
 
-from .conftest import axe_serious
+from .conftest import assert_accessible, new_page
 from .test_knowledge_workflow import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 VISITOR = "ines@municipio.example"
-
-
-def assert_accessible(page):
-    problems = axe_serious(page)
-    assert problems == [], f"{page.url}: {problems}"
 
 
 def link_in_mail(subject_part, marker):
@@ -37,13 +32,6 @@ def link_in_mail(subject_part, marker):
     ]
     url = next(word for word in message.body.split() if marker in word)
     return "/" + url.split("://", 1)[1].split("/", 1)[1]
-
-
-def new_page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    page.set_default_timeout(15000)
-    return context, page
 
 
 def test_a_portuguese_visitor_asks_is_answered_and_her_qa_is_found(

@@ -10,15 +10,10 @@ from communities.models import Post
 from tests.advice.helpers import pdf
 from tests.communities.helpers import community, person
 
-from .conftest import axe_serious
+from .conftest import assert_accessible, new_page
 from .test_knowledge_workflow import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def assert_accessible(page):
-    problems = axe_serious(page)
-    assert problems == [], f"{page.url}: {problems}"
 
 
 def test_member_reports_moderator_hides_author_sees_reason(
@@ -49,9 +44,7 @@ def test_member_reports_moderator_hides_author_sees_reason(
     )
 
     # The reporter opens the community, then the thread, and reports the reply.
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    page.set_default_timeout(15000)
+    context, page = new_page(browser)
     sign_in(page, base, reporter.email)
     page.goto(base + reverse("communities:list"))
     page.get_by_role("link", name="Health buyers").click()
@@ -70,9 +63,7 @@ def test_member_reports_moderator_hides_author_sees_reason(
     context.close()
 
     # The moderator finds the report and hides the post with a reason.
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    page.set_default_timeout(15000)
+    context, page = new_page(browser)
     sign_in(page, base, moderator.email)
     page.goto(base + reverse("communities:detail", kwargs={"slug": closed.slug}))
     page.get_by_role("link", name="Moderation").click()
@@ -92,9 +83,7 @@ def test_member_reports_moderator_hides_author_sees_reason(
     assert thread.posts.get(status=Post.Status.VISIBLE).body == "Ideas?"
 
     # The author sees the reason on the thread; her post's text is gone.
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    page.set_default_timeout(15000)
+    context, page = new_page(browser)
     sign_in(page, base, author.email)
     page.goto(thread_url)
     text = page.locator(f"#post-{rude.pk}").inner_text()
@@ -104,9 +93,7 @@ def test_member_reports_moderator_hides_author_sees_reason(
     context.close()
 
     # A signed-in non-member gets 404 on the thread and on its file.
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    page.set_default_timeout(15000)
+    context, page = new_page(browser)
     sign_in(page, base, outsider.email)
     response = page.goto(thread_url)
     assert response.status == 404

@@ -18,15 +18,10 @@ from tests.communities_notify.worker import (  # noqa: F401 (fixtures)
 )
 from tests.factories import UserFactory
 
-from .conftest import axe_serious
+from .conftest import assert_accessible
 from .test_knowledge_workflow import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def assert_accessible(page):
-    problems = axe_serious(page)
-    assert problems == [], f"{page.url}: {problems}"
 
 
 def path_of(url: str) -> str:

@@ -6,15 +6,10 @@ import pytest
 from tests.events.helpers import make_event
 from tests.factories import CentreFactory, UserFactory, membership_create
 
-from .conftest import axe_serious
+from .conftest import assert_accessible, new_page
 from .test_knowledge_workflow import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def assert_accessible(page):
-    problems = axe_serious(page)
-    assert problems == [], f"{page.url}: {problems}"
 
 
 def test_co_organiser_edits_the_joint_event_and_a_stranger_cannot(
@@ -29,9 +24,7 @@ def test_co_organiser_edits_the_joint_event_and_a_stranger_cannot(
         organisers=[other_centre],
     )
 
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    page.set_default_timeout(15000)
+    context, page = new_page(browser)
     sign_in(page, base, editor_b.email)
     page.goto(base + "/manage/beta/events/")
     assert_accessible(page)
@@ -83,16 +76,12 @@ def test_named_centre_accepts_in_its_workspace_before_its_staff_edit(
         accepted=False,
     )
 
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    page.set_default_timeout(15000)
+    context, page = new_page(browser)
     sign_in(page, base, editor_b.email)
     assert page.goto(base + f"/manage/beta/events/{event.pk}/").status == 404
     context.close()
 
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    page.set_default_timeout(15000)
+    context, page = new_page(browser)
     sign_in(page, base, outsider.email, with_code=True)
     page.goto(base + "/manage/beta/events/")
     page.get_by_role("link", name="Answer them").click()
@@ -107,9 +96,7 @@ def test_named_centre_accepts_in_its_workspace_before_its_staff_edit(
     assert_accessible(page)
     context.close()
 
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    page.set_default_timeout(15000)
+    context, page = new_page(browser)
     sign_in(page, base, editor_b.email)
     assert page.goto(base + f"/manage/beta/events/{event.pk}/").status == 200
     context.close()

@@ -12,14 +12,9 @@ from django_scopes import scopes_disabled
 from events.models import Registration
 from tests.events.helpers import make_event
 
-from .conftest import axe_serious
+from .conftest import assert_accessible
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def assert_accessible(page):
-    problems = axe_serious(page)
-    assert problems == [], f"{page.url}: {problems}"
 
 
 def link_in_mail(address, subject_part, marker):

@@ -22,6 +22,7 @@ from events.models import Registration
 from knowledge.models import Resource
 from newsletters.models import Subscriber
 from tests.conftest import with_totp
+from tests.e2e.conftest import new_page
 from tests.events.helpers import make_event
 from tests.factories import (
     CentreFactory,
@@ -217,9 +218,7 @@ def test_a_visitor_walks_the_front_door_in_german_and_in_greek(
     base = live_server.url
     interface = english_interface(lang)
     mail.outbox.clear()
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    page.set_default_timeout(15000)
+    context, page = new_page(browser)
 
     # The visitor arrives in English and picks the language in the menu.
     page.goto(base + reverse("home"))

@@ -16,7 +16,7 @@ from tests.factories import (
     resource_create,
 )
 
-from .conftest import axe_serious
+from .conftest import assert_accessible
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -101,11 +101,6 @@ def knowledge_base(transactional_db):
         ),
     )
     return {"case": case, "xss": xss}
-
-
-def assert_accessible(page):
-    problems = axe_serious(page)
-    assert problems == [], f"{page.url}: {problems}"
 
 
 def test_visitor_searches_filters_opens_a_case_and_downloads_its_file(

@@ -13,16 +13,11 @@ from knowledge.models import Resource
 from tests.conftest import totp_code
 from tests.factories import PASSWORD
 
-from .conftest import axe_serious
+from .conftest import assert_accessible
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 TITLE = "Procuring zeppelin logistics for remote islands"
-
-
-def assert_accessible(page):
-    problems = axe_serious(page)
-    assert problems == [], f"{page.url}: {problems}"
 
 
 def sign_in(page, base, email, *, with_code=False):

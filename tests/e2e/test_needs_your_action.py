@@ -14,15 +14,10 @@ from django.urls import reverse
 from accounts.notifications import Kind
 from tests.factories import resource_create
 
-from .conftest import axe_serious
+from .conftest import assert_accessible
 from .test_knowledge_workflow import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def assert_accessible(page):
-    problems = axe_serious(page)
-    assert problems == [], f"{page.url}: {problems}"
 
 
 def test_a_submitted_resource_reaches_its_manager_by_mail_and_on_her_home(

@@ -10,15 +10,10 @@ from django_scopes import scopes_disabled
 from events.models import Registration
 from tests.network.seed import seed_known_figures
 
-from .conftest import axe_serious
+from .conftest import assert_accessible
 from .test_knowledge_workflow import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def assert_accessible(page):
-    problems = axe_serious(page)
-    assert problems == [], f"{page.url}: {problems}"
 
 
 def test_coordinator_reads_a_chart_table_and_outsider_gets_404(

@@ -18,15 +18,10 @@ from tests.network.export_worker import (  # noqa: F401 (fixtures)
 )
 from tests.network.seed import seed_known_figures
 
-from .conftest import axe_serious
+from .conftest import assert_accessible
 from .test_knowledge_workflow import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def assert_accessible(page):
-    problems = axe_serious(page)
-    assert problems == [], f"{page.url}: {problems}"
 
 
 def test_coordinator_exports_the_figure_the_dashboard_shows(

@@ -13,7 +13,7 @@ from accounts.totp import totp_code_now
 from centres.demo_network import DEMO_PASSWORD, DEMO_TOTP_SECRET
 from network.models import Milestone
 
-from .conftest import axe_serious
+from .conftest import assert_accessible
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -21,11 +21,6 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 @pytest.fixture
 def demo(transactional_db):
     call_command("seed_demo", quiet=True)
-
-
-def assert_accessible(page):
-    problems = axe_serious(page)
-    assert problems == [], f"{page.url}: {problems}"
 
 
 def sign_in(page, base, email):

@@ -15,18 +15,13 @@ from knowledge.models import Resource
 from tests.events.helpers import make_event
 from tests.factories import resource_create
 
-from .conftest import axe_serious
+from .conftest import assert_accessible
 from .test_knowledge_workflow import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 MEETING = "Knowledge exchange: how the buddy pairs are doing"
 PAPER = "Expert opinion paper: buddy exchanges (working draft)"
-
-
-def assert_accessible(page):
-    problems = axe_serious(page)
-    assert problems == [], f"{page.url}: {problems}"
 
 
 @pytest.fixture

@@ -11,15 +11,10 @@ from django_scopes import scopes_disabled
 from newsletters.models import Issue, Section
 from tests.newsletters.factories import issue_ready, subscriber_create
 
-from .conftest import axe_serious
+from .conftest import assert_accessible
 from .test_knowledge_workflow import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def assert_accessible(page):
-    problems = axe_serious(page)
-    assert problems == [], f"{page.url}: {problems}"
 
 
 def watch_csp(page) -> list:

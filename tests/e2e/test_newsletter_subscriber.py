@@ -13,14 +13,9 @@ from newsletters import services
 from newsletters.models import Subscriber
 from tests.newsletters.factories import issue_ready
 
-from .conftest import axe_serious
+from .conftest import assert_accessible
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def assert_accessible(page):
-    problems = axe_serious(page)
-    assert problems == [], f"{page.url}: {problems}"
 
 
 def path_of(url: str) -> str:

@@ -13,22 +13,10 @@ from centres.models import Role
 from cooperation.models import PlanInterest, ProcurementPlan
 from tests.factories import CentreFactory, UserFactory, membership_create
 
-from .conftest import axe_serious
+from .conftest import assert_accessible, new_page
 from .test_knowledge_workflow import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def assert_accessible(page):
-    problems = axe_serious(page)
-    assert problems == [], f"{page.url}: {problems}"
-
-
-def new_page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    page.set_default_timeout(15000)
-    return context, page
 
 
 def post_plan(page, base, *, organisation, title, codes, country):

@@ -11,15 +11,10 @@ from cooperation.models import Profile
 from tests.cooperation.helpers import make_profile
 from tests.factories import UserFactory
 
-from .conftest import axe_serious
+from .conftest import assert_accessible
 from .test_knowledge_workflow import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def assert_accessible(page):
-    problems = axe_serious(page)
-    assert problems == [], f"{page.url}: {problems}"
 
 
 def test_a_supplier_shows_her_profile_and_a_visitor_finds_it(live_server, browser):

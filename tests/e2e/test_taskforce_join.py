@@ -14,17 +14,12 @@ from communities.models import Community, CommunityMember, TaskForceApplication
 from communities.tasks import summaries_send
 from tests.factories import PASSWORD, CentreFactory, UserFactory, membership_create
 
-from .conftest import axe_serious
+from .conftest import assert_accessible, new_page
 from .test_knowledge_workflow import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 CITY = "mobility@zwolle.example"
-
-
-def assert_accessible(page):
-    problems = axe_serious(page)
-    assert problems == [], f"{page.url}: {problems}"
 
 
 def link_in_mail(subject_part, marker):
@@ -35,13 +30,6 @@ def link_in_mail(subject_part, marker):
     ]
     url = next(word for word in message.body.split() if marker in word)
     return "/" + url.split("://", 1)[1].split("/", 1)[1]
-
-
-def new_page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    page.set_default_timeout(15000)
-    return context, page
 
 
 def test_a_city_applies_is_accepted_joins_and_posts_to_a_members_summary(

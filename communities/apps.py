@@ -11,13 +11,15 @@ class CommunitiesConfig(AppConfig):
         from accounts.tasks import register_email_headers
         from centres.audit import AUDIT_TARGETS
 
-        from . import audit, notifications, signals
+        from . import audit, indicators, notifications, signals
         from .participation_notifications import (
             application_action_items,
             application_audit_links,
         )
 
         audit.register()
+        # Key figures for the network console (network/indicators.py).
+        indicators.register_indicators()
         register_action_source(application_action_items)
         AUDIT_TARGETS["communities.taskforceapplication"] = application_audit_links
         signals.post_visible.connect(

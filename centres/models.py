@@ -436,6 +436,12 @@ AUDIT_LABELS = {
     "cooperation.interest.expressed": _("A buyer expressed interest in a plan"),
     "cooperation.initiative.created": _("Started a joint-procurement initiative"),
     "cooperation.initiative.updated": _("Edited a joint-procurement initiative"),
+    "cooperation.initiative.plan_added": _(
+        "Added a plan to a joint-procurement initiative"
+    ),
+    "cooperation.initiative.plan_removed": _(
+        "Removed a plan from a joint-procurement initiative"
+    ),
     "communities.post.approved": _("Approved a waiting community post"),
     "communities.post.reported": _("Reported a community post"),
     "communities.post.hidden": _("Hid a community post"),

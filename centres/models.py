@@ -423,6 +423,9 @@ AUDIT_LABELS = {
     "cooperation.challenge.sent_back": _("Sent a challenge back to its buyer"),
     "cooperation.challenge.answered": _("A supplier answered a challenge"),
     "cooperation.challenge.answer_updated": _("A supplier changed an answer"),
+    "cooperation.challenge.answer_file_removed": _(
+        "A supplier removed the file of an answer"
+    ),
     "cooperation.challenge.summary_published": _("Published a challenge's summary"),
     "cooperation.challenge.case_study_drafted": _(
         "Drafted a case study from a challenge"

@@ -423,6 +423,9 @@ AUDIT_LABELS = {
     "cooperation.challenge.sent_back": _("Sent a challenge back to its buyer"),
     "cooperation.challenge.answered": _("A supplier answered a challenge"),
     "cooperation.challenge.answer_updated": _("A supplier changed an answer"),
+    "cooperation.challenge.answer_file_removed": _(
+        "A supplier removed the file of an answer"
+    ),
     "cooperation.challenge.summary_published": _("Published a challenge's summary"),
     "cooperation.challenge.case_study_drafted": _(
         "Drafted a case study from a challenge"
@@ -436,6 +439,12 @@ AUDIT_LABELS = {
     "cooperation.interest.expressed": _("A buyer expressed interest in a plan"),
     "cooperation.initiative.created": _("Started a joint-procurement initiative"),
     "cooperation.initiative.updated": _("Edited a joint-procurement initiative"),
+    "cooperation.initiative.plan_added": _(
+        "Added a plan to a joint-procurement initiative"
+    ),
+    "cooperation.initiative.plan_removed": _(
+        "Removed a plan from a joint-procurement initiative"
+    ),
     "communities.post.approved": _("Approved a waiting community post"),
     "communities.post.reported": _("Reported a community post"),
     "communities.post.hidden": _("Hid a community post"),

@@ -263,12 +263,19 @@ def answer_save(
     answer.organisation = organisation[:200]
     answer.answers = answers
     answer.general = general
+    replaced = None
     if checked:
+        if answer.attachment:
+            replaced = (answer.attachment.storage, answer.attachment.name)
         answer.attachment = upload
         answer.attachment_name = upload.name[:200]
         answer.attachment_type = checked[1]
     answer.full_clean(exclude=["challenge", "supplier"])
     answer.save()
+    if replaced is not None:
+        # A file she replaced is hers to take back as much as one she removes.
+        storage, name = replaced
+        transaction.on_commit(lambda: storage.delete(name))
     if created:
         _audit(
             challenge,
@@ -284,6 +291,45 @@ def answer_save(
             by=supplier,
             answer=answer.pk,
         )
+    return answer
+
+
+@transaction.atomic
+@scopes_disabled()
+def answer_file_remove(*, answer: ChallengeAnswer, by: User) -> ChallengeAnswer:
+    """The supplier takes back the file of her answer while the challenge is
+    open (the caller reached the answer through `of_supplier(by)`; checked
+    again here). The row forgets the file at once; the stored file is deleted
+    after the commit, so that a rolled-back removal keeps it. After the
+    deadline it is refused and nothing changes. An answer without a file is
+    left as it is: safe to repeat."""
+    challenge = Challenge.objects.select_for_update().get(pk=answer.challenge_id)
+    answer = ChallengeAnswer.objects.select_for_update().get(pk=answer.pk)
+    if answer.supplier_id != by.pk:
+        raise ValidationError(_("Only the supplier who sent an answer can change it."))
+    if not challenge.is_open:
+        raise ValidationError(
+            _(
+                "The deadline of this challenge has passed; its answers and their "
+                "files can no longer change."
+            )
+        )
+    if not answer.attachment:
+        return answer
+    storage, name = answer.attachment.storage, answer.attachment.name
+    answer.attachment = ""
+    answer.attachment_name = ""
+    answer.attachment_type = ""
+    answer.save(
+        update_fields=["attachment", "attachment_name", "attachment_type", "updated_at"]
+    )
+    transaction.on_commit(lambda: storage.delete(name))
+    _audit(
+        challenge,
+        action="cooperation.challenge.answer_file_removed",
+        by=by,
+        answer=answer.pk,
+    )
     return answer
 
 

@@ -21,5 +21,10 @@ urlpatterns = [
         views.AnswerFileView.as_view(),
         name="answer-file",
     ),
+    path(
+        "<int:pk>/answers/<int:answer_pk>/file/remove/",
+        views.AnswerFileRemoveView.as_view(),
+        name="answer-file-remove",
+    ),
     path("<int:pk>/summary/", views.SummaryView.as_view(), name="summary"),
 ]

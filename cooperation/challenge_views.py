@@ -285,6 +285,37 @@ class AnswerView(LoginRequiredMixin, View):
         return redirect(challenge.get_absolute_url())
 
 
+class AnswerFileRemoveView(AnswerView):
+    """POST /challenges/<pk>/answers/<answer_pk>/file/remove/: the supplier
+    takes back the file of her own answer until the deadline (anyone else's
+    answer: 404). After it: refused with the reason, nothing changes."""
+
+    http_method_names = ["post"]
+
+    def post(self, request, pk, answer_pk):
+        challenge = self.get_challenge()
+        answer = selectors.answer_of(challenge, request.user)
+        if answer is None or answer.pk != answer_pk:
+            raise Http404
+        if not answer.attachment:
+            messages.info(request, _("Your answer carries no file."))
+            return redirect("challenges:answer", pk=challenge.pk)
+        name = answer.attachment_name
+        try:
+            services.answer_file_remove(answer=answer, by=request.user)
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+            form = AnswerForm(
+                initial=AnswerForm.initial_from(answer), questions=challenge.questions
+            )
+            return self.render(challenge, form, answer, status=400)
+        messages.success(
+            request,
+            _("“%(name)s” was removed from your answer.") % {"name": name},
+        )
+        return redirect("challenges:answer", pk=challenge.pk)
+
+
 class AnswersView(LoginRequiredMixin, View):
     """/challenges/<pk>/answers/: the answers the person may read: all of them
     for the buyer and her centre, her own for a supplier (nothing: 404)."""

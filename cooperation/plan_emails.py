@@ -154,3 +154,75 @@ def initiative_mails(initiative, plans) -> None:
             build=build,
             dedupe_key=f"plans.initiative:{initiative.pk}:{owner.pk}",
         )
+
+
+def _initiative_link(initiative) -> str:
+    return absolute_url(reverse("plans:initiative", kwargs={"pk": initiative.pk}))
+
+
+def initiative_plan_added_mail(initiative, plan, *, event: int) -> None:
+    """The buyer whose plan a centre added to an initiative hears of it, once
+    per addition (`event`: the activity-log entry that records it)."""
+
+    def build():
+        return {
+            "subject": _("Joint procurement: %(title)s") % {"title": initiative.title},
+            "heading": _("Your plan was added to a joint-procurement initiative"),
+            "paragraphs": [
+                _(
+                    "%(centre)s added your plan “%(plan)s” to the joint-procurement "
+                    "initiative “%(title)s” with the plans of other buyers."
+                )
+                % {
+                    "centre": initiative.centre.name,
+                    "title": initiative.title,
+                    "plan": plan.title,
+                },
+                _("Its page lists the buyers, the centres and the next steps."),
+            ],
+            "link": _initiative_link(initiative),
+            "link_label": _("Open the initiative"),
+        }
+
+    _queue(
+        user=plan.owner,
+        build=build,
+        dedupe_key=f"plans.initiative:{initiative.pk}:added:{plan.pk}:{event}",
+    )
+
+
+def initiative_plan_removed_mail(initiative, plan, *, event: int) -> None:
+    """The buyer whose plan a centre took out of an initiative hears of it,
+    once per removal (`event`: the activity-log entry that records it)."""
+
+    def build():
+        return {
+            "subject": _("Joint procurement: %(title)s") % {"title": initiative.title},
+            "heading": _(
+                "Your plan is no longer part of a joint-procurement initiative"
+            ),
+            "paragraphs": [
+                _(
+                    "%(centre)s took your plan “%(plan)s” out of the "
+                    "joint-procurement initiative “%(title)s”."
+                )
+                % {
+                    "centre": initiative.centre.name,
+                    "title": initiative.title,
+                    "plan": plan.title,
+                },
+                _(
+                    "Your plan itself has not changed. If you have questions, "
+                    "write to %(centre)s."
+                )
+                % {"centre": initiative.centre.name},
+            ],
+            "link": _initiative_link(initiative),
+            "link_label": _("Open the initiative"),
+        }
+
+    _queue(
+        user=plan.owner,
+        build=build,
+        dedupe_key=f"plans.initiative:{initiative.pk}:removed:{plan.pk}:{event}",
+    )

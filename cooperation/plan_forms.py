@@ -6,7 +6,7 @@ from datetime import date
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext, gettext_lazy
 from django_countries import countries
 from django_countries.fields import LazyTypedChoiceField
 
@@ -200,3 +200,77 @@ class InitiativeCreateForm(InitiativeForm):
         super().__init__(*args, **kwargs)
         if candidates is not None:
             self.fields["plans"].queryset = candidates
+
+
+SUGGESTION_LABELS = {
+    "interest": gettext_lazy("Interest shown between its buyer and these buyers"),
+    "group": gettext_lazy("Same CPV group as a plan of this initiative"),
+    "other": gettext_lazy("Other plans open to joint procurement"),
+}
+
+
+def plan_option_label(plan) -> str:
+    return gettext(
+        "%(title)s – %(organisation)s (%(country)s), plan no. %(number)s"
+    ) % {
+        "title": plan.title,
+        "organisation": plan.organisation,
+        "country": plan.country.name,
+        "number": plan.pk,
+    }
+
+
+class InitiativePlanAddForm(forms.Form):
+    """One more plan for an initiative: a suggested one, or any by its number.
+    `plan_pk` is what was chosen; the view looks it up among the plans the
+    person may see, and the service checks the rest."""
+
+    # A number like `number`, offered as a list: a suggestion that stopped
+    # fitting since the page was shown gets the service's message, not the
+    # form's "not one of the choices".
+    plan = forms.IntegerField(
+        label=gettext_lazy("Suggested plans"),
+        required=False,
+        min_value=1,
+        widget=forms.Select,
+    )
+    number = forms.IntegerField(
+        label=gettext_lazy("Or the plan's number"),
+        required=False,
+        min_value=1,
+        help_text=gettext_lazy(
+            "The number at the end of the plan's address, for example 42 in …/plans/42/."
+        ),
+    )
+
+    def __init__(self, *args, suggestions=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["plan"].widget.choices = [
+            ("", "—"),
+            *(
+                (
+                    SUGGESTION_LABELS[group.reason],
+                    [(p.pk, plan_option_label(p)) for p in group.plans],
+                )
+                for group in suggestions
+            ),
+        ]
+
+    def clean(self):
+        data = super().clean()
+        chosen, number = data.get("plan"), data.get("number")
+        if self.errors:
+            return data
+        if chosen is None and number is None:
+            raise ValidationError(
+                gettext_lazy("Choose a suggested plan or enter a plan's number.")
+            )
+        if chosen is not None and number is not None and chosen != number:
+            raise ValidationError(
+                gettext_lazy(
+                    "Choose a suggested plan or enter a plan's number, not both."
+                )
+            )
+        data["plan_pk"] = number if number is not None else chosen
+        self.source_field = "number" if number is not None else "plan"
+        return data

@@ -10,4 +10,14 @@ urlpatterns = [
     path("", views.InitiativesIndexView.as_view(), name="index"),
     path("new/", views.InitiativeCreateView.as_view(), name="new"),
     path("<int:pk>/", views.InitiativeEditView.as_view(), name="initiative"),
+    path(
+        "<int:pk>/plans/add/",
+        views.InitiativePlanAddView.as_view(),
+        name="initiative-plan-add",
+    ),
+    path(
+        "<int:pk>/plans/<int:plan_pk>/remove/",
+        views.InitiativePlanRemoveView.as_view(),
+        name="initiative-plan-remove",
+    ),
 ]

@@ -6,14 +6,15 @@ another centre's initiative answers 404."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.shortcuts import redirect
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views import View
 
 from . import plan_selectors, plan_services
 from .models import JointInitiative
-from .plan_forms import InitiativeCreateForm, InitiativeForm
+from .plan_forms import InitiativeCreateForm, InitiativeForm, InitiativePlanAddForm
 from .plan_permissions import InitiativeWorkspaceMixin
 from .plan_views import service_errors
 
@@ -94,26 +95,40 @@ class InitiativeCreateView(InitiativeWorkspaceMixin, View):
 
 
 class InitiativeEditView(InitiativeWorkspaceMixin, View):
-    """One initiative of this centre: edit its text, next steps and status."""
+    """One initiative of this centre: edit its text, next steps and status,
+    and add or remove its plans."""
 
     template_name = "cooperation/plans/manage_form.html"
 
-    def render(self, initiative, form, status=200):
+    def render(self, initiative, form=None, status=200, add_form=None):
         return TemplateResponse(
             self.request,
             self.template_name,
             {
                 **self.workspace_context(),
-                "form": form,
+                "form": form or InitiativeForm(instance=initiative),
+                "add_form": add_form or self.add_form(initiative),
                 "initiative": initiative,
-                "plans": list(initiative.plans.order_by("country", "pk")),
+                "plans": list(
+                    initiative.plans.select_related("owner").order_by("country", "pk")
+                ),
             },
             status=status,
         )
 
+    def add_form(self, initiative, data=None):
+        return InitiativePlanAddForm(
+            data, suggestions=plan_selectors.initiative_suggestions(initiative)
+        )
+
+    def edit_url(self, initiative):
+        return reverse(
+            "manage:plans:initiative",
+            kwargs={"centre_slug": self.centre.slug, "pk": initiative.pk},
+        )
+
     def get(self, request, centre_slug, pk):
-        initiative = self.get_initiative()
-        return self.render(initiative, InitiativeForm(instance=initiative))
+        return self.render(self.get_initiative())
 
     def post(self, request, centre_slug, pk):
         initiative = self.get_initiative()
@@ -129,3 +144,62 @@ class InitiativeEditView(InitiativeWorkspaceMixin, View):
             return self.render(initiative, form, status=400)
         messages.success(request, _("The initiative was saved."))
         return redirect(request.path)
+
+
+class InitiativePlanAddView(InitiativeEditView):
+    """POST: one more plan, a suggested one or any open plan by its number;
+    its buyer is told. A refusal shows the edit page again with the reason."""
+
+    http_method_names = ["post"]
+
+    def post(self, request, centre_slug, pk):
+        initiative = self.get_initiative()
+        form = self.add_form(initiative, request.POST)
+        if not form.is_valid():
+            return self.render(initiative, add_form=form, status=400)
+        number = form.cleaned_data["plan_pk"]
+        plan = plan_selectors.plan_for_initiative(user=request.user, pk=number)
+        if plan is None:
+            form.add_error(
+                form.source_field,
+                _("No plan you may see has the number %(number)s.")
+                % {"number": number},
+            )
+            return self.render(initiative, add_form=form, status=400)
+        try:
+            plan_services.initiative_plan_add(
+                initiative=initiative, plan=plan, by=request.user
+            )
+        except ValidationError as exc:
+            form.add_error(form.source_field, exc.messages)
+            return self.render(initiative, add_form=form, status=400)
+        messages.success(
+            request,
+            _("“%(title)s” was added to the initiative; its buyer was told.")
+            % {"title": plan.title},
+        )
+        return redirect(self.edit_url(initiative))
+
+
+class InitiativePlanRemoveView(InitiativeEditView):
+    """POST: take one of its plans out of the initiative; its buyer is told.
+    A plan that is not in it answers 404; a refusal shows the reason."""
+
+    http_method_names = ["post"]
+
+    def post(self, request, centre_slug, pk, plan_pk):
+        initiative = self.get_initiative()
+        plan = get_object_or_404(initiative.plans.all(), pk=plan_pk)
+        try:
+            plan_services.initiative_plan_remove(
+                initiative=initiative, plan=plan, by=request.user
+            )
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+            return self.render(initiative, status=400)
+        messages.success(
+            request,
+            _("“%(title)s” was taken out of the initiative; its buyer was told.")
+            % {"title": plan.title},
+        )
+        return redirect(self.edit_url(initiative))

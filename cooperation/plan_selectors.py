@@ -3,7 +3,16 @@ the centres a plan's country is routed to, and a centre's view of its buyers."""
 
 from dataclasses import dataclass
 
-from django.db.models import Case, IntegerField, Prefetch, Q, Value, When
+from django.db.models import (
+    Case,
+    Exists,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    Value,
+    When,
+)
 from django_countries import countries
 
 from advice import selectors as advice_selectors
@@ -198,6 +207,65 @@ def initiative_candidates(centre: Centre):
         )
         .select_related("owner")
         .order_by("home", "country", "-created_at", "-pk")
+    )
+
+
+SUGGESTION_LIMIT = 200
+
+
+@dataclass
+class Suggestion:
+    """Plans a centre may add to an initiative, grouped by why they fit."""
+
+    reason: str  # "interest", "group" or "other"
+    plans: list
+
+
+def initiative_suggestions(initiative: JointInitiative) -> list[Suggestion]:
+    """The candidates (initiative_candidates) not yet in `initiative`, in three
+    groups: plans with an expression of interest between their buyer and a
+    buyer of the initiative (either way), then plans sharing a CPV group with
+    one of its plans, then the others. One query for the plans in it, one for
+    the suggestions (at most SUGGESTION_LIMIT)."""
+    plans = list(initiative.plans.all())
+    ids = [p.pk for p in plans]
+    owners = {p.owner_id for p in plans}
+    groups = sorted({g for p in plans for g in p.cpv_groups})
+    interest = Exists(
+        PlanInterest.objects.filter(plan=OuterRef("pk"), user_id__in=owners)
+    ) | Exists(PlanInterest.objects.filter(user=OuterRef("owner"), plan_id__in=ids))
+    rows = (
+        initiative_candidates(initiative.centre)
+        .exclude(pk__in=ids)
+        .annotate(
+            reason=Case(
+                When(interest, then=Value(0)),
+                When(cpv_groups__overlap=groups, then=Value(1)),
+                default=Value(2),
+                output_field=IntegerField(),
+            )
+        )
+        .order_by("reason", "home", "country", "-created_at", "-pk")[:SUGGESTION_LIMIT]
+    )
+    found: dict[int, list] = {0: [], 1: [], 2: []}
+    for plan in rows:
+        found[plan.reason].append(plan)
+    names = {0: "interest", 1: "group", 2: "other"}
+    return [Suggestion(names[k], v) for k, v in found.items() if v]
+
+
+def plan_for_initiative(*, user, pk) -> ProcurementPlan | None:
+    """The plan numbered `pk` as a centre's staff may name it for an
+    initiative: one they may see, or a withdrawn one, which
+    plan_services.initiative_plan_add refuses with its own message."""
+    return (
+        (
+            ProcurementPlan.objects.visible_to(user)
+            | ProcurementPlan.objects.filter(status=ProcurementPlan.Status.WITHDRAWN)
+        )
+        .filter(pk=pk)
+        .select_related("owner")
+        .first()
     )
 
 

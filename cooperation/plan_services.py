@@ -260,3 +260,98 @@ def initiative_update(
         fields=changed,
     )
     return initiative
+
+
+@transaction.atomic
+def initiative_plan_add(
+    *, initiative: JointInitiative, plan: ProcurementPlan, by: User
+) -> JointInitiative:
+    """Add one more plan to an initiative of the caller's centre (reached
+    through JointInitiative.objects.for_centre; the plan through
+    plan_selectors.plan_for_initiative, so one the caller may see).
+
+    Refuses, with nothing changed, a plan already in it, a withdrawn plan and
+    one that is not open or whose buyer is not open to joint procurement (the
+    rule an initiative starts with). The plan's buyer is told by e-mail and the
+    change is in the centre's activity log.
+    """
+    initiative = JointInitiative.objects.select_for_update().get(pk=initiative.pk)
+    plan = (
+        ProcurementPlan.objects.select_for_update(of=("self",))
+        .select_related("owner")
+        .get(pk=plan.pk)
+    )
+    if initiative.plans.filter(pk=plan.pk).exists():
+        raise ValidationError(
+            _("“%(title)s” is already part of this initiative.") % {"title": plan.title}
+        )
+    if plan.status == ProcurementPlan.Status.WITHDRAWN:
+        raise ValidationError(
+            _("Plan no. %(number)s was withdrawn by its buyer; it cannot be added.")
+            % {"number": plan.pk}
+        )
+    if not plan.is_open or not plan.joint_procurement:
+        raise ValidationError(
+            _(
+                "“%(title)s” is not an open plan whose buyer is open to "
+                "joint procurement."
+            )
+            % {"title": plan.title}
+        )
+    initiative.plans.add(plan)
+    initiative.save(update_fields=["updated_at"])
+    entry = audit_log(
+        centre=initiative.centre,
+        action="cooperation.initiative.plan_added",
+        by=by,
+        target=initiative.title,
+        obj=initiative,
+        plan=plan.pk,
+        plan_title=plan.title,
+    )
+    plan_emails.initiative_plan_added_mail(initiative, plan, event=entry.pk)
+    return initiative
+
+
+@transaction.atomic
+def initiative_plan_remove(
+    *, initiative: JointInitiative, plan: ProcurementPlan, by: User
+) -> JointInitiative:
+    """Take one plan out of an initiative of the caller's centre (reached
+    through JointInitiative.objects.for_centre).
+
+    An initiative keeps at least two plans of different buyers: a removal that
+    would leave fewer is refused and nothing changes, as is a plan that is not
+    in it. The plan's buyer is told by e-mail and the change is in the
+    centre's activity log.
+    """
+    initiative = JointInitiative.objects.select_for_update().get(pk=initiative.pk)
+    # The initiative's lock serialises every change of its plans.
+    plans = list(initiative.plans.select_related("owner"))
+    removed = next((p for p in plans if p.pk == plan.pk), None)
+    if removed is None:
+        raise ValidationError(
+            _("“%(title)s” is not part of this initiative.") % {"title": plan.title}
+        )
+    remaining = [p for p in plans if p.pk != removed.pk]
+    if len(remaining) < MIN_PLANS or len({p.owner_id for p in remaining}) < MIN_PLANS:
+        raise ValidationError(
+            _(
+                "An initiative keeps at least two plans of different buyers: add "
+                "another plan before you remove “%(title)s”."
+            )
+            % {"title": removed.title}
+        )
+    initiative.plans.remove(removed)
+    initiative.save(update_fields=["updated_at"])
+    entry = audit_log(
+        centre=initiative.centre,
+        action="cooperation.initiative.plan_removed",
+        by=by,
+        target=initiative.title,
+        obj=initiative,
+        plan=removed.pk,
+        plan_title=removed.title,
+    )
+    plan_emails.initiative_plan_removed_mail(initiative, removed, event=entry.pk)
+    return initiative

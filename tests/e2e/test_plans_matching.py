@@ -1,7 +1,8 @@
 """Two buyers from different countries post plans in the same CPV group, each
 sees the other's plan among the similar plans, and one expresses interest: the
-other gets the e-mail and finds the interest on her plan's page. In Chromium,
-with axe-core on every page of the way."""
+other gets the e-mail and finds the interest on her plan's page. A centre
+starts an initiative, then adds a plan and takes one out. In Chromium, with
+axe-core on every page of the way."""
 
 import re
 
@@ -10,7 +11,7 @@ from django.core import mail
 from django.urls import reverse
 
 from centres.models import Role
-from cooperation.models import PlanInterest, ProcurementPlan
+from cooperation.models import JointInitiative, PlanInterest, ProcurementPlan
 from tests.factories import CentreFactory, UserFactory, membership_create
 
 from .conftest import assert_accessible, new_page
@@ -120,7 +121,7 @@ def test_two_buyers_across_borders_find_each_other_and_one_expresses_interest(
     mart_ctx.close()
 
 
-def test_a_centre_starts_an_initiative_and_its_page_lists_buyers_and_steps(
+def test_a_centre_starts_an_initiative_changes_its_plans_and_its_page_follows(
     live_server, browser
 ):
     from tests.cooperation.plan_helpers import make_plan
@@ -131,8 +132,14 @@ def test_a_centre_starts_an_initiative_and_its_page_lists_buyers_and_steps(
     editor = UserFactory(email="pt-editor@example.org")
     membership_create(centre=portugal, user=editor, role=Role.EDITOR)
     make_plan(UserFactory(), organisation="Porto", title="Lights Porto", country="PT")
-    make_plan(UserFactory(), organisation="Tallinn", title="Lights Tallinn",
-              country="EE")  # fmt: skip
+    tallinn = make_plan(
+        UserFactory(email="mart@tallinn.example"),
+        organisation="Tallinn", title="Lights Tallinn", country="EE",
+    )  # fmt: skip
+    vilnius = make_plan(
+        UserFactory(email="ona@vilnius.example", language="lt"),
+        organisation="Vilnius", title="Lights Vilnius", country="LT",
+    )  # fmt: skip
 
     ctx, page = new_page(browser)
     sign_in(page, base, editor.email)
@@ -151,16 +158,57 @@ def test_a_centre_starts_an_initiative_and_its_page_lists_buyers_and_steps(
     page.wait_for_url(re.compile(r"/initiatives/\d+/$"))
     assert "its buyers were told" in page.locator("body").inner_text()
     assert_accessible(page)
+
+    # --- Vilnius joins (a suggestion: the same CPV group); Tallinn leaves. ---
+    mail.outbox.clear()
+    edit_url = page.url
+    page.get_by_label("Suggested plans").select_option(str(vilnius.pk))
+    with page.expect_navigation():  # back to the same address
+        page.get_by_role("button", name="Add the plan").click()
+    assert "“Lights Vilnius” was added" in page.locator("body").inner_text()
+    buyers = page.get_by_role("region", name="The buyers")
+    assert "Lights Vilnius" in buyers.inner_text()
+    assert_accessible(page)
+    [added] = mail.outbox
+    assert added.to == ["ona@vilnius.example"]
+    assert "Lights Vilnius" in added.body
+    assert "/lt/plans/initiatives/" in added.body
+    with page.expect_navigation():
+        buyers.get_by_role(
+            "button", name="Remove “Lights Tallinn” from the initiative"
+        ).click()
+    assert "“Lights Tallinn” was taken out" in page.locator("body").inner_text()
+    table = buyers.get_by_role("table")
+    assert "Lights Tallinn" not in table.inner_text()
+    assert "Lights Vilnius" in table.inner_text()
+    # Taken out, it is a suggestion again.
+    assert "Lights Tallinn" in buyers.get_by_label("Suggested plans").inner_text()
+    assert_accessible(page)
+    assert [m.to for m in mail.outbox][1:] == [["mart@tallinn.example"]]
+    # Two plans must stay: one more removal is refused and says why.
+    with page.expect_navigation():
+        buyers.get_by_role(
+            "button", name="Remove “Lights Porto” from the initiative"
+        ).click()
+    assert "at least two plans of different buyers" in page.locator("main").inner_text()
+    assert_accessible(page)
+    assert sorted(p.title for p in JointInitiative.objects.get().plans.all()) == [
+        "Lights Porto",
+        "Lights Vilnius",
+    ]
+    assert not tallinn.initiatives.exists()
+    page.goto(edit_url)
     page.get_by_role("link", name="View the initiative's page").click()
     page.wait_for_url(re.compile(r"/plans/initiatives/\d+/$"))
     main = page.locator("main").inner_text()
     for text in (
-        "Porto",
-        "Tallinn",
+        "Lights Porto",
+        "Lights Vilnius",
         "Centre PT",
-        "Centre EE",
         "Write the specification",
     ):
         assert text in main
+    assert "Lights Tallinn" not in main
+    assert "Centre EE" not in main  # no buyer from Estonia any more
     assert_accessible(page)
     ctx.close()

@@ -5,7 +5,8 @@ read-only API (/api/v1/challenges/).
 The world: a buyer (not a persona) with an open challenge of A that the
 procurer persona answered as a supplier (with a file) and a rival supplier
 answered too; a closed challenge of A; a challenge of A waiting for review
-(with a file); a challenge of B; and the procurer's own draft, routed to A.
+(with a file); a challenge of B; the procurer's own draft, routed to A; and
+a challenge of A, since closed, that the procurer answered with a file.
 So the procurer is the supplier of one answer and the buyer of one draft:
 she reads her own answer and never the rival's; A's staff read every answer
 of A's challenges and none of B's; another centre's challenge in A's URL is
@@ -39,6 +40,10 @@ def world(values, people):
     submitted = make_challenge(buyer=buyer, stage="submitted", upload=pdf("s.pdf"))
     in_b = make_challenge(buyer=buyer, reviewer=editor_b, country="NL")
     draft = make_challenge(buyer=people["procurer"], stage="draft")
+    # The procurer's answer with a file to a challenge since closed.
+    late = make_challenge(buyer=buyer, reviewer=editor, title="Closed, answered")
+    own_late = answer(late, people["procurer"], upload=pdf("late.pdf"))
+    close(late)
     values.update(
         ch_open=open_.pk,
         ch_closed=closed.pk,
@@ -47,6 +52,8 @@ def world(values, people):
         ch_draft=draft.pk,
         ch_answer_own=own.pk,
         ch_answer_other=other.pk,
+        ch_late=late.pk,
+        ch_answer_late=own_late.pk,
     )
 
 
@@ -123,6 +130,33 @@ ENTRIES = {
         Check(PUBLIC + "{ch_open}/answers/{ch_answer_own}/file/", STAFF_A_OR_SUPPLIER),
         Check(PUBLIC + "{ch_open}/answers/{ch_answer_other}/file/", STAFF_A),
         Check(PUBLIC + "{ch_b}/answers/{ch_answer_own}/file/", signed_in(404)),
+    ],
+    # Only the supplier takes back her answer's file, and only until the
+    # deadline; the stored file goes after the commit (never in these checks).
+    "challenges:answer-file-remove": [
+        Check(
+            PUBLIC + "{ch_open}/answers/{ch_answer_own}/file/remove/",
+            {**signed_in(404), "procurer": 302},
+            "post",
+        ),
+        Check(
+            PUBLIC + "{ch_open}/answers/{ch_answer_other}/file/remove/",
+            signed_in(404),
+            "post",
+        ),
+        Check(
+            PUBLIC + "{ch_late}/answers/{ch_answer_late}/file/remove/",
+            {**signed_in(404), "procurer": 400},
+            "post",
+        ),
+        Check(
+            PUBLIC + "{ch_b}/answers/{ch_answer_own}/file/remove/",
+            signed_in(404),
+            "post",
+        ),
+        Check(
+            PUBLIC + "{ch_open}/answers/{ch_answer_own}/file/remove/", signed_in(405)
+        ),
     ],
     "challenges:summary": [
         Check(PUBLIC + "{ch_closed}/summary/", STAFF_A),

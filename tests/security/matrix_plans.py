@@ -4,10 +4,11 @@ read API (/api/v1/plans/…).
 
 The world: the procurer's public plan in Germany (A's country), another
 buyer's public plan in the Netherlands, another buyer's plan for signed-in
-people, a withdrawn plan, an initiative of A between the two public plans and
-one of B with a plan for signed-in people. Only the owner changes a plan
-(others 404); anonymous visitors see public plans and initiatives only; A's
-staff reach only A's initiatives (B's in A's URL is 404 for everyone).
+people, a withdrawn plan, an initiative of A between the two public plans, one
+of A between those and the plan for signed-in people, and one of B with a plan
+for signed-in people. Only the owner changes a plan (others 404); anonymous
+visitors see public plans and initiatives only; A's staff reach only A's
+initiatives (B's in A's URL is 404 for everyone) and change their plans.
 """
 
 from .test_permission_matrix import Check, everyone, signed_in, workspace
@@ -38,6 +39,9 @@ JOINT_POST = {
     "status": "exploring",
 }
 
+# The plans to add, by number or as a suggestion: world() fills them in.
+ADD_BY_NUMBER, ADD_SUGGESTED, ADD_ALREADY, ADD_WITHDRAWN = {}, {}, {}, {}
+
 
 def world(values, people):
     from cooperation import plan_services
@@ -66,7 +70,17 @@ def world(values, people):
         data={"title": "Matrix initiative B", "description": "Lights."},
         plans=[other_plan, hidden],
     )
+    # Three plans: one of them can be taken out (two must stay).
+    initiative_a3 = plan_services.initiative_create(
+        centre=people["centre"],
+        by=people["editor"],
+        data={"title": "Matrix initiative A3", "description": "Lights."},
+        plans=[own, other_plan, hidden],
+    )
     JOINT_POST["plans"] = [own.pk, other_plan.pk]
+    ADD_BY_NUMBER["number"] = ADD_SUGGESTED["plan"] = hidden.pk
+    ADD_ALREADY["number"] = own.pk
+    ADD_WITHDRAWN["number"] = withdrawn.pk
     values.update(
         plan_a=own.pk,
         plan_b=other_plan.pk,
@@ -74,6 +88,7 @@ def world(values, people):
         plan_withdrawn=withdrawn.pk,
         initiative_a=initiative_a.pk,
         initiative_b=initiative_b.pk,
+        initiative_a3=initiative_a3.pk,
     )
 
 
@@ -185,6 +200,55 @@ ENTRIES = {
         Check(
             WS + "{initiative_b}/", CROSS, "post", {"title": "x", "description": "y"}
         ),
+    ],
+    # Staff of A add any open plan they see to A's initiative (its buyer is
+    # told); one already in it or withdrawn is refused with a message.
+    "manage:plans:initiative-plan-add": [
+        Check(
+            WS + "{initiative_a}/plans/add/",
+            workspace(302),
+            "post",
+            ADD_BY_NUMBER,
+        ),
+        Check(
+            WS + "{initiative_a}/plans/add/",
+            workspace(302),
+            "post",
+            ADD_SUGGESTED,
+        ),
+        Check(
+            WS + "{initiative_a}/plans/add/",
+            workspace(400),
+            "post",
+            ADD_ALREADY,
+        ),
+        Check(
+            WS + "{initiative_a}/plans/add/",
+            workspace(400),
+            "post",
+            ADD_WITHDRAWN,
+        ),
+        Check(WS + "{initiative_a}/plans/add/", workspace(400), "post", {}),
+        Check(
+            WS + "{initiative_b}/plans/add/",
+            CROSS,
+            "post",
+            ADD_ALREADY,
+        ),
+        Check(WS + "{initiative_a}/plans/add/", workspace(405)),
+    ],
+    "manage:plans:initiative-plan-remove": [
+        Check(
+            WS + "{initiative_a3}/plans/{plan_hidden}/remove/", workspace(302), "post"
+        ),
+        # Two plans must stay.
+        Check(WS + "{initiative_a}/plans/{plan_a}/remove/", workspace(400), "post"),
+        # A plan that is not in it.
+        Check(
+            WS + "{initiative_a}/plans/{plan_hidden}/remove/", workspace(404), "post"
+        ),
+        Check(WS + "{initiative_b}/plans/{plan_b}/remove/", CROSS, "post"),
+        Check(WS + "{initiative_a3}/plans/{plan_hidden}/remove/", workspace(405)),
     ],
     "api:plan-list api/v1/^plans/$": [
         Check(API, everyone(200)),

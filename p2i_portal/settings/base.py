@@ -322,6 +322,10 @@ ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if SITE_URL.startswith("https") else "http"
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "P2I Portal"
+# Accept the code of the 30-second step before and after the current one (RFC
+# 6238's allowance for delay): a code typed as its step ends still signs in.
+# allauth marks a used code for the whole window, so it cannot be replayed.
+MFA_TOTP_TOLERANCE = 1
 MFA_ADAPTER = "allauth.mfa.adapter.DefaultMFAAdapter"
 
 # --- Internationalisation ---

@@ -1,5 +1,7 @@
 """Sign-in by e-mail, mandatory verification, no enumeration, rate limits, 2FA."""
 
+import time
+
 import pytest
 from allauth.account.models import EmailAddress
 from django.urls import reverse
@@ -130,6 +132,30 @@ def test_manager_sign_in_asks_for_the_totp_code(client, manager):
     ok = client.post(reverse("mfa_authenticate"), {"code": totp_code()})
     assert ok.status_code == 302
     assert client.get("/manage/alpha/").status_code == 200
+
+
+def test_a_code_of_the_step_just_ended_signs_in_once(client, manager):
+    # Start well inside a 30-second step, so that "the step before" stays the
+    # step before while the test runs.
+    left = 30 - time.time() % 30
+    if left < 3:
+        time.sleep(left)
+    login(client, manager.email)
+    too_old = client.post(reverse("mfa_authenticate"), {"code": totp_code(offset=-2)})
+    assert too_old.status_code == 200
+    assert client.get("/manage/alpha/").status_code == 302
+
+    previous = totp_code(offset=-1)
+    ok = client.post(reverse("mfa_authenticate"), {"code": previous})
+    assert ok.status_code == 302
+    assert client.get("/manage/alpha/").status_code == 200
+
+    # The same code cannot sign in a second session.
+    client.logout()
+    login(client, manager.email)
+    replay = client.post(reverse("mfa_authenticate"), {"code": previous})
+    assert replay.status_code == 200
+    assert client.get("/manage/alpha/").status_code == 302
 
 
 def test_manager_without_2fa_is_sent_to_set_it_up(client, centre):

@@ -1,9 +1,14 @@
 """Browser tests: Playwright driving Debian's chromium against pytest-django's live server."""
 
 import os
+import re
 import shutil
 
 import pytest
+
+from accounts.totp import totp_code_now
+from tests.conftest import TOTP_SECRET
+from tests.factories import PASSWORD
 
 # Playwright's sync API runs an event loop in this thread; the ORM calls the tests
 # make between browser steps are ordinary synchronous code.
@@ -75,3 +80,26 @@ def assert_accessible(page):
     page.wait_for_load_state()
     problems = axe_serious(page)
     assert problems == [], f"{page.url}: {problems}"
+
+
+def sign_in(
+    page, base, email, *, with_code=False, password=PASSWORD, secret=TOTP_SECRET
+):
+    """Sign in with the password, then (with_code) the account's current TOTP
+    code, and return once the browser has left the sign-in pages."""
+    page.goto(base + "/accounts/login/")
+    page.locator("input[name=login]").fill(email)
+    page.locator("input[name=password]").fill(password)
+    page.locator("form:has(input[name=login]) [type=submit]").first.click()
+    if with_code:
+        page.wait_for_url(re.compile(r"/accounts/2fa/authenticate/"))
+        page.locator("input[name=code]").fill(totp_code_now(secret))
+        page.locator("form:has(input[name=code]) [type=submit]").first.click()
+    # Wait for the next page itself: a click can return before its navigation
+    # commits, and a refused code keeps the browser here until the timeout.
+    page.wait_for_url(
+        lambda url: (
+            "/accounts/login/" not in url and "/accounts/2fa/authenticate/" not in url
+        )
+    )
+    page.wait_for_load_state()

@@ -16,8 +16,7 @@ from knowledge.models import Resource
 from tests.conftest import with_totp
 from tests.factories import CentreFactory, UserFactory, membership_create
 
-from .conftest import assert_accessible, new_page
-from .test_knowledge_workflow import sign_in
+from .conftest import assert_accessible, new_page, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

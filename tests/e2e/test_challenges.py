@@ -16,8 +16,7 @@ from cooperation.models import Challenge
 from knowledge.models import Resource
 from tests.factories import UserFactory
 
-from .conftest import assert_accessible, new_page
-from .test_knowledge_workflow import sign_in
+from .conftest import assert_accessible, new_page, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

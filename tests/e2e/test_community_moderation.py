@@ -10,8 +10,7 @@ from communities.models import Post
 from tests.advice.helpers import pdf
 from tests.communities.helpers import community, person
 
-from .conftest import assert_accessible, new_page
-from .test_knowledge_workflow import sign_in
+from .conftest import assert_accessible, new_page, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -18,8 +18,7 @@ from tests.communities_notify.worker import (  # noqa: F401 (fixtures)
 )
 from tests.factories import UserFactory
 
-from .conftest import assert_accessible
-from .test_knowledge_workflow import sign_in
+from .conftest import assert_accessible, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

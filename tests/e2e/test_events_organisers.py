@@ -6,8 +6,7 @@ import pytest
 from tests.events.helpers import make_event
 from tests.factories import CentreFactory, UserFactory, membership_create
 
-from .conftest import assert_accessible, new_page
-from .test_knowledge_workflow import sign_in
+from .conftest import assert_accessible, new_page, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -9,8 +9,7 @@ from django.urls import reverse
 from centres.services import audit_log
 from network.models import Partner, ProjectIdentity
 
-from .conftest import axe_serious
-from .test_knowledge_workflow import sign_in
+from .conftest import axe_serious, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -10,28 +10,12 @@ import pytest
 from django.urls import reverse
 
 from knowledge.models import Resource
-from tests.conftest import totp_code
-from tests.factories import PASSWORD
 
-from .conftest import assert_accessible
+from .conftest import assert_accessible, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 TITLE = "Procuring zeppelin logistics for remote islands"
-
-
-def sign_in(page, base, email, *, with_code=False):
-    page.goto(base + "/accounts/login/")
-    page.locator("input[name=login]").fill(email)
-    page.locator("input[name=password]").fill(PASSWORD)
-    page.locator("form:has(input[name=login]) [type=submit]").first.click()
-    if with_code:
-        page.wait_for_url(re.compile(r"/accounts/2fa/authenticate/"))
-        page.locator("input[name=code]").fill(totp_code())
-        page.locator("form:has(input[name=code]) [type=submit]").first.click()
-    page.wait_for_load_state()
-    assert "/accounts/login/" not in page.url
-    assert "/accounts/2fa/authenticate/" not in page.url
 
 
 def test_editor_drafts_and_submits_manager_publishes_visitor_finds_it(

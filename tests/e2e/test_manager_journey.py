@@ -63,8 +63,8 @@ def test_visitor_switches_language_then_manager_signs_in_with_2fa_and_edits_prof
     assert_accessible(page, checked)
     page.locator("input[name=code]").fill(totp_code_now(DEMO_TOTP_SECRET))
     page.locator("form:has(input[name=code]) [type=submit]").first.click()
+    page.wait_for_url(lambda url: "/accounts/2fa/authenticate/" not in url)
     page.wait_for_load_state()
-    assert "/accounts/2fa/authenticate/" not in page.url
 
     # The workspace and the profile form.
     page.goto(live_server.url + "/manage/koinno/")

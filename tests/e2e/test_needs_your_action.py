@@ -14,8 +14,7 @@ from django.urls import reverse
 from accounts.notifications import Kind
 from tests.factories import resource_create
 
-from .conftest import assert_accessible
-from .test_knowledge_workflow import sign_in
+from .conftest import assert_accessible, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

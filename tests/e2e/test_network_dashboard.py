@@ -10,8 +10,7 @@ from django_scopes import scopes_disabled
 from events.models import Registration
 from tests.network.seed import seed_known_figures
 
-from .conftest import assert_accessible
-from .test_knowledge_workflow import sign_in
+from .conftest import assert_accessible, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -18,8 +18,7 @@ from tests.network.export_worker import (  # noqa: F401 (fixtures)
 )
 from tests.network.seed import seed_known_figures
 
-from .conftest import assert_accessible
-from .test_knowledge_workflow import sign_in
+from .conftest import assert_accessible, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -2,18 +2,15 @@
 with TOTP) ticks a milestone done and the coordinator's board moves; axe-core
 on every page."""
 
-import re
-
 import pytest
 from django.core.management import call_command
 from django.urls import reverse
 from django_scopes import scopes_disabled
 
-from accounts.totp import totp_code_now
 from centres.demo_network import DEMO_PASSWORD, DEMO_TOTP_SECRET
 from network.models import Milestone
 
-from .conftest import assert_accessible
+from .conftest import assert_accessible, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -23,16 +20,15 @@ def demo(transactional_db):
     call_command("seed_demo", quiet=True)
 
 
-def sign_in(page, base, email):
-    page.goto(base + "/accounts/login/")
-    page.locator("input[name=login]").fill(email)
-    page.locator("input[name=password]").fill(DEMO_PASSWORD)
-    page.locator("form:has(input[name=login]) [type=submit]").first.click()
-    page.wait_for_url(re.compile(r"/accounts/2fa/authenticate/"))
-    page.locator("input[name=code]").fill(totp_code_now(DEMO_TOTP_SECRET))
-    page.locator("form:has(input[name=code]) [type=submit]").first.click()
-    page.wait_for_load_state()
-    assert "/accounts/2fa/authenticate/" not in page.url
+def demo_sign_in(page, base, email):
+    sign_in(
+        page,
+        base,
+        email,
+        with_code=True,
+        password=DEMO_PASSWORD,
+        secret=DEMO_TOTP_SECRET,
+    )
 
 
 def greece_row(page):
@@ -46,7 +42,7 @@ def test_a_ticked_milestone_moves_the_coordinators_board(live_server, browser, d
     manager = browser.new_context(locale="en-GB").new_page()
 
     # The coordinator's board: the five new centres, one of them overdue.
-    sign_in(coordinator, base, "coordinator@p2i.example.eu")
+    demo_sign_in(coordinator, base, "coordinator@p2i.example.eu")
     coordinator.goto(board_url)
     assert coordinator.locator("tbody tr").count() == 5
     assert "6 of 7 done" in greece_row(coordinator).inner_text()
@@ -56,7 +52,7 @@ def test_a_ticked_milestone_moves_the_coordinators_board(live_server, browser, d
     assert_accessible(coordinator)
 
     # Greece's manager opens her checklist and ticks the open milestone done.
-    sign_in(manager, base, "manager@greece.example.eu")
+    demo_sign_in(manager, base, "manager@greece.example.eu")
     manager.goto(base + reverse("manage:onboarding", kwargs={"centre_slug": "greece"}))
     assert_accessible(manager)
     manager.get_by_role("link", name="First newsletter section").click()

@@ -15,8 +15,7 @@ from knowledge.models import Resource
 from tests.events.helpers import make_event
 from tests.factories import resource_create
 
-from .conftest import assert_accessible
-from .test_knowledge_workflow import sign_in
+from .conftest import assert_accessible, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

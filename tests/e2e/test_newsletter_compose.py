@@ -11,8 +11,7 @@ from django_scopes import scopes_disabled
 from newsletters.models import Issue, Section
 from tests.newsletters.factories import issue_ready, subscriber_create
 
-from .conftest import assert_accessible
-from .test_knowledge_workflow import sign_in
+from .conftest import assert_accessible, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

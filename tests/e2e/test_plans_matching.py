@@ -14,8 +14,7 @@ from centres.models import Role
 from cooperation.models import JointInitiative, PlanInterest, ProcurementPlan
 from tests.factories import CentreFactory, UserFactory, membership_create
 
-from .conftest import assert_accessible, new_page
-from .test_knowledge_workflow import sign_in
+from .conftest import assert_accessible, new_page, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -11,8 +11,7 @@ from cooperation.models import Profile
 from tests.cooperation.helpers import make_profile
 from tests.factories import UserFactory
 
-from .conftest import assert_accessible
-from .test_knowledge_workflow import sign_in
+from .conftest import assert_accessible, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

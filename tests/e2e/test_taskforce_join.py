@@ -14,8 +14,7 @@ from communities.models import Community, CommunityMember, TaskForceApplication
 from communities.tasks import summaries_send
 from tests.factories import PASSWORD, CentreFactory, UserFactory, membership_create
 
-from .conftest import assert_accessible, new_page
-from .test_knowledge_workflow import sign_in
+from .conftest import assert_accessible, new_page, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -99,3 +99,10 @@ class CommunityForm(forms.ModelForm):
         model = Community
         fields = ["name", "slug", "purpose", "sector", "language", "visibility"]
         widgets = {"purpose": forms.Textarea(attrs={"rows": 5})}
+        labels = {"slug": _("Web address")}
+        help_texts = {
+            "slug": _(
+                "The end of the community's address, such as circular-cities: "
+                "lower-case letters, digits and hyphens."
+            )
+        }

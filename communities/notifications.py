@@ -17,6 +17,7 @@ Mail goes through the transactional queue (accounts.services): members are
 accounts, not newsletter subscribers, and each mail is personal.
 """
 
+import html
 from datetime import UTC, datetime, timedelta
 
 from django.core import signing
@@ -24,12 +25,14 @@ from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from accounts.notifications import absolute_url
 from accounts.services import email_queue_template
+from knowledge.markdown import render_markdown
 from p2i_portal.mail import recipient_language
 
 from .models import Community, CommunityMember, CommunitySummary, Post
@@ -268,6 +271,13 @@ def summary_send_for(*, user, frequency: str, now: datetime | None = None) -> bo
         return False
 
 
+def _excerpt(body: str) -> str:
+    """A post's first words as plain text: its Markdown rendered, then the
+    tags dropped, so that a summary shows no ** or [](…) marks."""
+    text = html.unescape(strip_tags(render_markdown(body)))
+    return Truncator(" ".join(text.split())).chars(280)
+
+
 def _summary_mail(summary, user, posts: list[Post], count: int):
     with recipient_language(user.language) as language:
         groups, by_community = [], {}
@@ -285,7 +295,7 @@ def _summary_mail(summary, user, posts: list[Post], count: int):
                 {
                     "thread": post.thread.title,
                     "author": _author_name(post.author),
-                    "excerpt": Truncator(" ".join(post.body.split())).chars(280),
+                    "excerpt": _excerpt(post.body),
                     "url": absolute_url(post.thread.get_absolute_url()),
                 }
             )

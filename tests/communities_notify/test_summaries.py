@@ -190,3 +190,22 @@ def test_a_member_who_left_the_closed_community_reads_none_of_it(world, sent):
     [message] = summaries("reader@example.org")
     assert "Public matter" in message.body
     assert "Private matter" not in message.body
+
+
+def test_the_summary_shows_a_post_as_text_without_its_markdown(world, sent):
+    thread = start(world["circular"], world["author"], title="Reuse")
+    reply(
+        thread,
+        world["author"],
+        body="We ask for **take-back** & [repair](https://example.org).",
+    )
+    mail.outbox.clear()
+
+    with sent():
+        tasks.summaries_send("daily")
+
+    [message] = summaries("reader@example.org")
+    html = message.alternatives[0][0]
+    assert "We ask for take-back &amp; repair." in html
+    assert "**" not in html and "](" not in html
+    assert "We ask for take-back & repair." in message.body

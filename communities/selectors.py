@@ -7,7 +7,7 @@ size of the community (tests/communities/test_queries.py counts them).
 
 from django.contrib.postgres.search import SearchQuery
 from django.core.paginator import Paginator
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Subquery
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 
 from knowledge.textsearch import search_config_for
@@ -33,13 +33,22 @@ def count_of(queryset, group_by: str = "community_id"):
 
 def community_list_for(user) -> list[Community]:
     """The communities `user` may read, each with `thread_count` (visible
-    threads) and `member_count` (active members), both exact."""
+    threads), `member_count` (active members), both exact, and `is_member`
+    (whether `user` is one of those members)."""
     threads = Thread.objects.filter(community=OuterRef("pk"), is_visible=True)
     members = CommunityMember.objects.active().filter(community=OuterRef("pk"))
+    if getattr(user, "is_authenticated", False):
+        is_member = Exists(members.filter(user=user))
+    else:
+        is_member = Value(False)
     return list(
         Community.objects.readable_by(user)
         .select_related("centre")
-        .annotate(thread_count=count_of(threads), member_count=count_of(members))
+        .annotate(
+            thread_count=count_of(threads),
+            member_count=count_of(members),
+            is_member=is_member,
+        )
         .order_by("name")
     )
 

@@ -31,6 +31,21 @@ def test_list_shows_closed_communities_only_to_those_inside(
     assert "1 thread" in page.text
 
 
+def test_list_marks_the_communities_the_reader_belongs_to(client, open_c, closed_c):
+    reader = person(closed_c)
+    client.force_login(reader)
+    badges = {
+        community.slug: community.is_member
+        for community in client.get(reverse("communities:list")).context["communities"]
+    }
+    assert badges == {open_c.slug: False, closed_c.slug: True}
+    page = client.get(reverse("communities:list")).text
+    assert page.count('<span class="badge badge--national">Member</span>') == 1
+    CommunityMember.objects.create(community=open_c, user=reader)
+    page = client.get(reverse("communities:list")).text
+    assert page.count('<span class="badge badge--national">Member</span>') == 2
+
+
 @pytest.mark.parametrize("who", ["anonymous", "outsider", "pending", "banned"])
 def test_closed_community_is_404_to_everyone_outside(
     client, closed_c, closed_thread, who

@@ -19,6 +19,7 @@ from datetime import date, datetime
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from p2i_portal.mail import recipient_language
@@ -193,7 +194,8 @@ def action_sources() -> list[ActionSource]:
 def _sort_key(item: ActionItem):
     due = item.due
     if isinstance(due, datetime):
-        due = due.date()
+        # Compared with plain dates, which are days of the site's calendar.
+        due = timezone.localdate(due) if timezone.is_aware(due) else due.date()
     since = item.since.timestamp() if item.since else float("inf")
     return (
         SEVERITY_ORDER.get(item.severity, 9),

@@ -12,6 +12,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views import View
@@ -193,7 +194,9 @@ class MembersCsvView(ProjectApplicationsMixin, View):
                     "; ".join(str(s) for s in member.get_sectors_display()),
                     "; ".join(p.short_name for p in member.projects.all()),
                     _("yes") if member.consent_directory else _("no"),
-                    member.decided_at.date().isoformat() if member.decided_at else "",
+                    timezone.localdate(member.decided_at).isoformat()
+                    if member.decided_at
+                    else "",
                     csv_cell(member.website),
                 ]
             )

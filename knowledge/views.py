@@ -11,6 +11,7 @@ from django.db.models import Prefetch
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.formats import number_format
 from django.utils.functional import SimpleLazyObject
@@ -393,7 +394,7 @@ class ResourceDetailView(DetailView):
         }
         if resource.published_on or resource.published_at:
             data["datePublished"] = (
-                resource.published_on or resource.published_at.date()
+                resource.published_on or timezone.localdate(resource.published_at)
             ).isoformat()
         if resource.updated_at:
             data["dateModified"] = resource.updated_at.isoformat()

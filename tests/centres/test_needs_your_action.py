@@ -4,6 +4,7 @@ to change or to review; each with its link and age, nothing of another centre,
 and the same number of queries however many items there are."""
 
 import datetime
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.db import connection
@@ -172,5 +173,36 @@ def test_items_are_sorted_urgent_first_then_by_due_date_then_oldest():
     notifications._sources[:] = [lambda user, centre: [a, b, c, d]]
     try:
         assert [i.title for i in action_items(None, None)] == ["b", "c", "d", "a"]
+    finally:
+        notifications._sources[:] = saved
+
+
+def test_a_due_time_sorts_on_its_day_in_the_sites_calendar():
+    now = timezone.now()
+    # 00:30 on 2 January in Brussels, as the database returns it (in UTC, still
+    # 1 January): the same day as a due date of 2 January, so the older first.
+    day = ActionItem(
+        "day",
+        "/day/",
+        "r",
+        due=datetime.date(2027, 1, 2),
+        since=now - datetime.timedelta(days=3),
+    )
+    time = ActionItem(
+        "time",
+        "/time/",
+        "r",
+        due=datetime.datetime(
+            2027, 1, 2, 0, 30, tzinfo=ZoneInfo("Europe/Brussels")
+        ).astimezone(datetime.UTC),
+        since=now,
+    )
+
+    from accounts import notifications
+
+    saved = list(notifications._sources)
+    notifications._sources[:] = [lambda user, centre: [time, day]]
+    try:
+        assert [i.title for i in action_items(None, None)] == ["day", "time"]
     finally:
         notifications._sources[:] = saved

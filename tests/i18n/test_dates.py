@@ -23,9 +23,9 @@ from tests.factories import resource_create
 
 pytestmark = pytest.mark.django_db
 
-# Tuesday 12 January 2027, 10:00–12:00 in Berlin (09:00–11:00 UTC).
-START = datetime(2027, 1, 12, 9, 0, tzinfo=UTC)
-END = datetime(2027, 1, 12, 11, 0, tzinfo=UTC)
+# Tuesday 12 January 2100, 10:00–12:00 in Berlin (09:00–11:00 UTC).
+START = datetime(2100, 1, 12, 9, 0, tzinfo=UTC)
+END = datetime(2100, 1, 12, 11, 0, tzinfo=UTC)
 # 13:04 UTC is 14:04 in Brussels, the portal's own zone.
 STAFF_MOMENT = datetime(2026, 12, 7, 13, 4, tzinfo=UTC)
 
@@ -61,18 +61,18 @@ def berlin_webinar(centre, editor, **data):
     [
         (
             "en",
-            "Tuesday 12 January 2027, 10:00–12:00 (Europe/Berlin)",
-            "5 January 2027, 09:30 (Europe/Berlin)",
+            "Tuesday 12 January 2100, 10:00–12:00 (Europe/Berlin)",
+            "5 January 2100, 09:30 (Europe/Berlin)",
         ),
         (
             "de",
-            "Dienstag, 12. Januar 2027, 10:00–12:00 (Europe/Berlin)",
-            "5. Januar 2027 09:30 (Europe/Berlin)",
+            "Dienstag, 12. Januar 2100, 10:00–12:00 (Europe/Berlin)",
+            "5. Januar 2100 09:30 (Europe/Berlin)",
         ),
         (
             "el",
-            "Τρίτη 12 Ιανουαρίου 2027, 10:00–12:00 (Europe/Berlin)",
-            "5 Ιανουαρίου 2027, 09:30 (Europe/Berlin)",
+            "Τρίτη 12 Ιανουαρίου 2100, 10:00–12:00 (Europe/Berlin)",
+            "5 Ιανουαρίου 2100, 09:30 (Europe/Berlin)",
         ),
     ],
 )
@@ -82,15 +82,15 @@ def test_event_page_gives_the_time_in_the_events_zone_in_the_readers_language(
     event = berlin_webinar(
         centre,
         editor,
-        registration_opens_at=datetime(2027, 1, 5, 8, 30, tzinfo=UTC),
+        registration_opens_at=datetime(2100, 1, 5, 8, 30, tzinfo=UTC),
     )
     page = get_in(client, language, "events:detail", slug=event.slug)
     assert when in page
     assert opens in page
     # The browser adds the visitor's own time from the exact instants.
-    assert 'data-local-start="2027-01-12T10:00:00+01:00"' in page
+    assert 'data-local-start="2100-01-12T10:00:00+01:00"' in page
     assert 'data-zone="Europe/Berlin"' in page
-    for american in ("Jan. 12, 2027", "01/12/2027", "a.m.", "p.m."):
+    for american in ("Jan. 12, 2100", "01/12/2100", "a.m.", "p.m."):
         assert american not in page
 
 
@@ -228,9 +228,9 @@ def test_english_is_written_as_europe_writes_it():
 @pytest.mark.parametrize(
     ("language", "when"),
     [
-        ("en", "Tuesday 12 January 2027, 10:00–12:00 (Europe/Berlin)"),
-        ("de", "Dienstag, 12. Januar 2027, 10:00–12:00 (Europe/Berlin)"),
-        ("el", "Τρίτη 12 Ιανουαρίου 2027, 10:00–12:00 (Europe/Berlin)"),
+        ("en", "Tuesday 12 January 2100, 10:00–12:00 (Europe/Berlin)"),
+        ("de", "Dienstag, 12. Januar 2100, 10:00–12:00 (Europe/Berlin)"),
+        ("el", "Τρίτη 12 Ιανουαρίου 2100, 10:00–12:00 (Europe/Berlin)"),
     ],
 )
 def test_event_mail_gives_the_time_in_the_events_zone(centre, editor, language, when):
@@ -247,5 +247,5 @@ def test_event_mail_gives_the_time_in_the_events_zone(centre, editor, language, 
 def test_calendar_file_keeps_the_instant_in_utc(centre, editor):
     event = berlin_webinar(centre, editor)
     ics = event_ics(event).decode()
-    assert "DTSTART:20270112T090000Z" in ics
-    assert "DTEND:20270112T110000Z" in ics
+    assert "DTSTART:21000112T090000Z" in ics
+    assert "DTEND:21000112T110000Z" in ics

@@ -1,8 +1,10 @@
 """The resource page: who may open it, what it shows, and that it stays safe."""
 
+import datetime as dt
 import json
 import re
 from html import unescape
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.db import connection
@@ -10,6 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from knowledge import services
+from knowledge.models import Resource
 from tests.factories import resource_create
 
 from .conftest_k1 import library_fixture, pdf_upload  # noqa: F401 - fixture
@@ -261,6 +264,17 @@ def test_json_ld_describes_the_resource(client, library):
     ]
     assert data["url"] == f"http://testserver{library.guide.get_absolute_url()}"
     assert [t["inLanguage"] for t in data["workTranslation"]] == ["de"]
+
+
+def test_json_ld_dates_publication_by_the_sites_calendar(client, library):
+    # 00:30 on New Year's Day in Brussels is still New Year's Eve in UTC.
+    published_at = dt.datetime(2027, 1, 1, 0, 30, tzinfo=ZoneInfo("Europe/Brussels"))
+    Resource.objects.filter(pk=library.guide.pk).update(
+        published_on=None, published_at=published_at
+    )
+    library.guide.refresh_from_db()
+    _nonce, data = jsonld(page(client, library.guide).content.decode())
+    assert data["datePublished"] == "2027-01-01"
 
 
 def test_json_ld_of_a_case_study_names_what_it_is_about(client, library):

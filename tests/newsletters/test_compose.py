@@ -1,7 +1,7 @@
 """The coordinator's compose area: sections in, review, preview, test send,
 schedule (beat starts due issues), send with a recipient count, progress."""
 
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 
 import pytest
 from django.core import mail
@@ -164,7 +164,9 @@ def test_schedule_and_the_beat_task_starts_it_when_due(
 ):
     issue = issue_ready(by=coordinator)
     client.force_login(coordinator)
-    when = timezone.localtime() + timedelta(hours=1)
+    # Noon tomorrow on the site's calendar: a time a person can type at any
+    # hour (an hour ahead may fall in a daylight-saving gap or overlap).
+    when = datetime.combine(timezone.localdate() + timedelta(days=1), time(12, 0))
     client.post(
         reverse("newsletters:compose-schedule", kwargs={"pk": issue.pk}),
         {"when": when.strftime("%Y-%m-%dT%H:%M")},

@@ -1,13 +1,16 @@
 """The member directory and its filters, and a project's CSV of members."""
 
 import csv
+import datetime as dt
 import io
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.urls import reverse
 from django_scopes import scopes_disabled
 
 from centres.models import AuditEntry
+from communities.models import TaskForceApplication
 from tests.factories import CentreFactory
 
 from .helpers import apply, member
@@ -105,6 +108,20 @@ def test_the_csv_lists_the_projects_members_escaped(
     with scopes_disabled():
         entry = AuditEntry.objects.get(action="communities.taskforce.exported")
     assert entry.centre == build and entry.data["rows"] == 4
+
+
+def test_the_csv_dates_acceptance_by_the_sites_calendar(client, build, build_staff):
+    accepted = member(build)
+    # 00:30 on New Year's Day in Brussels is still New Year's Eve in UTC.
+    decided_at = dt.datetime(2027, 1, 1, 0, 30, tzinfo=ZoneInfo("Europe/Brussels"))
+    TaskForceApplication.objects.filter(pk=accepted.pk).update(decided_at=decided_at)
+    client.force_login(build_staff)
+    response = client.get(
+        reverse("manage:applications:members-csv", kwargs={"centre_slug": "build"})
+    )
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert rows[0][8] == "Accepted on"
+    assert rows[1][8] == "2027-01-01"
 
 
 def test_another_projects_csv_is_404(client, build, procedin, build_staff, members):

@@ -23,7 +23,7 @@ class InboxParams:
     assignee: str = ""  # a user's pk, "me" or "none"
     sector: str = ""
     age: str = ""
-    clock: str = ""  # "due" (due today or overdue) or "overdue"
+    clock: str = ""  # "due" (due today) or "overdue", as the inbox counts them
 
     @classmethod
     def from_query(cls, query) -> "InboxParams":
@@ -71,7 +71,7 @@ def _filter(qs, params: InboxParams, user):
         qs = qs.filter(confirmed_at__lt=now - timedelta(days=30))
     today = timezone.localdate()
     if params.clock == "due":
-        qs = qs.awaiting_first_reply().filter(due_on__lte=today)
+        qs = qs.awaiting_first_reply().filter(due_on=today)
     elif params.clock == "overdue":
         qs = qs.awaiting_first_reply().filter(due_on__lt=today)
     return qs

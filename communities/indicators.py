@@ -8,16 +8,13 @@
   the bucket of that decision; one that is open or declined does not count.
 """
 
-from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
 from network.indicators import (
     Indicator,
     Values,
-    period_bounds,
+    counts_per_centre,
     register,
-    rows_to_values,
-    trunc,
 )
 
 TOPIC = _("Communities")
@@ -27,20 +24,13 @@ def posts_published(*, period, centre_ids) -> Values:
     """Visible posts per owning centre and bucket of `visible_at`."""
     from .models import Post
 
-    start, end = period_bounds(period)
-    rows = (
-        Post.objects.filter(
-            status=Post.Status.VISIBLE,
-            thread__community__centre_id__in=centre_ids,
-            visible_at__gte=start,
-            visible_at__lt=end,
-        )
-        .annotate(bucket=trunc("visible_at", period.granularity))
-        .values("thread__community__centre_id", "bucket")
-        .annotate(n=Count("id"))
-        .order_by()
+    return counts_per_centre(
+        Post.objects.filter(status=Post.Status.VISIBLE),
+        centre="thread__community__centre_id",
+        moment="visible_at",
+        period=period,
+        centre_ids=centre_ids,
     )
-    return rows_to_values(rows, centre="thread__community__centre_id")
 
 
 def applications_accepted(*, period, centre_ids) -> Values:
@@ -48,20 +38,13 @@ def applications_accepted(*, period, centre_ids) -> Values:
     the decision."""
     from .models import TaskForceApplication
 
-    start, end = period_bounds(period)
-    rows = (
-        TaskForceApplication.objects.accepted()
-        .filter(
-            decided_by_id__in=centre_ids,
-            decided_at__gte=start,
-            decided_at__lt=end,
-        )
-        .annotate(bucket=trunc("decided_at", period.granularity))
-        .values("decided_by_id", "bucket")
-        .annotate(n=Count("id"))
-        .order_by()
+    return counts_per_centre(
+        TaskForceApplication.objects.accepted(),
+        centre="decided_by_id",
+        moment="decided_at",
+        period=period,
+        centre_ids=centre_ids,
     )
-    return rows_to_values(rows, centre="decided_by_id")
 
 
 def register_indicators():

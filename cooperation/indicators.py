@@ -26,6 +26,7 @@ from network.indicators import (
     Indicator,
     Values,
     as_bucket,
+    counts_per_centre,
     period_bounds,
     register,
     rows_to_values,
@@ -39,41 +40,28 @@ def challenges_published(*, period, centre_ids) -> Values:
     """Published challenges per centre and bucket of their publication."""
     from .models import Challenge
 
-    start, end = period_bounds(period)
-    rows = (
-        Challenge.objects.published()
-        .filter(
-            centre_id__in=centre_ids,
-            published_at__gte=start,
-            published_at__lt=end,
-        )
-        .annotate(bucket=trunc("published_at", period.granularity))
-        .values("centre_id", "bucket")
-        .annotate(n=Count("id"))
-        .order_by()
+    return counts_per_centre(
+        Challenge.objects.published(),
+        centre="centre_id",
+        moment="published_at",
+        period=period,
+        centre_ids=centre_ids,
     )
-    return rows_to_values(rows)
 
 
 def answers_received(*, period, centre_ids) -> Values:
     """Suppliers' answers per challenge's centre and bucket of their arrival."""
     from .models import ChallengeAnswer
 
-    start, end = period_bounds(period)
     # Across centres on purpose: the filter on the given centres is explicit.
     with scopes_disabled():
-        rows = list(
-            ChallengeAnswer.objects.filter(
-                challenge__centre_id__in=centre_ids,
-                created_at__gte=start,
-                created_at__lt=end,
-            )
-            .annotate(bucket=trunc("created_at", period.granularity))
-            .values("challenge__centre_id", "bucket")
-            .annotate(n=Count("id"))
-            .order_by()
+        return counts_per_centre(
+            ChallengeAnswer.objects.all(),
+            centre="challenge__centre_id",
+            moment="created_at",
+            period=period,
+            centre_ids=centre_ids,
         )
-    return rows_to_values(rows, centre="challenge__centre_id")
 
 
 def initiatives_started(*, period, centre_ids) -> Values:
@@ -81,17 +69,13 @@ def initiatives_started(*, period, centre_ids) -> Values:
     their start."""
     from .models import JointInitiative
 
-    start, end = period_bounds(period)
-    rows = (
-        JointInitiative.objects.filter(
-            centre_id__in=centre_ids, created_at__gte=start, created_at__lt=end
-        )
-        .annotate(bucket=trunc("created_at", period.granularity))
-        .values("centre_id", "bucket")
-        .annotate(n=Count("id"))
-        .order_by()
+    return counts_per_centre(
+        JointInitiative.objects.all(),
+        centre="centre_id",
+        moment="created_at",
+        period=period,
+        centre_ids=centre_ids,
     )
-    return rows_to_values(rows)
 
 
 def plans_posted(*, period, centre_ids) -> Values:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
-from django.db.models import DateField
+from django.db.models import Count, DateField
 from django.db.models.functions import TruncMonth, TruncQuarter, TruncYear
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -182,6 +182,30 @@ def rows_to_values(rows, *, centre="centre_id", bucket="bucket", value="n") -> V
         key = (centre_id, as_bucket(row[bucket]))
         out[key] = out.get(key, 0) + row[value]
     return out
+
+
+def counts_per_centre(
+    queryset, *, centre: str, moment: str, period: Period, centre_ids
+) -> Values:
+    """`{(centre_id, bucket_start): n}`: the rows of `queryset` whose timestamp
+    `moment` falls in the period, counted per value of the lookup `centre` and
+    per bucket of `moment`, in one grouped query. Evaluated at once, so a caller
+    may wrap it in scopes_disabled()."""
+    start, end = period_bounds(period)
+    rows = (
+        queryset.filter(
+            **{
+                f"{centre}__in": list(centre_ids),
+                f"{moment}__gte": start,
+                f"{moment}__lt": end,
+            }
+        )
+        .annotate(bucket=trunc(moment, period.granularity))
+        .values(centre, "bucket")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    return rows_to_values(rows, centre=centre)
 
 
 # Indicators that read the same grouped rows (resources per kind, registrations

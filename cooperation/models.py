@@ -488,6 +488,12 @@ class ProcurementPlan(TimeStampedModel):
     def is_open(self) -> bool:
         return self.status == self.Status.OPEN
 
+    @property
+    def joinable(self) -> bool:
+        """Whether a centre may take it into a joint-procurement initiative:
+        open, and its buyer open to joint procurement."""
+        return self.is_open and self.joint_procurement
+
     def overlaps(self, other) -> bool:
         return (
             self.start_month <= other.end_month and self.end_month >= other.start_month

@@ -181,7 +181,7 @@ def _clean_plans(centre: Centre, plans) -> list[ProcurementPlan]:
             {"plans": _("Choose at least two plans of different buyers.")}
         )
     for plan in plans:
-        if not plan.is_open or not plan.joint_procurement:
+        if not plan.joinable:
             raise ValidationError(
                 {
                     "plans": _(
@@ -290,7 +290,7 @@ def initiative_plan_add(
             _("Plan no. %(number)s was withdrawn by its buyer; it cannot be added.")
             % {"number": plan.pk}
         )
-    if not plan.is_open or not plan.joint_procurement:
+    if not plan.joinable:
         raise ValidationError(
             _(
                 "“%(title)s” is not an open plan whose buyer is open to "
